@@ -1,0 +1,198 @@
+use serde::Serialize;
+
+/// How a client counts columns (LSP `PositionEncodingKind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    Utf8,
+    #[default]
+    Utf16,
+    Utf32,
+}
+
+/// A zero-based line and a column counted in some [`Encoding`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// Start offsets of every line. `\n`, `\r\n` and a lone `\r` each end a line,
+/// as the LSP specification says.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while let Some(pos) = memchr2(b'\n', b'\r', bytes.get(i..).unwrap_or_default()) {
+            let at = i + pos;
+            let next = if bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+            line_starts.push(next);
+            i = next;
+        }
+        Self {
+            line_starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Zero-based line holding `offset` (clamped to the text).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Byte offset where `line` starts; past the last line, the end of text.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts.get(line).copied().unwrap_or(self.len)
+    }
+
+    /// Byte offset of the end of `line`'s content, before its line break.
+    pub fn line_end(&self, line: usize, text: &str) -> usize {
+        let next = self.line_starts.get(line + 1).copied().unwrap_or(self.len);
+        let content = text.get(self.line_start(line)..next).unwrap_or("");
+        let trimmed = content.trim_end_matches(['\n', '\r']);
+        self.line_start(line) + trimmed.len()
+    }
+
+    /// Converts a byte offset to a line and a column in `encoding`. An offset
+    /// inside a character is moved back to that character's start.
+    pub fn line_col(&self, text: &str, offset: usize, encoding: Encoding) -> LineCol {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.line_start(line);
+        let prefix = text.get(start..offset).unwrap_or("");
+        LineCol {
+            line: line as u32,
+            col: column_width(prefix, encoding) as u32,
+        }
+    }
+
+    /// Converts a line and column to a byte offset. Columns past the end of
+    /// the line clamp to its end; a column inside a character (half of a
+    /// surrogate pair) clamps to that character's start; lines past the end
+    /// clamp to the end of the text.
+    pub fn offset(&self, text: &str, pos: LineCol, encoding: Encoding) -> usize {
+        let line = pos.line as usize;
+        if line >= self.line_starts.len() {
+            return text.len();
+        }
+        let start = self.line_start(line);
+        let end = self.line_end(line, text);
+        let content = text.get(start..end).unwrap_or("");
+        start + byte_of_column(content, pos.col as usize, encoding)
+    }
+}
+
+/// Width of `s` in code units of `encoding`.
+pub fn column_width(s: &str, encoding: Encoding) -> usize {
+    match encoding {
+        Encoding::Utf8 => s.len(),
+        Encoding::Utf16 => {
+            if s.is_ascii() {
+                s.len()
+            } else {
+                s.chars().map(char::len_utf16).sum()
+            }
+        }
+        Encoding::Utf32 => s.chars().count(),
+    }
+}
+
+/// Byte offset within `line` of column `col`, clamped as [`LineIndex::offset`].
+fn byte_of_column(line: &str, col: usize, encoding: Encoding) -> usize {
+    if line.is_ascii() {
+        return col.min(line.len());
+    }
+    let mut units = 0;
+    for (byte, ch) in line.char_indices() {
+        let width = match encoding {
+            Encoding::Utf8 => ch.len_utf8(),
+            Encoding::Utf16 => ch.len_utf16(),
+            Encoding::Utf32 => 1,
+        };
+        if units + width > col {
+            return byte;
+        }
+        units += width;
+    }
+    line.len()
+}
+
+fn memchr2(a: u8, b: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&c| c == a || c == b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_and_astral_columns() {
+        let text = "一、工作\r\n😀(一)测试\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 3);
+        let paren = text.find('(').unwrap();
+        assert_eq!(
+            index.line_col(text, paren, Encoding::Utf16),
+            LineCol { line: 1, col: 2 }
+        );
+        assert_eq!(
+            index.line_col(text, paren, Encoding::Utf8),
+            LineCol { line: 1, col: 4 }
+        );
+        assert_eq!(
+            index.line_col(text, paren, Encoding::Utf32),
+            LineCol { line: 1, col: 1 }
+        );
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            let lc = index.line_col(text, paren, enc);
+            assert_eq!(index.offset(text, lc, enc), paren);
+        }
+    }
+
+    #[test]
+    fn column_inside_surrogate_pair_clamps_to_char_start() {
+        let text = "😀a";
+        let index = LineIndex::new(text);
+        assert_eq!(
+            index.offset(text, LineCol { line: 0, col: 1 }, Encoding::Utf16),
+            0
+        );
+        assert_eq!(
+            index.offset(text, LineCol { line: 0, col: 99 }, Encoding::Utf16),
+            text.len()
+        );
+        assert_eq!(
+            index.offset(text, LineCol { line: 7, col: 0 }, Encoding::Utf16),
+            text.len()
+        );
+    }
+
+    #[test]
+    fn lone_cr_and_crlf_are_single_breaks() {
+        let text = "a\rb\r\nc\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.line_start(1), 2);
+        assert_eq!(index.line_start(2), 5);
+        assert_eq!(index.line_end(1, text), 3);
+        assert_eq!(index.line_of(4), 1);
+    }
+}
