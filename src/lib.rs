@@ -4,3 +4,5 @@
 //! Only `lsp` knows the Language Server Protocol.
 
 pub mod text;
+pub mod report;
+pub mod rules;

@@ -1,0 +1,329 @@
+//! The plain-data report model: what the analysis hands to rules, the CLI and
+//! the server. Every node carries byte ranges into the analysed text.
+
+use serde::Serialize;
+
+use crate::text::TextRange;
+
+/// What kind of document a report root is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// 人大常委会工作报告
+    Congress,
+    /// 政协常委会工作报告
+    Consultative,
+    /// 政府工作报告
+    Government,
+    /// 汇报发言 / 讲话
+    Speech,
+    /// Anything else: a news feature, a fragment of a report.
+    Other,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Congress,
+        Kind::Consultative,
+        Kind::Government,
+        Kind::Speech,
+        Kind::Other,
+    ];
+
+    /// Stable identifier used in JSON and configuration.
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Congress => "congress",
+            Kind::Consultative => "consultative",
+            Kind::Government => "government",
+            Kind::Speech => "speech",
+            Kind::Other => "other",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Congress => "人大常委会工作报告",
+            Kind::Consultative => "政协常委会工作报告",
+            Kind::Government => "政府工作报告",
+            Kind::Speech => "汇报发言/讲话",
+            Kind::Other => "其他文稿",
+        }
+    }
+
+    /// Whether standard parts are expected of this kind at all.
+    pub fn is_report(self) -> bool {
+        !matches!(self, Kind::Other)
+    }
+}
+
+/// The conventional parts of a report (DOMAIN.md §2), in their usual order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Salutation,
+    Opening,
+    Review,
+    Lessons,
+    Thanks,
+    Shortcomings,
+    Tasks,
+    Closing,
+}
+
+impl Part {
+    pub const ALL: [Part; 8] = [
+        Part::Salutation,
+        Part::Opening,
+        Part::Review,
+        Part::Lessons,
+        Part::Thanks,
+        Part::Shortcomings,
+        Part::Tasks,
+        Part::Closing,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Part::Salutation => "salutation",
+            Part::Opening => "opening",
+            Part::Review => "review",
+            Part::Lessons => "lessons",
+            Part::Thanks => "thanks",
+            Part::Shortcomings => "shortcomings",
+            Part::Tasks => "tasks",
+            Part::Closing => "closing",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|p| p.id() == id)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Salutation => "称谓",
+            Part::Opening => "开头语",
+            Part::Review => "工作回顾",
+            Part::Lessons => "体会",
+            Part::Thanks => "致谢",
+            Part::Shortcomings => "不足",
+            Part::Tasks => "工作安排",
+            Part::Closing => "结束语",
+        }
+    }
+}
+
+/// The outline level of a node. Numbered headings follow GB/T 9704:
+/// 一、 / （一） / 1. / （1）.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// A standard part that is not a numbered heading: an unnumbered part
+    /// heading (`过去一年的主要工作`) or a part that is a paragraph (`各位代表:`).
+    Part,
+    /// 一、
+    H1,
+    /// （一）
+    H2,
+    /// 1. / 1、
+    H3,
+    /// （1）
+    H4,
+    /// An inline enumerator (`一是…`, `第一,…`) or an unnumbered lead sentence.
+    Item,
+}
+
+impl Level {
+    /// Depth in the outline: smaller encloses larger.
+    pub fn rank(self) -> u8 {
+        match self {
+            Level::Part => 1,
+            Level::H1 => 2,
+            Level::H2 => 3,
+            Level::H3 => 4,
+            Level::H4 => 5,
+            Level::Item => 6,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Part => "part",
+            Level::H1 => "h1",
+            Level::H2 => "h2",
+            Level::H3 => "h3",
+            Level::H4 => "h4",
+            Level::Item => "item",
+        }
+    }
+}
+
+/// How a heading or item is numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkerStyle {
+    /// 一、 (also the faulty 一. 一,)
+    ChineseNumeral,
+    /// （一） or (一)
+    ChineseParen,
+    /// 1. or 1、
+    ArabicNumeral,
+    /// （1） or (1)
+    ArabicParen,
+    /// 一是 / 一要
+    InlineShi,
+    /// 第一, / 第一是
+    Ordinal,
+    /// An unnumbered lead sentence.
+    Lead,
+}
+
+/// Width of the brackets or separator of a marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Width {
+    Full,
+    Half,
+}
+
+/// The number marker at the start of a heading or item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Marker {
+    pub style: MarkerStyle,
+    /// The value of the numeral (`十一` → 11); 0 for a lead sentence.
+    pub number: u32,
+    /// The marker's text, e.g. `（一）` or `1.`.
+    pub range: TextRange,
+    /// The separator after a bare numeral (`、` `.` `．` `,`), if any.
+    pub separator: Option<char>,
+    /// Width of the brackets or separator; `None` where it has neither.
+    pub width: Option<Width>,
+}
+
+/// One node of the outline tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Node {
+    pub level: Level,
+    /// The standard part this node is, if any.
+    pub part: Option<Part>,
+    pub marker: Option<Marker>,
+    /// The heading's text without its marker, markdown and final punctuation.
+    pub label: String,
+    /// The heading's own text (marker included).
+    pub heading: TextRange,
+    /// The whole section: the heading and everything under it.
+    pub range: TextRange,
+    pub children: Vec<Node>,
+}
+
+impl Node {
+    /// Depth-first walk of this node and its descendants.
+    pub fn walk(&self) -> impl Iterator<Item = &Node> {
+        let mut stack = vec![self];
+        std::iter::from_fn(move || {
+            let node = stack.pop()?;
+            stack.extend(node.children.iter().rev());
+            Some(node)
+        })
+    }
+}
+
+/// Why a report was given its kind: the phrases that decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    pub reason: String,
+    pub range: TextRange,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Title {
+    pub text: String,
+    pub range: TextRange,
+}
+
+/// One report root. A compilation holds several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub kind: Kind,
+    pub evidence: Vec<Evidence>,
+    pub title: Option<Title>,
+    /// True when the text starts inside a report (a page of a longer one).
+    pub fragment: bool,
+    pub range: TextRange,
+    pub nodes: Vec<Node>,
+}
+
+impl Report {
+    /// Every node of the report, depth first.
+    pub fn walk(&self) -> impl Iterator<Item = &Node> {
+        self.nodes.iter().flat_map(Node::walk)
+    }
+
+    /// The first node that is the given part.
+    pub fn part(&self, part: Part) -> Option<&Node> {
+        self.walk().find(|n| n.part == Some(part))
+    }
+}
+
+/// Text that belongs to the file but not to any report's outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoiseKind {
+    SiteBanner,
+    TableOfContents,
+    PageMarker,
+    NavigationLink,
+    ReprintNotice,
+    Advert,
+    FrontMatter,
+    Toolbar,
+    SourceLine,
+    DateVenue,
+    Speaker,
+    Caption,
+    Byline,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Noise {
+    pub kind: NoiseKind,
+    pub range: TextRange,
+}
+
+/// The analysis of one text: its reports in order and the noise around them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Document {
+    pub reports: Vec<Report>,
+    pub noise: Vec<Noise>,
+    /// Every paragraph of the text that is not noise, in order (a line, or a
+    /// sentence group when a whole document sits on one line).
+    pub paragraphs: Vec<TextRange>,
+}
+
+impl Document {
+    /// The innermost node whose section holds `offset`, with its report.
+    pub fn node_at(&self, offset: usize) -> Option<(&Report, &Node)> {
+        let report = self.reports.iter().find(|r| r.range.touches(offset))?;
+        let mut best: Option<&Node> = None;
+        let mut nodes = &report.nodes;
+        while let Some(node) = nodes.iter().find(|n| n.range.contains(offset)) {
+            best = Some(node);
+            nodes = &node.children;
+        }
+        best.map(|n| (report, n))
+    }
+
+    /// The node whose heading holds `offset`.
+    pub fn heading_at(&self, offset: usize) -> Option<(&Report, &Node)> {
+        self.reports.iter().find_map(|r| {
+            r.walk()
+                .find(|n| n.heading.touches(offset) && !n.heading.is_empty())
+                .map(|n| (r, n))
+        })
+    }
+}

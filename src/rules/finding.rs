@@ -1,0 +1,45 @@
+use serde::Serialize;
+
+use crate::text::TextRange;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Hint,
+    Info,
+    Warning,
+    Error,
+}
+
+/// One replacement of a byte range by new text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub range: TextRange,
+    pub new_text: String,
+}
+
+/// A quick fix: a titled set of edits, applied together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Another place that explains a finding (e.g. the other mention of a figure).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub message: String,
+    pub range: TextRange,
+}
+
+/// A drafting fault found in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable rule code, e.g. `BG001`.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub range: TextRange,
+    pub related: Vec<Related>,
+    pub fixes: Vec<Fix>,
+}
