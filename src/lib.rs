@@ -4,5 +4,6 @@
 //! Only `lsp` knows the Language Server Protocol.
 
 pub mod text;
+pub mod cli;
 pub mod report;
 pub mod rules;

@@ -1,1 +1,33 @@
-fn main() {}
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use baogao::cli::{self, CliError};
+
+/// Outline, diagnostics and metric summaries for Chinese work reports (工作报告).
+#[derive(Parser)]
+#[command(name = "baogao", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the section outline of a report (`-` reads stdin).
+    Outline(cli::outline::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result: Result<ExitCode, CliError> = match cli.command {
+        Command::Outline(args) => cli::outline::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("baogao: {error}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -4,3 +4,10 @@
 mod model;
 
 pub use model::*;
+mod marker;
+pub mod numeral;
+mod analyze;
+mod noise;
+mod parts;
+
+pub use analyze::analyze;

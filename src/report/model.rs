@@ -73,10 +73,12 @@ pub enum Part {
     Shortcomings,
     Tasks,
     Closing,
+    /// Matter after the closing: 名词解释, 附件, lists of projects.
+    Appendix,
 }
 
 impl Part {
-    pub const ALL: [Part; 8] = [
+    pub const ALL: [Part; 9] = [
         Part::Salutation,
         Part::Opening,
         Part::Review,
@@ -85,6 +87,7 @@ impl Part {
         Part::Shortcomings,
         Part::Tasks,
         Part::Closing,
+        Part::Appendix,
     ];
 
     pub fn id(self) -> &'static str {
@@ -97,6 +100,7 @@ impl Part {
             Part::Shortcomings => "shortcomings",
             Part::Tasks => "tasks",
             Part::Closing => "closing",
+            Part::Appendix => "appendix",
         }
     }
 
@@ -114,6 +118,7 @@ impl Part {
             Part::Shortcomings => "不足",
             Part::Tasks => "工作安排",
             Part::Closing => "结束语",
+            Part::Appendix => "附件",
         }
     }
 }

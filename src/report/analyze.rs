@@ -1,0 +1,760 @@
+//! Text → [`Document`]: lines → noise and paragraphs → report roots →
+//! parts, headings and items → outline tree.
+
+use super::marker;
+use super::model::*;
+use super::noise;
+use super::parts;
+use crate::text::TextRange;
+
+/// Analyses a whole text. Never fails: odd input gives an odd but valid
+/// outline. Ranges are byte offsets into `text` (a BOM, if any, included).
+pub fn analyze(text: &str) -> Document {
+    let (paragraphs, mut noise) = paragraphs_and_noise(text);
+    let starts = report_starts(text, &paragraphs, &mut noise);
+    let mut reports = Vec::new();
+    for (i, &(start, title_kind)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(paragraphs.len(), |s| s.0);
+        let Some(slice) = paragraphs.get(start..end) else {
+            continue;
+        };
+        if slice.is_empty() {
+            continue;
+        }
+        reports.push(build_report(text, slice, title_kind, &mut noise));
+    }
+    noise.sort_by_key(|n| n.range.start);
+    let paragraphs = paragraphs
+        .into_iter()
+        .filter(|p| !noise.iter().any(|n| n.range == *p))
+        .collect();
+    Document {
+        reports,
+        noise,
+        paragraphs,
+    }
+}
+
+const BLANKS: [char; 5] = [' ', '\t', '\u{3000}', '\u{a0}', '\u{feff}'];
+
+/// Splits the text into trimmed non-empty lines, sets noise lines aside and
+/// splits one-line documents at their inline headings.
+fn paragraphs_and_noise(text: &str) -> (Vec<TextRange>, Vec<Noise>) {
+    let mut paragraphs = Vec::new();
+    let mut noise = Vec::new();
+    let mut lines = trimmed_lines(text).peekable();
+    // `---` front matter, as markdown drafts from publishing sites carry.
+    if let Some(first) = lines.peek().copied() {
+        if first.slice(text) == "---" {
+            let block: Vec<TextRange> = lines.clone().take(60).collect();
+            if let Some(close) = block.iter().skip(1).position(|l| l.slice(text) == "---") {
+                for line in block.iter().take(close + 2) {
+                    noise.push(Noise {
+                        kind: NoiseKind::FrontMatter,
+                        range: *line,
+                    });
+                    lines.next();
+                }
+            }
+        }
+    }
+    for line in lines {
+        match noise::classify(line.slice(text)) {
+            Some(kind) => noise.push(Noise { kind, range: line }),
+            None => split_inline(text, line, &mut paragraphs),
+        }
+    }
+    (paragraphs, noise)
+}
+
+fn trimmed_lines(text: &str) -> impl Iterator<Item = TextRange> + Clone + '_ {
+    let mut offset = 0;
+    text.split_inclusive(['\n', '\r']).filter_map(move |raw| {
+        let start = offset;
+        offset += raw.len();
+        let content = raw.trim_end_matches(['\n', '\r']);
+        let trimmed_start = content.len() - content.trim_start_matches(BLANKS).len();
+        let trimmed = content.trim_matches(BLANKS);
+        (!trimmed.is_empty()).then(|| {
+            TextRange::new(start + trimmed_start, start + trimmed_start + trimmed.len())
+        })
+    })
+}
+
+/// Sentence ends: a heading or item that follows one of these is inline.
+fn is_sentence_end(ch: char) -> bool {
+    matches!(ch, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+}
+
+/// Byte offsets (relative to `s`) where sentences start, after the first.
+pub(crate) fn sentence_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut prev_end = false;
+    s.char_indices().filter_map(move |(i, ch)| {
+        let start = prev_end && !is_sentence_end(ch) && !matches!(ch, '”' | '’' | '"' | '」' | '）' | ')');
+        prev_end = is_sentence_end(ch) || (prev_end && matches!(ch, '”' | '’' | '"' | '」' | '）' | ')'));
+        start.then_some(i)
+    })
+}
+
+/// A whole document pasted on one line keeps its headings inline after `。`.
+/// Splits such a line before each inline heading of a sequence (two or more
+/// of one style), and around a salutation glued to the title.
+fn split_inline(text: &str, line: TextRange, out: &mut Vec<TextRange>) {
+    let s = line.slice(text);
+    if s.len() < 600 {
+        out.push(line);
+        return;
+    }
+    let mut cuts: Vec<usize> = Vec::new();
+    if let Some((sal_start, sal_end)) = glued_salutation(s) {
+        cuts.extend([sal_start, sal_end]);
+    }
+    let mut by_style: Vec<(MarkerStyle, Vec<usize>)> = Vec::new();
+    for at in sentence_starts(s) {
+        let rest = s.get(at..).unwrap_or("");
+        let rest_unbold = rest.strip_prefix("**").unwrap_or(rest);
+        let offset = at + (rest.len() - rest_unbold.len());
+        if let Some(found) = marker::parse(rest_unbold, 0) {
+            if found.level <= Level::H4 {
+                let cut = if offset > at && bold_closes(rest_unbold) {
+                    at
+                } else {
+                    offset
+                };
+                match by_style.iter_mut().find(|(st, _)| *st == found.marker.style) {
+                    Some((_, v)) => v.push(cut),
+                    None => by_style.push((found.marker.style, vec![cut])),
+                }
+            }
+        }
+    }
+    for (_, positions) in by_style {
+        if positions.len() >= 2 {
+            cuts.extend(positions);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut start = 0;
+    for cut in cuts.into_iter().chain(std::iter::once(s.len())) {
+        let piece = s.get(start..cut).unwrap_or("");
+        let trimmed = piece.trim_matches(BLANKS);
+        if !trimmed.is_empty() {
+            let lead = piece.len() - piece.trim_start_matches(BLANKS).len();
+            let begin = line.start + start + lead;
+            out.push(TextRange::new(begin, begin + trimmed.len()));
+        }
+        start = cut;
+    }
+}
+
+/// Whether a `**` opening at the start of `s` closes before the sentence ends.
+fn bold_closes(s: &str) -> bool {
+    let sentence = s
+        .char_indices()
+        .find(|&(_, c)| is_sentence_end(c))
+        .map_or(s, |(i, c)| s.get(..i + c.len_utf8()).unwrap_or(s));
+    sentence.contains("**") || s.get(sentence.len()..).is_some_and(|r| r.starts_with("**"))
+}
+
+/// `…汇报发言尊敬的各位领导,同志们:党的二十届…`: the salutation's range.
+fn glued_salutation(s: &str) -> Option<(usize, usize)> {
+    let head_end = s.char_indices().nth(80).map_or(s.len(), |(i, _)| i);
+    let head = s.get(..head_end)?;
+    let start = ["尊敬的", "各位代表", "各位委员", "各位领导", "同志们"]
+        .iter()
+        .filter_map(|w| head.find(w))
+        .min()?;
+    let after = s.get(start..)?;
+    let colon = after
+        .char_indices()
+        .take(30)
+        .find(|&(_, c)| c == ':' || c == '：')?;
+    let end = start + colon.0 + colon.1.len_utf8();
+    parts::is_salutation(s.get(start..end)?).then_some((start, end))
+}
+
+/// Indices of the paragraphs that start a report, with the kind the title
+/// names. Table-of-contents lines before the first report become noise.
+fn report_starts(
+    text: &str,
+    paragraphs: &[TextRange],
+    noise: &mut Vec<Noise>,
+) -> Vec<(usize, Option<(Kind, &'static str)>)> {
+    let mut starts = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        let line = p.slice(text);
+        if !parts::looks_like_title(line) || marker::parse(line, 0).is_some() {
+            continue;
+        }
+        let followed_by_report = paragraphs
+            .iter()
+            .skip(i + 1)
+            .take(7)
+            .map(|q| q.slice(text))
+            .take_while(|q| !parts::looks_like_title(q))
+            .any(|q| parts::is_salutation(q) || parts::is_date_venue(q));
+        if followed_by_report {
+            starts.push((i, parts::title_kind(line)));
+        }
+    }
+    let first = starts.first().map_or(paragraphs.len(), |s| s.0);
+    let mut leading_content = false;
+    for p in paragraphs.iter().take(first) {
+        let line = p.slice(text);
+        let toc = marker::parse(line, 0)
+            .and_then(|f| line.get(f.label_start..))
+            .is_some_and(parts::looks_like_title);
+        if toc && starts.len() > 1 {
+            noise.push(Noise {
+                kind: NoiseKind::TableOfContents,
+                range: *p,
+            });
+        } else {
+            leading_content = true;
+        }
+    }
+    if starts.is_empty() || (leading_content && first > 0) {
+        starts.insert(0, (0, None));
+    }
+    starts
+}
+
+/// What one paragraph contributes to the outline.
+#[derive(Debug)]
+struct Event {
+    level: Level,
+    part: Option<Part>,
+    marker: Option<Marker>,
+    label: String,
+    heading: TextRange,
+    /// A paragraph part (salutation, thanks…) is a leaf at the top level.
+    leaf: bool,
+    /// For inline items: where the item begins inside its paragraph.
+    inline: bool,
+}
+
+fn build_report(
+    text: &str,
+    paragraphs: &[TextRange],
+    title_kind: Option<(Kind, &'static str)>,
+    noise: &mut Vec<Noise>,
+) -> Report {
+    let range = TextRange::new(
+        paragraphs.first().map_or(0, |p| p.start),
+        paragraphs.last().map_or(0, |p| p.end),
+    );
+    let mut evidence = Vec::new();
+    let mut index = 0;
+    let mut title = None;
+    if let Some(first) = paragraphs.first() {
+        let line = first.slice(text);
+        let is_title = title_kind.is_some()
+            || (parts::looks_like_title(line) && marker::parse(line, 0).is_none())
+            || (line.chars().count() <= 50
+                && !line.contains(['。', '，', ',', ':', '：'])
+                && marker::parse(line, 0).is_none()
+                && !parts::is_salutation(line));
+        if is_title {
+            title = Some(Title {
+                text: line.to_string(),
+                range: *first,
+            });
+            index = 1;
+        }
+    }
+    let mut kind = None;
+    if let (Some((k, why)), Some(t)) = (title_kind.or_else(|| title.as_ref().and_then(|t| parts::title_kind(&t.text))), &title) {
+        kind = Some(k);
+        evidence.push(Evidence {
+            reason: why.to_string(),
+            range: t.range,
+        });
+    }
+    // Date-and-venue, speaker and caption lines under the title.
+    while let Some(p) = paragraphs.get(index) {
+        let line = p.slice(text);
+        let noise_kind = if parts::is_date_venue(line) {
+            NoiseKind::DateVenue
+        } else if title.is_some() && index <= 6 && parts::is_speaker(line) {
+            NoiseKind::Speaker
+        } else {
+            break;
+        };
+        noise.push(Noise {
+            kind: noise_kind,
+            range: *p,
+        });
+        index += 1;
+    }
+    let body: Vec<TextRange> = paragraphs
+        .get(index..)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|p| !noise.iter().any(|n| n.range == *p))
+        .collect();
+
+    let mut events: Vec<(usize, Event)> = Vec::new();
+    let mut salutation_at = None;
+    for (i, p) in body.iter().enumerate().take(4) {
+        let line = p.slice(text);
+        if parts::is_salutation(line) {
+            salutation_at = Some(i);
+            evidence.push(Evidence {
+                reason: format!("称谓“{}”", line.trim_end_matches([':', '：'])),
+                range: *p,
+            });
+            events.push((i, leaf(text, Part::Salutation, *p)));
+            break;
+        }
+    }
+    let mut opening_at = None;
+    let opening_from = salutation_at.map_or(0, |s| s + 1);
+    for (i, p) in body.iter().enumerate().skip(opening_from).take(2) {
+        let line = p.slice(text);
+        if parts::is_opening(line) && marker::parse(line, 0).is_none() {
+            opening_at = Some(i);
+            evidence.push(Evidence {
+                reason: "开头语“向大会报告工作”".to_string(),
+                range: *p,
+            });
+            events.push((i, leaf(text, Part::Opening, *p)));
+            break;
+        }
+    }
+    let kind = kind.unwrap_or_else(|| infer_kind(text, &body, salutation_at, opening_at, &mut evidence));
+
+    let first_body = opening_at.or(salutation_at).map_or(0, |i| i + 1);
+    let closing_at = find_closing(text, &body, kind, first_body);
+    let mut seen_review = false;
+    for (i, p) in body.iter().enumerate().skip(first_body) {
+        if Some(i) == closing_at {
+            events.push((i, leaf(text, Part::Closing, *p)));
+            continue;
+        }
+        if closing_at.is_some_and(|c| i == c + 1) {
+            // Matter after the closing (名词解释, 附件 …) belongs to the
+            // document but not to the report's own numbering.
+            events.push((i, appendix(text, *p)));
+            if marker::parse(p.slice(text), 0).is_none() {
+                continue;
+            }
+        }
+        let s = p.slice(text);
+        if let Some(ev) = heading_event(text, *p) {
+            seen_review |= ev.part == Some(Part::Review) || ev.level == Level::H1;
+            let inline_from = ev.heading.end;
+            let is_heading = ev.level != Level::Item;
+            events.push((i, ev));
+            inline_items(text, TextRange::new(inline_from, p.end), is_heading, i, &mut events);
+            continue;
+        }
+        if seen_review && closing_at.map_or(true, |c| i < c) {
+            if parts::is_thanks(s) && s.chars().count() < 600 {
+                events.push((i, leaf(text, Part::Thanks, *p)));
+                continue;
+            }
+            if parts::is_shortcomings(s) {
+                events.push((i, leaf(text, Part::Shortcomings, *p)));
+                continue;
+            }
+        }
+        inline_items(text, *p, false, i, &mut events);
+    }
+
+    let mut nodes = build_tree(&body, events);
+    for node in &mut nodes {
+        add_lead_items(text, &body, node);
+    }
+    let fragment = title.is_none()
+        && salutation_at.is_none()
+        && first_number_is_late(&nodes);
+    let kind = if fragment {
+        if let Some(first) = nodes.first() {
+            evidence.push(Evidence {
+                reason: format!("从“{}”开始,是报告的片段", first.marker.as_ref().map_or("", |m| m.range.slice(text))),
+                range: first.heading,
+            });
+        }
+        Kind::Other
+    } else {
+        kind
+    };
+    Report {
+        kind,
+        evidence,
+        title,
+        fragment,
+        range,
+        nodes,
+    }
+}
+
+fn infer_kind(
+    text: &str,
+    body: &[TextRange],
+    salutation_at: Option<usize>,
+    opening_at: Option<usize>,
+    evidence: &mut Vec<Evidence>,
+) -> Kind {
+    let salutation = salutation_at.and_then(|i| body.get(i)).map(|p| p.slice(text)).unwrap_or("");
+    let opening = opening_at.and_then(|i| body.get(i)).map(|p| p.slice(text)).unwrap_or("");
+    let kind = if salutation.contains("领导") {
+        Kind::Speech
+    } else if opening.contains("政协") || salutation.contains("委员") {
+        Kind::Consultative
+    } else if opening.contains("人民政府") || opening.contains("政府工作") {
+        Kind::Government
+    } else if opening.contains("人大") || opening.contains("人民代表大会常务委员会") {
+        Kind::Congress
+    } else if !salutation.is_empty() && body.last().is_some_and(|p| parts::is_speech_end(p.slice(text))) {
+        Kind::Speech
+    } else {
+        evidence.push(Evidence {
+            reason: "没有报告标题、称谓和开头语".to_string(),
+            range: body.first().copied().unwrap_or_default(),
+        });
+        return Kind::Other;
+    };
+    kind
+}
+
+fn leaf(text: &str, part: Part, p: TextRange) -> Event {
+    Event {
+        level: Level::Part,
+        part: Some(part),
+        marker: None,
+        label: short_label(p.slice(text)),
+        heading: first_sentence(text, p),
+        leaf: true,
+        inline: false,
+    }
+}
+
+/// The paragraph's first sentence, used as the visible head of a part.
+fn first_sentence(text: &str, p: TextRange) -> TextRange {
+    let s = p.slice(text);
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| is_sentence_end(c))
+        .map_or(s.len(), |(i, c)| i + c.len_utf8());
+    TextRange::new(p.start, p.start + end)
+}
+
+fn short_label(s: &str) -> String {
+    let sentence = s
+        .char_indices()
+        .find(|&(_, c)| is_sentence_end(c))
+        .map_or(s, |(i, _)| s.get(..i).unwrap_or(s));
+    let clean = sentence.trim_end_matches([':', '：', ',', '，']);
+    if clean.chars().count() > 30 {
+        let cut: String = clean.chars().take(28).collect();
+        format!("{cut}…")
+    } else {
+        clean.to_string()
+    }
+}
+
+/// Strips markdown heading hashes and bold at the start of a paragraph;
+/// returns the offset where the content starts and whether bold is open.
+fn markdown_prefix(s: &str) -> (usize, bool) {
+    let hashes = s.len() - s.trim_start_matches('#').len();
+    let mut at = 0;
+    if hashes > 0 && hashes <= 6 {
+        let rest = s.get(hashes..).unwrap_or("");
+        at = hashes + (rest.len() - rest.trim_start_matches(BLANKS).len());
+    }
+    let rest = s.get(at..).unwrap_or("");
+    if rest.starts_with("**") && bold_closes(rest.get(2..).unwrap_or("")) {
+        return (at + 2, true);
+    }
+    (at, false)
+}
+
+/// A numbered heading, an item, or an unnumbered part heading at the start
+/// of paragraph `p`.
+fn heading_event(text: &str, p: TextRange) -> Option<Event> {
+    let s = p.slice(text);
+    let (content_at, bold) = markdown_prefix(s);
+    let content = s.get(content_at..)?;
+    if let Some(found) = marker::parse(content, p.start + content_at) {
+        let label_text = content.get(found.label_start..)?;
+        let heading_len = heading_extent(label_text, bold);
+        let heading_end = p.start + content_at + found.label_start + heading_len;
+        let label = clean_label(label_text.get(..heading_len).unwrap_or(label_text));
+        let part = if found.level == Level::H1 {
+            parts::heading_part(&label)
+        } else {
+            None
+        };
+        return Some(Event {
+            level: found.level,
+            part,
+            marker: Some(found.marker),
+            label,
+            heading: TextRange::new(p.start, heading_end),
+            leaf: false,
+            inline: false,
+        });
+    }
+    let label = clean_label(content);
+    let n = label.chars().count();
+    if n == 0 || n > 30 || content.contains(['。', '，', ',', '；', ';', '！', '？']) {
+        return None;
+    }
+    let part = parts::heading_part(&label);
+    let unnumbered_heading = part.is_some()
+        || (n <= 24 && !content.contains([':', '：', '!', '?']) && bold)
+        || (n <= 24 && !content.contains([':', '：', '!', '?']) && s.starts_with('#'));
+    unnumbered_heading.then(|| Event {
+        level: Level::Part,
+        part,
+        marker: None,
+        label,
+        heading: p,
+        leaf: false,
+        inline: false,
+    })
+}
+
+/// Length of a heading's text from its label start: the first sentence, or
+/// up to the closing `**` of a bold heading.
+fn heading_extent(label: &str, bold: bool) -> usize {
+    if bold {
+        if let Some(close) = label.find("**") {
+            return close + 2;
+        }
+    }
+    let mut end = label.len();
+    let mut chars = label.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_sentence_end(c) && !matches!(c, '；' | ';') {
+            end = i + c.len_utf8();
+            // Keep a closing quote with its sentence.
+            while let Some(&(j, q)) = chars.peek() {
+                if matches!(q, '”' | '’' | '"' | '」') {
+                    end = j + q.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            break;
+        }
+    }
+    end
+}
+
+fn clean_label(s: &str) -> String {
+    s.trim_matches(BLANKS)
+        .trim_end_matches("**")
+        .trim_end_matches(['。', ':', '：', ';', '；', ',', '，'])
+        .trim_matches(BLANKS)
+        .to_string()
+}
+
+/// `一是…。二是…。` inside a paragraph: one item per enumerator, in order.
+fn inline_items(
+    text: &str,
+    span: TextRange,
+    after_heading: bool,
+    paragraph: usize,
+    events: &mut Vec<(usize, Event)>,
+) {
+    let s = span.slice(text);
+    let mut expected: Option<(MarkerStyle, u32)> = None;
+    let mut starts: Vec<usize> = sentence_starts(s).collect();
+    if after_heading {
+        // The body right after a heading starts a sentence too.
+        let lead = s.len() - s.trim_start_matches(BLANKS).len();
+        starts.insert(0, lead);
+    }
+    for at in starts {
+        let rest = s.get(at..).unwrap_or("");
+        let Some(found) = marker::parse(rest, span.start + at) else {
+            continue;
+        };
+        if found.level != Level::Item {
+            continue;
+        }
+        let fits = match expected {
+            None => found.marker.number == 1,
+            Some((style, n)) => style == found.marker.style && found.marker.number == n + 1,
+        };
+        if !fits {
+            continue;
+        }
+        expected = Some((found.marker.style, found.marker.number));
+        let label_text = rest.get(found.label_start..).unwrap_or("");
+        let len = heading_extent(label_text, false);
+        events.push((
+            paragraph,
+            Event {
+                level: Level::Item,
+                part: None,
+                marker: Some(found.marker),
+                label: clean_label(label_text.get(..len).unwrap_or("")),
+                heading: TextRange::new(span.start + at, span.start + at + found.label_start + len),
+                leaf: false,
+                inline: true,
+            },
+        ));
+    }
+}
+
+/// The closing paragraph: the last one shaped like a closing, after every
+/// heading of the body.
+fn find_closing(text: &str, body: &[TextRange], kind: Kind, from: usize) -> Option<usize> {
+    let last_heading = body
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, p)| marker::parse(p.slice(text), 0).is_some_and(|f| f.level <= Level::H2))
+        .map(|(i, _)| i);
+    body.iter()
+        .enumerate()
+        .skip(from)
+        .rev()
+        .take_while(|&(i, _)| last_heading.map_or(true, |h| i > h) || body.len() - i <= 2)
+        .find(|(_, p)| {
+            let s = p.slice(text);
+            marker::parse(s, 0).is_none() && parts::is_closing(s, kind)
+        })
+        .map(|(i, _)| i)
+}
+
+
+fn appendix(text: &str, p: TextRange) -> Event {
+    let s = p.slice(text);
+    let own_line = s.chars().count() <= 30 && !s.contains('。');
+    Event {
+        level: Level::Part,
+        part: Some(Part::Appendix),
+        marker: None,
+        label: if own_line { clean_label(s) } else { "附加内容".to_string() },
+        heading: if own_line { p } else { TextRange::empty(p.start) },
+        leaf: false,
+        inline: false,
+    }
+}
+
+/// Builds the tree from events in document order. A node's section runs
+/// until the next event of the same or an enclosing rank.
+fn build_tree(body: &[TextRange], events: Vec<(usize, Event)>) -> Vec<Node> {
+    struct Open {
+        node: Node,
+    }
+    let mut roots: Vec<Node> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let close = |stack: &mut Vec<Open>, roots: &mut Vec<Node>, end: usize| {
+        if let Some(mut open) = stack.pop() {
+            open.node.range.end = end.max(open.node.heading.end);
+            match stack.last_mut() {
+                Some(parent) => parent.node.children.push(open.node),
+                None => roots.push(open.node),
+            }
+        }
+    };
+    for (paragraph, ev) in events {
+        let Some(p) = body.get(paragraph) else { continue };
+        let start = ev.heading.start;
+        // Sections end where the previous paragraph ended, or for inline
+        // items where the next item starts.
+        let end_before = if ev.inline {
+            start
+        } else {
+            paragraph
+                .checked_sub(1)
+                .and_then(|q| body.get(q))
+                .map_or(p.start, |q| q.end)
+        };
+        let rank = if ev.leaf { 0 } else { ev.level.rank() };
+        while stack.last().is_some_and(|o| o.node.level.rank() >= rank) {
+            close(&mut stack, &mut roots, end_before);
+        }
+        let node = Node {
+            level: ev.level,
+            part: ev.part,
+            marker: ev.marker,
+            label: ev.label,
+            heading: ev.heading,
+            range: TextRange::new(start, if ev.leaf { p.end } else { ev.heading.end }),
+            children: Vec::new(),
+        };
+        if ev.leaf {
+            roots.push(node);
+        } else {
+            stack.push(Open { node });
+        }
+    }
+    let end = body.last().map_or(0, |p| p.end);
+    while !stack.is_empty() {
+        close(&mut stack, &mut roots, end);
+    }
+    roots
+}
+
+/// A paragraph that opens with a short topic sentence (`持续强化思想理论武装。
+/// 坚持把…`): in print it is bold, and it subdivides its section.
+fn lead_sentence(text: &str, p: TextRange) -> Option<TextRange> {
+    let s = p.slice(text);
+    let (end, ch) = s.char_indices().find(|&(_, c)| is_sentence_end(c))?;
+    let sentence = s.get(..end)?;
+    let n = sentence.chars().count();
+    let rest = s.get(end + ch.len_utf8()..)?;
+    ((4..=24).contains(&n)
+        && matches!(ch, '。' | '！' | '!')
+        && !sentence.contains([',', '，', ':', '：', '“', '"', '(', '（'])
+        && rest.chars().count() >= 20)
+        .then(|| TextRange::new(p.start, p.start + end + ch.len_utf8()))
+}
+
+/// Where a section with no numbered subdivisions uses lead sentences for two
+/// or more of its paragraphs, those become its items.
+fn add_lead_items(text: &str, body: &[TextRange], node: &mut Node) {
+    for child in &mut node.children {
+        add_lead_items(text, body, child);
+    }
+    if !node.children.is_empty() || node.level == Level::Item || node.part.is_some_and(|p| p != Part::Review && p != Part::Tasks) {
+        return;
+    }
+    let leads: Vec<TextRange> = body
+        .iter()
+        .filter(|p| p.start >= node.heading.end && node.range.contains_range(**p))
+        .filter_map(|p| lead_sentence(text, *p))
+        .collect();
+    if leads.len() < 2 {
+        return;
+    }
+    let section_end = node.range.end;
+    for (i, lead) in leads.iter().enumerate() {
+        let end = leads.get(i + 1).map_or(section_end, |next| {
+            body.iter().rev().find(|p| p.end <= next.start).map_or(next.start, |p| p.end)
+        });
+        node.children.push(Node {
+            level: Level::Item,
+            part: None,
+            marker: Some(Marker {
+                style: MarkerStyle::Lead,
+                number: 0,
+                range: TextRange::empty(lead.start),
+                separator: None,
+                width: None,
+            }),
+            label: clean_label(lead.slice(text)),
+            heading: *lead,
+            range: TextRange::new(lead.start, end),
+            children: Vec::new(),
+        });
+    }
+}
+
+/// A text that starts at `（五）` or `三、` starts inside a report.
+fn first_number_is_late(nodes: &[Node]) -> bool {
+    nodes
+        .iter()
+        .find(|n| n.marker.is_some())
+        .and_then(|n| n.marker.as_ref())
+        .is_some_and(|m| m.number > 1 && m.style != MarkerStyle::Lead)
+}

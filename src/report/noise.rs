@@ -1,0 +1,118 @@
+//! Web noise: lines that come with a report copied from a site but are not
+//! part of its text (banners, toolbars, page markers, links, reprint notes).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::model::NoiseKind;
+
+macro_rules! re {
+    ($pattern:expr) => {
+        LazyLock::new(|| Regex::new($pattern).expect("static regex"))
+    };
+}
+
+static TOOLBAR: LazyLock<Regex> = re!(
+    r"^(下载|打印|全屏|收藏|分享|分享到|加大|还原|减小|放大|缩小|打印本页|关闭窗口|关闭|返回顶部|【|】|【?字号[:：]?.*|扫一扫.*|微信|微博|[【\[]?(大|中|小)[】\]]?)$"
+);
+static SOURCE: LazyLock<Regex> =
+    re!(r"^(来源|时间|发布时间|发布日期|作者|编辑|责任编辑|稿源|信息来源|字体|版次|浏览次数|阅读次数|日期)[:：]");
+static RELATED: LazyLock<Regex> = re!(r"^(相关报道|相关链接|相关阅读|相关新闻|延伸阅读|推荐阅读)[:：]?");
+static NAVIGATION: LazyLock<Regex> = re!(r"^(上一篇|下一篇|上一页|下一页|返回列表|返回首页)[:：]?");
+static PAGE_MARKER: LazyLock<Regex> = re!(r"[(（]第\s*\d+\s*/\s*\d+\s*页[)）]|^第\s*\d+\s*页(\s*/\s*共\s*\d+\s*页)?$");
+static REPRINT: LazyLock<Regex> = re!(
+    r"(转载|版权|原文链接|本文链接|原标题|免责声明|侵权|如需转载|请注明出处|本文来源|文章来源)"
+);
+static URL: LazyLock<Regex> = re!(r"(https?://|www\.|\.com\b|\.cn\b|\.net\b|\.org\b)");
+static ADVERT: LazyLock<Regex> = re!(
+    r"(范文|整理|每天更新|关注(我们|公众号)|公众号|扫码|点击(下载|查看|阅读)|下载(全文|word|WORD)|免费下载|会员|广告)"
+);
+static CAPTION: LazyLock<Regex> = re!(r"(记者|摄影|通讯员).{0,12}摄[。.]?$|^图[:：/]|摄$");
+static BYLINE: LazyLock<Regex> = re!(r"^(策划|统筹|文|图|撰文|采写|编辑|校对|审核)([/、](策划|统筹|文|图|编辑))*[:：]");
+
+/// Classifies a trimmed line as noise. Long lines (real paragraphs that merely
+/// mention a site or a source) are never noise.
+pub fn classify(line: &str) -> Option<NoiseKind> {
+    let chars = line.chars().count();
+    if PAGE_MARKER.is_match(line) && chars <= 60 {
+        return Some(NoiseKind::PageMarker);
+    }
+    if chars <= 24 && TOOLBAR.is_match(line) {
+        return Some(NoiseKind::Toolbar);
+    }
+    if chars > 120 {
+        return None;
+    }
+    if NAVIGATION.is_match(line) {
+        return Some(NoiseKind::NavigationLink);
+    }
+    if RELATED.is_match(line) {
+        return Some(NoiseKind::NavigationLink);
+    }
+    if SOURCE.is_match(line) {
+        return Some(NoiseKind::SourceLine);
+    }
+    if BYLINE.is_match(line) {
+        return Some(NoiseKind::Byline);
+    }
+    let has_url = URL.is_match(line);
+    if REPRINT.is_match(line) && (has_url || chars <= 40) {
+        return Some(NoiseKind::ReprintNotice);
+    }
+    if has_url && ADVERT.is_match(line) {
+        return Some(NoiseKind::SiteBanner);
+    }
+    if has_url && !line.contains('。') {
+        return Some(NoiseKind::Advert);
+    }
+    if chars <= 40 && CAPTION.is_match(line) {
+        return Some(NoiseKind::Caption);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_noise_form() {
+        use NoiseKind::*;
+        let cases = [
+            ("文秘家园网(www.wenmijiayuan.com)整理,每天更新优质范文让写材料变得简单!", SiteBanner),
+            ("市2023年人大、政协常务委员会工作报告-19篇(第54/67页)", PageMarker),
+            ("上一篇:县共青团基层组织改革成效初显", NavigationLink),
+            ("下一篇：关于做好工作的通知", NavigationLink),
+            ("如若转载,请注明出处:https://www.shituxiezuo.com/11975.html", ReprintNotice),
+            ("下载", Toolbar),
+            ("打印本页", Toolbar),
+            ("【字号：", Toolbar),
+            ("】", Toolbar),
+            ("来源：北京日报", SourceLine),
+            ("时间：2026-02-02", SourceLine),
+            ("版次:A05来源:深圳侨报 2022年10月16日", SourceLine),
+            ("相关报道：", NavigationLink),
+            ("殷勇同志作政府工作报告。本报记者 戴冰摄", Caption),
+            ("策划/统筹:张静平 文:钟玲 图:刘敏", Byline),
+            ("更多精彩内容请访问 www.example.com", Advert),
+        ];
+        for (line, kind) in cases {
+            assert_eq!(classify(line), Some(kind), "{line}");
+        }
+    }
+
+    #[test]
+    fn report_text_is_not_noise() {
+        for line in [
+            "各位代表:",
+            "过去一年的主要工作",
+            "一、坚持党的全面领导,牢牢把握人大工作正确政治方向",
+            "2022年9月28日,龙岗区委人大工作会议召开。",
+            "(一)坚持不懈用党的创新理论武装头脑。",
+            "组织开展“代表之家”活动,整理汇编代表建议。",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! Patterns for the standard parts of a report and for its kind. They match
+//! the conventions of DOMAIN.md §2, in either punctuation width.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::model::{Kind, Part};
+
+macro_rules! re {
+    ($pattern:expr) => {
+        LazyLock::new(|| Regex::new($pattern).expect("static regex"))
+    };
+}
+
+/// `各位代表:` `各位代表,同志们:` `尊敬的各位领导,同志们:` `各位委员、同志们：`
+static SALUTATION: LazyLock<Regex> = re!(
+    r"^(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁)|同志们|女士们|先生们|朋友们)([,，、]?(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁)|同志们|女士们|先生们|朋友们))*[:：!！]?$"
+);
+
+/// `受市人大常委会委托,我向大会报告工作,请予审议。` / `现在,我代表…向大会报告工作`
+static OPENING: LazyLock<Regex> =
+    re!(r"(报告.{0,4}工作|作.{0,6}报告|请予审议|审议.{0,4}并请|向.{0,6}(会议|大会)(报告|汇报))");
+
+/// Year-like prefix of a part heading: `2022年` `二〇二二年` `过去一年` `今年` …
+const PERIOD: &str = r"(?:[0-9０-９]{4}年(?:以来|度)?|[二〇零一三四五六七八九]{4}年(?:以来|度)?|过去(?:一|的一|五|的五|几)年|近(?:一|五)年|本届(?:以来)?|五年|一年来|今年|明年|今后一年|新的一年|新一年|[市省县区]?[一二三四五六七八九十]+届(?:人大)?常委会|“十[一二三四五六]五”时期)";
+
+static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:{PERIOD}(?:的|来的)?(?:主要)?工作(?:回顾|情况)?|{PERIOD}(?:工作)?(?:的)?回顾|(?:过去)?(?:一年|五年)(?:来)?(?:的)?工作(?:的)?回顾|工作回顾|{PERIOD}.{{0,12}}(?:发展成就|主要成绩|工作成效))$"
+    ))
+    .expect("static regex")
+});
+
+static TASKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:{PERIOD}.{{0,24}}?)?(?:的)?(?:主要|重点)?(?:工作)?(?:任务|安排|建议|打算|重点工作|目标任务|工作思路|工作部署|总体要求)(?:和建议)?$|^(?:{PERIOD}|今后).{{0,20}}(?:主要任务|工作安排|工作建议|工作打算|重点工作|目标任务)$"
+    ))
+    .expect("static regex")
+});
+
+static LESSONS: LazyLock<Regex> = re!(r"^.{0,16}(体会|启示|经验)$");
+
+static THANKS: LazyLock<Regex> =
+    re!(r"(在此|谨|借此机会).{0,60}(表示|致以).{0,12}(感谢|谢意|敬意)");
+
+static SHORTCOMINGS: LazyLock<Regex> = re!(
+    r"^(同时,?|同时，|但是?|在肯定成绩的同时[,，]?|回顾.{0,12}[,，])?(我们)?(也|还)?(要|必须)?(清醒|清楚|客观)(地)?(认识|看到|意识)|^.{0,30}(存在|面临)(着)?(一些|不少|诸多)?(差距|问题|不足|短板|困难)"
+);
+
+static CLOSING_START: LazyLock<Regex> =
+    re!(r"^(各位(代表|委员|领导)|同志们|(各位)?代表们|委员们)");
+static CLOSING_BODY: LazyLock<Regex> =
+    re!(r"(让我们|我们要|我们将).{0,400}(奋斗|贡献|努力|前进|奋进|篇章|新局|新功|力量)");
+static SPEECH_END: LazyLock<Regex> = re!(r"(汇报完毕|发言完毕|谢谢(大家)?[!！。]?$)");
+
+/// The part a short unnumbered heading line (or the label of a numbered
+/// heading) names, if it names one.
+pub fn heading_part(label: &str) -> Option<Part> {
+    let label = label.trim_end_matches(['。', ':', '：', '!', '！']);
+    if label.chars().count() > 40 {
+        return None;
+    }
+    if REVIEW.is_match(label) {
+        Some(Part::Review)
+    } else if TASKS.is_match(label) {
+        Some(Part::Tasks)
+    } else if LESSONS.is_match(label) && label.chars().count() <= 16 {
+        Some(Part::Lessons)
+    } else {
+        None
+    }
+}
+
+pub fn is_salutation(line: &str) -> bool {
+    line.chars().count() <= 30 && SALUTATION.is_match(line)
+}
+
+pub fn is_opening(paragraph: &str) -> bool {
+    OPENING.is_match(first_chars(paragraph, 120))
+}
+
+pub fn is_thanks(paragraph: &str) -> bool {
+    THANKS.is_match(paragraph)
+}
+
+pub fn is_shortcomings(paragraph: &str) -> bool {
+    SHORTCOMINGS.is_match(first_chars(paragraph, 60))
+}
+
+pub fn is_closing(paragraph: &str, kind: Kind) -> bool {
+    if kind == Kind::Speech && SPEECH_END.is_match(paragraph) {
+        return true;
+    }
+    CLOSING_START.is_match(paragraph) && CLOSING_BODY.is_match(paragraph)
+        || SPEECH_END.is_match(paragraph)
+}
+
+/// A closing that ends a speech: `汇报完毕` / `谢谢!`.
+pub fn is_speech_end(paragraph: &str) -> bool {
+    SPEECH_END.is_match(paragraph)
+}
+
+/// A line under a title giving the date and venue of the speech:
+/// `——2026年1月25日在北京市第十六届人民代表大会第四次会议上`.
+pub fn is_date_venue(line: &str) -> bool {
+    static DATE_VENUE: LazyLock<Regex> = re!(
+        r"^[—－\-─(（]*\s*[0-9０-９二〇零一三四五六七八九十]{4}年.{1,6}月.{1,6}日\s*在.{2,60}(会议|大会|会)上(的(报告|讲话|发言))?\s*[)）]?$"
+    );
+    line.chars().count() <= 80 && DATE_VENUE.is_match(line)
+}
+
+/// A speaker line: `北京市市长 殷勇`, `市人大常委会主任 张三`, `(张三)`.
+pub fn is_speaker(line: &str) -> bool {
+    static SPEAKER: LazyLock<Regex> = re!(
+        r"^[(（]?(.{0,24}(市长|省长|主任|主席|书记|县长|区长|副主任|副主席|秘书长|委员长)\s+)?[\p{Han}·]{2,4}[)）]?$"
+    );
+    static OFFICE: LazyLock<Regex> = re!(r"(市长|省长|主任|主席|书记|县长|区长|秘书长)\s+[\p{Han}·]{2,4}$");
+    let n = line.chars().count();
+    n <= 32 && (OFFICE.is_match(line) || (SPEAKER.is_match(line) && n <= 6 && line.starts_with(['(', '（'])))
+}
+
+/// Kind named by a title line, with the phrase that decided it.
+pub fn title_kind(title: &str) -> Option<(Kind, &'static str)> {
+    if title.contains("政府工作报告") {
+        return Some((Kind::Government, "标题含“政府工作报告”"));
+    }
+    if title.contains("政协") && title.contains("报告")
+        || title.contains("委员会常务委员会")
+        || title.contains("政治协商会议")
+    {
+        return Some((Kind::Consultative, "标题含“政协…常务委员会工作报告”"));
+    }
+    if (title.contains("人民代表大会常务委员会") || title.contains("人大常委会"))
+        && title.contains("报告")
+    {
+        return Some((Kind::Congress, "标题含“人大常委会工作报告”"));
+    }
+    if ["汇报发言", "发言", "讲话", "汇报", "致辞", "述职"]
+        .iter()
+        .any(|w| title.contains(w))
+    {
+        return Some((Kind::Speech, "标题含“发言/讲话/汇报”"));
+    }
+    None
+}
+
+/// Whether a line is shaped like a report title.
+pub fn looks_like_title(line: &str) -> bool {
+    let n = line.chars().count();
+    (4..=60).contains(&n)
+        && !line.contains('。')
+        && !line.ends_with([':', '：', ',', '，'])
+        && (line.ends_with("报告")
+            || line.ends_with("工作报告")
+            || title_kind(line).is_some()
+            || line.ends_with("发言")
+            || line.ends_with("讲话"))
+}
+
+fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| s.get(..i).unwrap_or(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn part_headings() {
+        for label in [
+            "过去一年的主要工作",
+            "2022年工作回顾",
+            "2022年的主要工作",
+            "二〇二二年以来的主要工作",
+            "过去五年工作回顾",
+            "本届以来的主要工作",
+            "五年工作的回顾",
+            "2022年主要工作",
+            "2025年工作回顾",
+            "市七届人大常委会的主要工作",
+        ] {
+            assert_eq!(heading_part(label), Some(Part::Review), "{label}");
+        }
+        for label in [
+            "2023年的主要任务",
+            "今后一年工作建议",
+            "2023年工作安排",
+            "新一年的主要任务",
+            "今年工作的建议",
+            "2023年工作打算",
+            "2026年重点工作",
+            "2024年经济社会发展总体要求和目标任务",
+            "2023年工作建议",
+        ] {
+            assert_eq!(heading_part(label), Some(Part::Tasks), "{label}");
+        }
+        assert_eq!(heading_part("过去五年工作体会"), Some(Part::Lessons));
+        for label in [
+            "坚持党的全面领导,牢牢把握人大工作正确政治方向",
+            "坚持不懈用党的创新理论武装头脑",
+            "加强地方立法",
+        ] {
+            assert_eq!(heading_part(label), None, "{label}");
+        }
+    }
+
+    #[test]
+    fn paragraph_parts() {
+        assert!(is_salutation("各位代表:"));
+        assert!(is_salutation("各位代表，同志们："));
+        assert!(is_salutation("尊敬的各位领导,同志们:"));
+        assert!(is_salutation("各位委员:"));
+        assert!(!is_salutation("各位代表,过去一年我们做了很多工作。"));
+        assert!(is_opening("受市人大常委会委托,我向大会报告工作,请予审议。"));
+        assert!(is_opening(
+            "现在，我代表北京市人民政府，向大会报告政府工作，请予审议，并请市政协委员提出意见。"
+        ));
+        assert!(is_thanks("这是…的结果。在此,我代表市人大常委会,向…表示衷心的感谢!"));
+        assert!(is_shortcomings("我们也清醒地认识到,常委会工作还存在一些差距和不足"));
+        assert!(is_shortcomings(
+            "同时，我们也清醒认识到，工作中还存在不少问题不足和风险挑战"
+        ));
+        assert!(is_closing(
+            "各位代表,新征程呼唤新担当。让我们更加紧密地团结在以习近平同志为核心的党中央周围,为建设…而团结奋斗!",
+            Kind::Congress
+        ));
+        assert!(is_closing("汇报完毕,谢谢!", Kind::Speech));
+    }
+
+    #[test]
+    fn title_lines() {
+        assert_eq!(
+            title_kind("深圳市人民代表大会常务委员会工作报告").map(|k| k.0),
+            Some(Kind::Congress)
+        );
+        assert_eq!(
+            title_kind("德阳市委员会常务委员会工作报告").map(|k| k.0),
+            Some(Kind::Consultative)
+        );
+        assert_eq!(
+            title_kind("苏州市政协十五届常委会工作报告").map(|k| k.0),
+            Some(Kind::Consultative)
+        );
+        assert_eq!(
+            title_kind("2026年北京市政府工作报告").map(|k| k.0),
+            Some(Kind::Government)
+        );
+        assert!(is_date_venue(
+            "——2026年1月25日在北京市第十六届人民代表大会第四次会议上"
+        ));
+        assert!(is_date_venue("2025年1月8日在××市第十六届人民代表大会第五次会议上"));
+        assert!(is_speaker("北京市市长 殷勇"));
+        assert!(!is_speaker("各位代表:"));
+    }
+}
