@@ -128,6 +128,13 @@ fn split_inline(text: &str, line: TextRange, out: &mut Vec<TextRange>) {
             }
         }
     }
+    // `…。汇报完毕,…谢谢!` closes a speech pasted on one line.
+    if let Some(end) = sentence_starts(s).find(|&at| {
+        s.get(at..)
+            .is_some_and(|r| r.starts_with("汇报完毕") || r.starts_with("发言完毕"))
+    }) {
+        cuts.push(end);
+    }
     for (_, positions) in by_style {
         if positions.len() >= 2 {
             cuts.extend(positions);
@@ -363,6 +370,7 @@ fn build_report(
         inline_items(text, *p, false, i, &mut events);
     }
 
+    later_review_is_tasks(&mut events);
     let mut nodes = build_tree(&body, events);
     for node in &mut nodes {
         add_lead_items(text, &body, node);
@@ -521,9 +529,15 @@ fn heading_event(text: &str, p: TextRange) -> Option<Event> {
 /// Length of a heading's text from its label start: the first sentence, or
 /// up to the closing `**` of a bold heading.
 fn heading_extent(label: &str, bold: bool) -> usize {
-    if bold {
-        if let Some(close) = label.find("**") {
-            return close + 2;
+    if let Some(stars) = label.find("**") {
+        if bold {
+            return stars + 2;
+        }
+        // `二、推动监督与改革同方向**市人大常委会…`: a redacted name (`**市`)
+        // right after a heading whose line break was lost starts the body.
+        let before = label.get(..stars).unwrap_or("");
+        if before.chars().count() >= 4 && !before.contains(['。', '！', '？', '!', '?']) {
+            return stars;
         }
     }
     let mut end = label.len();
@@ -757,4 +771,21 @@ fn first_number_is_late(nodes: &[Node]) -> bool {
         .find(|n| n.marker.is_some())
         .and_then(|n| n.marker.as_ref())
         .is_some_and(|m| m.number > 1 && m.style != MarkerStyle::Lead)
+}
+
+/// `二〇二二年以来的主要工作` … `二〇二三年的主要工作`: the same wording for a
+/// later year after a review is the tasks part.
+fn later_review_is_tasks(events: &mut [(usize, Event)]) {
+    let mut review_year = None;
+    for (_, ev) in events.iter_mut() {
+        if ev.part != Some(Part::Review) {
+            continue;
+        }
+        let year = parts::label_year(&ev.label);
+        match (review_year, year) {
+            (None, _) => review_year = Some(year),
+            (Some(Some(before)), Some(now)) if now > before => ev.part = Some(Part::Tasks),
+            _ => {}
+        }
+    }
 }

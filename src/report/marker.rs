@@ -115,9 +115,9 @@ fn chinese(text: &str) -> Option<Parsed> {
     let next = after.chars().next()?;
     match next {
         '、' | '.' | '．' | ',' | '，' => {
-            // `一.5` or `一,二` are not headings.
+            // `一.5` or `一,二` are not headings; `一、2022年工作回顾` is.
             let following = after.get(next.len_utf8()..)?.chars().next()?;
-            if is_ascii_or_full_digit(following) || is_numeral_char(following) {
+            if next != '、' && (is_ascii_or_full_digit(following) || is_numeral_char(following)) {
                 return None;
             }
             let width = match next {
@@ -227,6 +227,7 @@ mod tests {
             ("第一,要提高站位", Item, Ordinal, 1, "要提高站位"),
             ("第三：加强协商", Item, Ordinal, 3, "加强协商"),
             ("一、 空格之后", H1, ChineseNumeral, 1, "空格之后"),
+            ("一、2022年工作回顾", H1, ChineseNumeral, 1, "2022年工作回顾"),
         ];
         for (text, level, style, number, label) in cases {
             assert_eq!(

@@ -25,34 +25,29 @@ static OPENING: LazyLock<Regex> =
 /// Year-like prefix of a part heading: `2022年` `二〇二二年` `过去一年` `今年` …
 const PERIOD: &str = r"(?:[0-9０-９]{4}年(?:以来|度)?|[二〇零一三四五六七八九]{4}年(?:以来|度)?|过去(?:一|的一|五|的五|几)年|近(?:一|五)年|本届(?:以来)?|五年|一年来|今年|明年|今后一年|新的一年|新一年|[市省县区]?[一二三四五六七八九十]+届(?:人大)?常委会|“十[一二三四五六]五”时期)";
 
-static REVIEW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?:{PERIOD}(?:的|来的)?(?:主要)?工作(?:回顾|情况)?|{PERIOD}(?:工作)?(?:的)?回顾|(?:过去)?(?:一年|五年)(?:来)?(?:的)?工作(?:的)?回顾|工作回顾|{PERIOD}.{{0,12}}(?:发展成就|主要成绩|工作成效))$"
-    ))
-    .expect("static regex")
-});
-
-static TASKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?:{PERIOD}.{{0,24}}?)?(?:的)?(?:主要|重点)?(?:工作)?(?:任务|安排|建议|打算|重点工作|目标任务|工作思路|工作部署|总体要求)(?:和建议)?$|^(?:{PERIOD}|今后).{{0,20}}(?:主要任务|工作安排|工作建议|工作打算|重点工作|目标任务)$"
-    ))
-    .expect("static regex")
-});
+static PERIOD_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{PERIOD}")).expect("static regex"));
+static FUTURE_START: LazyLock<Regex> =
+    re!(r"^(今后|新的?一年|今年|明年|下一步|未来(一年|五年)?)");
+static TASK_WORD: LazyLock<Regex> =
+    re!(r"(任务|安排|建议|打算|重点工作|工作要求|要求|思路|部署|目标)");
+static REVIEW_WORD: LazyLock<Regex> = re!(r"(工作|回顾|成就|成绩|成效|履职)");
 
 static LESSONS: LazyLock<Regex> = re!(r"^.{0,16}(体会|启示|经验)$");
 
 static THANKS: LazyLock<Regex> =
-    re!(r"(在此|谨|借此机会).{0,60}(表示|致以).{0,12}(感谢|谢意|敬意)");
+    re!(r"(在此|谨|借此机会).{0,300}(表示|致以).{0,12}(感谢|谢意|敬意)");
 
 static SHORTCOMINGS: LazyLock<Regex> = re!(
-    r"^(同时,?|同时，|但是?|在肯定成绩的同时[,，]?|回顾.{0,12}[,，])?(我们)?(也|还)?(要|必须)?(清醒|清楚|客观)(地)?(认识|看到|意识)|^.{0,30}(存在|面临)(着)?(一些|不少|诸多)?(差距|问题|不足|短板|困难)"
+    r"清醒.{0,3}(认识|看到|意识)|(还|仍|也|依然)(存在|有)(着)?.{0,12}(差距|不足|问题|短板|薄弱)|与.{0,60}相比.{0,40}(还|仍)(需|有|存在|不)"
 );
 
 static CLOSING_START: LazyLock<Regex> =
     re!(r"^(各位(代表|委员|领导)|同志们|(各位)?代表们|委员们)");
-static CLOSING_BODY: LazyLock<Regex> =
-    re!(r"(让我们|我们要|我们将).{0,400}(奋斗|贡献|努力|前进|奋进|篇章|新局|新功|力量)");
-static SPEECH_END: LazyLock<Regex> = re!(r"(汇报完毕|发言完毕|谢谢(大家)?[!！。]?$)");
+static CLOSING_BODY: LazyLock<Regex> = re!(
+    r"(让我们|我们要|我们将|我们一定).{0,400}(奋斗|贡献|努力|前进|奋进|篇章|新局|新功|力量|作为|更大|[!！])"
+);
+static SPEECH_END: LazyLock<Regex> = re!(r"^(汇报完毕|发言完毕)|(谢谢(大家)?[!！。]?$)");
 
 /// The part a short unnumbered heading line (or the label of a numbered
 /// heading) names, if it names one.
@@ -61,15 +56,20 @@ pub fn heading_part(label: &str) -> Option<Part> {
     if label.chars().count() > 40 {
         return None;
     }
-    if REVIEW.is_match(label) {
-        Some(Part::Review)
-    } else if TASKS.is_match(label) {
-        Some(Part::Tasks)
-    } else if LESSONS.is_match(label) && label.chars().count() <= 16 {
-        Some(Part::Lessons)
-    } else {
-        None
+    let n = label.chars().count();
+    if LESSONS.is_match(label) && n <= 16 {
+        return Some(Part::Lessons);
     }
+    let has_period = PERIOD_START.is_match(label) || FUTURE_START.is_match(label);
+    if (has_period || label.starts_with("工作")) && n <= 30 {
+        if TASK_WORD.is_match(label) || FUTURE_START.is_match(label) && REVIEW_WORD.is_match(label) {
+            return Some(Part::Tasks);
+        }
+        if REVIEW_WORD.is_match(label) {
+            return Some(Part::Review);
+        }
+    }
+    None
 }
 
 pub fn is_salutation(line: &str) -> bool {
@@ -85,14 +85,33 @@ pub fn is_thanks(paragraph: &str) -> bool {
 }
 
 pub fn is_shortcomings(paragraph: &str) -> bool {
-    SHORTCOMINGS.is_match(first_chars(paragraph, 60))
+    SHORTCOMINGS.is_match(first_chars(paragraph, 150))
+}
+
+/// The year a part heading is about: `2022年工作回顾` → 2022,
+/// `二〇二三年的主要工作` → 2023.
+pub fn label_year(label: &str) -> Option<u32> {
+    static YEAR: LazyLock<Regex> =
+        re!(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})年");
+    let digits = YEAR.captures(label)?.get(1)?.as_str();
+    let mut year = 0;
+    for ch in digits.chars() {
+        let d = match ch {
+            '0'..='9' => ch as u32 - '0' as u32,
+            '０'..='９' => ch as u32 - '０' as u32,
+            _ => super::numeral::digit(ch)?,
+        };
+        year = year * 10 + d;
+    }
+    (1949..=2200).contains(&year).then_some(year)
 }
 
 pub fn is_closing(paragraph: &str, kind: Kind) -> bool {
     if kind == Kind::Speech && SPEECH_END.is_match(paragraph) {
         return true;
     }
-    CLOSING_START.is_match(paragraph) && CLOSING_BODY.is_match(paragraph)
+    CLOSING_START.is_match(paragraph)
+        && CLOSING_BODY.is_match(paragraph)
         || SPEECH_END.is_match(paragraph)
 }
 
@@ -192,6 +211,8 @@ mod tests {
             "2026年重点工作",
             "2024年经济社会发展总体要求和目标任务",
             "2023年工作建议",
+            "2023年工作安排及要求",
+            "今后五年的主要任务",
         ] {
             assert_eq!(heading_part(label), Some(Part::Tasks), "{label}");
         }
@@ -221,11 +242,25 @@ mod tests {
         assert!(is_shortcomings(
             "同时，我们也清醒认识到，工作中还存在不少问题不足和风险挑战"
         ));
+        assert!(is_shortcomings(
+            "各位代表,回顾过去一年的工作,我们也清醒地认识到,人大工作与新时代的新要求"
+        ));
+        assert!(is_shortcomings(
+            "回顾过去五年的工作,我们深深感到,与新时代新征程新形势和人民群众新期待相比,市人大常委会工作还需不断努力:"
+        ));
+        assert!(!is_shortcomings("坚持问题导向,着力解决群众急难愁盼问题。"));
+        assert_eq!(label_year("2022年工作回顾"), Some(2022));
+        assert_eq!(label_year("二〇二三年的主要工作"), Some(2023));
+        assert_eq!(label_year("过去一年的主要工作"), None);
         assert!(is_closing(
             "各位代表,新征程呼唤新担当。让我们更加紧密地团结在以习近平同志为核心的党中央周围,为建设…而团结奋斗!",
             Kind::Congress
         ));
         assert!(is_closing("汇报完毕,谢谢!", Kind::Speech));
+        assert!(is_closing(
+            "各位委员!新征程催人奋进,新使命共铸辉煌。让我们更加紧密地团结在以习近平同志为核心的中共中央周围,为推动营口全面振兴发展展现更大的担当和作为!",
+            Kind::Consultative
+        ));
     }
 
     #[test]
