@@ -3,7 +3,7 @@
 //! Layers point one way: [`text`] ← [`report`] ← [`rules`] ← {`lsp`, `cli`}.
 //! Only `lsp` knows the Language Server Protocol.
 
-pub mod text;
 pub mod cli;
 pub mod report;
 pub mod rules;
+pub mod text;

@@ -65,7 +65,10 @@ pub fn render(input: &Input, document: &Document) -> String {
             .unwrap_or_default()
     );
     for report in &document.reports {
-        let title = report.title.as_ref().map_or("(无标题)", |t| t.text.as_str());
+        let title = report
+            .title
+            .as_ref()
+            .map_or("(无标题)", |t| t.text.as_str());
         let _ = writeln!(
             out,
             "\n{:>5}  {title}  [{}{}]",

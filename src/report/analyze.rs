@@ -75,9 +75,8 @@ fn trimmed_lines(text: &str) -> impl Iterator<Item = TextRange> + Clone + '_ {
         let content = raw.trim_end_matches(['\n', '\r']);
         let trimmed_start = content.len() - content.trim_start_matches(BLANKS).len();
         let trimmed = content.trim_matches(BLANKS);
-        (!trimmed.is_empty()).then(|| {
-            TextRange::new(start + trimmed_start, start + trimmed_start + trimmed.len())
-        })
+        (!trimmed.is_empty())
+            .then(|| TextRange::new(start + trimmed_start, start + trimmed_start + trimmed.len()))
     })
 }
 
@@ -90,8 +89,10 @@ fn is_sentence_end(ch: char) -> bool {
 pub(crate) fn sentence_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
     let mut prev_end = false;
     s.char_indices().filter_map(move |(i, ch)| {
-        let start = prev_end && !is_sentence_end(ch) && !matches!(ch, '”' | '’' | '"' | '」' | '）' | ')');
-        prev_end = is_sentence_end(ch) || (prev_end && matches!(ch, '”' | '’' | '"' | '」' | '）' | ')'));
+        let start =
+            prev_end && !is_sentence_end(ch) && !matches!(ch, '”' | '’' | '"' | '」' | '）' | ')');
+        prev_end =
+            is_sentence_end(ch) || (prev_end && matches!(ch, '”' | '’' | '"' | '」' | '）' | ')'));
         start.then_some(i)
     })
 }
@@ -121,7 +122,10 @@ fn split_inline(text: &str, line: TextRange, out: &mut Vec<TextRange>) {
                 } else {
                     offset
                 };
-                match by_style.iter_mut().find(|(st, _)| *st == found.marker.style) {
+                match by_style
+                    .iter_mut()
+                    .find(|(st, _)| *st == found.marker.style)
+                {
                     Some((_, v)) => v.push(cut),
                     None => by_style.push((found.marker.style, vec![cut])),
                 }
@@ -258,8 +262,8 @@ fn build_report(
         let line = first.slice(text);
         let is_title = title_kind.is_some()
             || (parts::looks_like_title(line) && marker::parse(line, 0).is_none())
-            || (line.chars().count() <= 50
-                && !line.contains(['。', '，', ',', ':', '：'])
+            || (line.chars().count() <= 60
+                && !line.contains(['。', ':', '：', '!', '！', '?', '？'])
                 && marker::parse(line, 0).is_none()
                 && !parts::is_salutation(line));
         if is_title {
@@ -271,7 +275,10 @@ fn build_report(
         }
     }
     let mut kind = None;
-    if let (Some((k, why)), Some(t)) = (title_kind.or_else(|| title.as_ref().and_then(|t| parts::title_kind(&t.text))), &title) {
+    if let (Some((k, why)), Some(t)) = (
+        title_kind.or_else(|| title.as_ref().and_then(|t| parts::title_kind(&t.text))),
+        &title,
+    ) {
         kind = Some(k);
         evidence.push(Evidence {
             reason: why.to_string(),
@@ -330,7 +337,8 @@ fn build_report(
             break;
         }
     }
-    let kind = kind.unwrap_or_else(|| infer_kind(text, &body, salutation_at, opening_at, &mut evidence));
+    let kind =
+        kind.unwrap_or_else(|| infer_kind(text, &body, salutation_at, opening_at, &mut evidence));
 
     let first_body = opening_at.or(salutation_at).map_or(0, |i| i + 1);
     let closing_at = find_closing(text, &body, kind, first_body);
@@ -350,11 +358,33 @@ fn build_report(
         }
         let s = p.slice(text);
         if let Some(ev) = heading_event(text, *p) {
+            // A heading line followed by another short line is one heading
+            // with a subtitle (`坚持党的领导` / `护航全过程人民民主正确政治方向`).
+            if ev.level == Level::Part && ev.part.is_none() {
+                if let Some((prev_i, prev)) = events.last_mut() {
+                    if *prev_i + 1 == i
+                        && prev.level == Level::Part
+                        && prev.part.is_none()
+                        && !prev.leaf
+                    {
+                        prev.label = format!("{} {}", prev.label, ev.label);
+                        prev.heading = TextRange::new(prev.heading.start, ev.heading.end);
+                        *prev_i = i;
+                        continue;
+                    }
+                }
+            }
             seen_review |= ev.part == Some(Part::Review) || ev.level == Level::H1;
             let inline_from = ev.heading.end;
             let is_heading = ev.level != Level::Item;
             events.push((i, ev));
-            inline_items(text, TextRange::new(inline_from, p.end), is_heading, i, &mut events);
+            inline_items(
+                text,
+                TextRange::new(inline_from, p.end),
+                is_heading,
+                i,
+                &mut events,
+            );
             continue;
         }
         if seen_review && closing_at.map_or(true, |c| i < c) {
@@ -375,13 +405,14 @@ fn build_report(
     for node in &mut nodes {
         add_lead_items(text, &body, node);
     }
-    let fragment = title.is_none()
-        && salutation_at.is_none()
-        && first_number_is_late(&nodes);
+    let fragment = title.is_none() && salutation_at.is_none() && first_number_is_late(&nodes);
     let kind = if fragment {
         if let Some(first) = nodes.first() {
             evidence.push(Evidence {
-                reason: format!("从“{}”开始,是报告的片段", first.marker.as_ref().map_or("", |m| m.range.slice(text))),
+                reason: format!(
+                    "从“{}”开始,是报告的片段",
+                    first.marker.as_ref().map_or("", |m| m.range.slice(text))
+                ),
                 range: first.heading,
             });
         }
@@ -406,8 +437,14 @@ fn infer_kind(
     opening_at: Option<usize>,
     evidence: &mut Vec<Evidence>,
 ) -> Kind {
-    let salutation = salutation_at.and_then(|i| body.get(i)).map(|p| p.slice(text)).unwrap_or("");
-    let opening = opening_at.and_then(|i| body.get(i)).map(|p| p.slice(text)).unwrap_or("");
+    let salutation = salutation_at
+        .and_then(|i| body.get(i))
+        .map(|p| p.slice(text))
+        .unwrap_or("");
+    let opening = opening_at
+        .and_then(|i| body.get(i))
+        .map(|p| p.slice(text))
+        .unwrap_or("");
     let kind = if salutation.contains("领导") {
         Kind::Speech
     } else if opening.contains("政协") || salutation.contains("委员") {
@@ -416,7 +453,11 @@ fn infer_kind(
         Kind::Government
     } else if opening.contains("人大") || opening.contains("人民代表大会常务委员会") {
         Kind::Congress
-    } else if !salutation.is_empty() && body.last().is_some_and(|p| parts::is_speech_end(p.slice(text))) {
+    } else if !salutation.is_empty()
+        && body
+            .last()
+            .is_some_and(|p| parts::is_speech_end(p.slice(text)))
+    {
         Kind::Speech
     } else {
         evidence.push(Evidence {
@@ -455,6 +496,14 @@ fn short_label(s: &str) -> String {
         .char_indices()
         .find(|&(_, c)| is_sentence_end(c))
         .map_or(s, |(i, _)| s.get(..i).unwrap_or(s));
+    // `各位代表!新征程…`: the address alone says nothing; show what follows.
+    if parts::is_salutation(sentence) {
+        let rest = s.get(sentence.len()..).unwrap_or("");
+        let rest = rest.trim_start_matches(|c: char| is_sentence_end(c) || BLANKS.contains(&c));
+        if !rest.is_empty() {
+            return format!("{}!{}", sentence, short_label(rest));
+        }
+    }
     let clean = sentence.trim_end_matches([':', '：', ',', '，']);
     if clean.chars().count() > 30 {
         let cut: String = clean.chars().take(28).collect();
@@ -512,10 +561,11 @@ fn heading_event(text: &str, p: TextRange) -> Option<Event> {
         return None;
     }
     let part = parts::heading_part(&label);
-    let unnumbered_heading = part.is_some()
-        || (n <= 24 && !content.contains([':', '：', '!', '?']) && bold)
-        || (n <= 24 && !content.contains([':', '：', '!', '?']) && s.starts_with('#'));
-    unnumbered_heading.then(|| Event {
+    // A short line with no punctuation at all is a heading in print (003's
+    // `坚持党的领导`); bold or `#` marks one in a markdown draft.
+    let unnumbered_heading =
+        part.is_some() || (n <= 24 && !content.contains([':', '：', '!', '?', '！', '？', '、']));
+    unnumbered_heading.then_some(Event {
         level: Level::Part,
         part,
         marker: None,
@@ -638,7 +688,6 @@ fn find_closing(text: &str, body: &[TextRange], kind: Kind, from: usize) -> Opti
         .map(|(i, _)| i)
 }
 
-
 fn appendix(text: &str, p: TextRange) -> Event {
     let s = p.slice(text);
     let own_line = s.chars().count() <= 30 && !s.contains('。');
@@ -646,8 +695,16 @@ fn appendix(text: &str, p: TextRange) -> Event {
         level: Level::Part,
         part: Some(Part::Appendix),
         marker: None,
-        label: if own_line { clean_label(s) } else { "附加内容".to_string() },
-        heading: if own_line { p } else { TextRange::empty(p.start) },
+        label: if own_line {
+            clean_label(s)
+        } else {
+            "附加内容".to_string()
+        },
+        heading: if own_line {
+            p
+        } else {
+            TextRange::empty(p.start)
+        },
         leaf: false,
         inline: false,
     }
@@ -671,7 +728,9 @@ fn build_tree(body: &[TextRange], events: Vec<(usize, Event)>) -> Vec<Node> {
         }
     };
     for (paragraph, ev) in events {
-        let Some(p) = body.get(paragraph) else { continue };
+        let Some(p) = body.get(paragraph) else {
+            continue;
+        };
         let start = ev.heading.start;
         // Sections end where the previous paragraph ended, or for inline
         // items where the next item starts.
@@ -724,28 +783,44 @@ fn lead_sentence(text: &str, p: TextRange) -> Option<TextRange> {
         .then(|| TextRange::new(p.start, p.start + end + ch.len_utf8()))
 }
 
-/// Where a section with no numbered subdivisions uses lead sentences for two
-/// or more of its paragraphs, those become its items.
+/// Where a section uses lead sentences for two or more of its own paragraphs
+/// (outside any numbered subsection), those become its items.
 fn add_lead_items(text: &str, body: &[TextRange], node: &mut Node) {
     for child in &mut node.children {
         add_lead_items(text, body, child);
     }
-    if !node.children.is_empty() || node.level == Level::Item || node.part.is_some_and(|p| p != Part::Review && p != Part::Tasks) {
+    let has_items = node.children.iter().any(|c| c.level == Level::Item);
+    if has_items
+        || node.level == Level::Item
+        || node
+            .part
+            .is_some_and(|p| p != Part::Review && p != Part::Tasks)
+    {
         return;
     }
+    let in_child = |p: &TextRange| node.children.iter().any(|c| c.range.contains_range(*p));
     let leads: Vec<TextRange> = body
         .iter()
-        .filter(|p| p.start >= node.heading.end && node.range.contains_range(**p))
+        .filter(|p| p.start >= node.heading.end && node.range.contains_range(**p) && !in_child(p))
         .filter_map(|p| lead_sentence(text, *p))
         .collect();
     if leads.len() < 2 {
         return;
     }
-    let section_end = node.range.end;
+    let child_starts: Vec<usize> = node.children.iter().map(|c| c.range.start).collect();
     for (i, lead) in leads.iter().enumerate() {
-        let end = leads.get(i + 1).map_or(section_end, |next| {
-            body.iter().rev().find(|p| p.end <= next.start).map_or(next.start, |p| p.end)
-        });
+        let next_start = leads
+            .get(i + 1)
+            .map(|l| l.start)
+            .into_iter()
+            .chain(child_starts.iter().copied().filter(|&s| s > lead.start))
+            .min()
+            .unwrap_or(node.range.end);
+        let end = body
+            .iter()
+            .rev()
+            .find(|p| p.end <= next_start && p.start >= lead.start)
+            .map_or(lead.end, |p| p.end);
         node.children.push(Node {
             level: Level::Item,
             part: None,
@@ -762,6 +837,7 @@ fn add_lead_items(text: &str, body: &[TextRange], node: &mut Node) {
             children: Vec::new(),
         });
     }
+    node.children.sort_by_key(|c| c.range.start);
 }
 
 /// A text that starts at `（五）` or `三、` starts inside a report.

@@ -227,7 +227,13 @@ mod tests {
             ("第一,要提高站位", Item, Ordinal, 1, "要提高站位"),
             ("第三：加强协商", Item, Ordinal, 3, "加强协商"),
             ("一、 空格之后", H1, ChineseNumeral, 1, "空格之后"),
-            ("一、2022年工作回顾", H1, ChineseNumeral, 1, "2022年工作回顾"),
+            (
+                "一、2022年工作回顾",
+                H1,
+                ChineseNumeral,
+                1,
+                "2022年工作回顾",
+            ),
         ];
         for (text, level, style, number, label) in cases {
             assert_eq!(

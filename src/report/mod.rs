@@ -4,10 +4,10 @@
 mod model;
 
 pub use model::*;
-mod marker;
-pub mod numeral;
 mod analyze;
+mod marker;
 mod noise;
+pub mod numeral;
 mod parts;
 
 pub use analyze::analyze;

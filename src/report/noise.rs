@@ -16,11 +16,14 @@ macro_rules! re {
 static TOOLBAR: LazyLock<Regex> = re!(
     r"^(下载|打印|全屏|收藏|分享|分享到|加大|还原|减小|放大|缩小|打印本页|关闭窗口|关闭|返回顶部|【|】|【?字号[:：]?.*|扫一扫.*|微信|微博|[【\[]?(大|中|小)[】\]]?)$"
 );
-static SOURCE: LazyLock<Regex> =
-    re!(r"^(来源|时间|发布时间|发布日期|作者|编辑|责任编辑|稿源|信息来源|字体|版次|浏览次数|阅读次数|日期)[:：]");
-static RELATED: LazyLock<Regex> = re!(r"^(相关报道|相关链接|相关阅读|相关新闻|延伸阅读|推荐阅读)[:：]?");
+static SOURCE: LazyLock<Regex> = re!(
+    r"^(来源|时间|发布时间|发布日期|作者|编辑|责任编辑|稿源|信息来源|字体|版次|浏览次数|阅读次数|日期)[:：]"
+);
+static RELATED: LazyLock<Regex> =
+    re!(r"^(相关报道|相关链接|相关阅读|相关新闻|延伸阅读|推荐阅读)[:：]?");
 static NAVIGATION: LazyLock<Regex> = re!(r"^(上一篇|下一篇|上一页|下一页|返回列表|返回首页)[:：]?");
-static PAGE_MARKER: LazyLock<Regex> = re!(r"[(（]第\s*\d+\s*/\s*\d+\s*页[)）]|^第\s*\d+\s*页(\s*/\s*共\s*\d+\s*页)?$");
+static PAGE_MARKER: LazyLock<Regex> =
+    re!(r"[(（]第\s*\d+\s*/\s*\d+\s*页[)）]|^第\s*\d+\s*页(\s*/\s*共\s*\d+\s*页)?$");
 static REPRINT: LazyLock<Regex> = re!(
     r"(转载|版权|原文链接|本文链接|原标题|免责声明|侵权|如需转载|请注明出处|本文来源|文章来源)"
 );
@@ -29,7 +32,8 @@ static ADVERT: LazyLock<Regex> = re!(
     r"(范文|整理|每天更新|关注(我们|公众号)|公众号|扫码|点击(下载|查看|阅读)|下载(全文|word|WORD)|免费下载|会员|广告)"
 );
 static CAPTION: LazyLock<Regex> = re!(r"(记者|摄影|通讯员).{0,12}摄[。.]?$|^图[:：/]|摄$");
-static BYLINE: LazyLock<Regex> = re!(r"^(策划|统筹|文|图|撰文|采写|编辑|校对|审核)([/、](策划|统筹|文|图|编辑))*[:：]");
+static BYLINE: LazyLock<Regex> =
+    re!(r"^(策划|统筹|文|图|撰文|采写|编辑|校对|审核)([/、](策划|统筹|文|图|编辑))*[:：]");
 
 /// Classifies a trimmed line as noise. Long lines (real paragraphs that merely
 /// mention a site or a source) are never noise.
@@ -80,11 +84,20 @@ mod tests {
     fn each_noise_form() {
         use NoiseKind::*;
         let cases = [
-            ("文秘家园网(www.wenmijiayuan.com)整理,每天更新优质范文让写材料变得简单!", SiteBanner),
-            ("市2023年人大、政协常务委员会工作报告-19篇(第54/67页)", PageMarker),
+            (
+                "文秘家园网(www.wenmijiayuan.com)整理,每天更新优质范文让写材料变得简单!",
+                SiteBanner,
+            ),
+            (
+                "市2023年人大、政协常务委员会工作报告-19篇(第54/67页)",
+                PageMarker,
+            ),
             ("上一篇:县共青团基层组织改革成效初显", NavigationLink),
             ("下一篇：关于做好工作的通知", NavigationLink),
-            ("如若转载,请注明出处:https://www.shituxiezuo.com/11975.html", ReprintNotice),
+            (
+                "如若转载,请注明出处:https://www.shituxiezuo.com/11975.html",
+                ReprintNotice,
+            ),
             ("下载", Toolbar),
             ("打印本页", Toolbar),
             ("【字号：", Toolbar),

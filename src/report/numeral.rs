@@ -65,7 +65,14 @@ mod tests {
 
     #[test]
     fn parses_heading_numerals() {
-        for (s, n) in [("一", 1), ("九", 9), ("十", 10), ("十一", 11), ("二十", 20), ("二十三", 23)] {
+        for (s, n) in [
+            ("一", 1),
+            ("九", 9),
+            ("十", 10),
+            ("十一", 11),
+            ("二十", 20),
+            ("二十三", 23),
+        ] {
             assert_eq!(parse_small(s), Some(n), "{s}");
             assert_eq!(to_chinese(n), s);
         }

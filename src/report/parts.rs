@@ -27,8 +27,7 @@ const PERIOD: &str = r"(?:[0-9０-９]{4}年(?:以来|度)?|[二〇零一三四�
 
 static PERIOD_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^{PERIOD}")).expect("static regex"));
-static FUTURE_START: LazyLock<Regex> =
-    re!(r"^(今后|新的?一年|今年|明年|下一步|未来(一年|五年)?)");
+static FUTURE_START: LazyLock<Regex> = re!(r"^(今后|新的?一年|今年|明年|下一步|未来(一年|五年)?)");
 static TASK_WORD: LazyLock<Regex> =
     re!(r"(任务|安排|建议|打算|重点工作|工作要求|要求|思路|部署|目标)");
 static REVIEW_WORD: LazyLock<Regex> = re!(r"(工作|回顾|成就|成绩|成效|履职)");
@@ -42,8 +41,7 @@ static SHORTCOMINGS: LazyLock<Regex> = re!(
     r"清醒.{0,3}(认识|看到|意识)|(还|仍|也|依然)(存在|有)(着)?.{0,12}(差距|不足|问题|短板|薄弱)|与.{0,60}相比.{0,40}(还|仍)(需|有|存在|不)"
 );
 
-static CLOSING_START: LazyLock<Regex> =
-    re!(r"^(各位(代表|委员|领导)|同志们|(各位)?代表们|委员们)");
+static CLOSING_START: LazyLock<Regex> = re!(r"^(各位(代表|委员|领导)|同志们|(各位)?代表们|委员们)");
 static CLOSING_BODY: LazyLock<Regex> = re!(
     r"(让我们|我们要|我们将|我们一定).{0,400}(奋斗|贡献|努力|前进|奋进|篇章|新局|新功|力量|作为|更大|[!！])"
 );
@@ -62,7 +60,8 @@ pub fn heading_part(label: &str) -> Option<Part> {
     }
     let has_period = PERIOD_START.is_match(label) || FUTURE_START.is_match(label);
     if (has_period || label.starts_with("工作")) && n <= 30 {
-        if TASK_WORD.is_match(label) || FUTURE_START.is_match(label) && REVIEW_WORD.is_match(label) {
+        if TASK_WORD.is_match(label) || FUTURE_START.is_match(label) && REVIEW_WORD.is_match(label)
+        {
             return Some(Part::Tasks);
         }
         if REVIEW_WORD.is_match(label) {
@@ -91,8 +90,7 @@ pub fn is_shortcomings(paragraph: &str) -> bool {
 /// The year a part heading is about: `2022年工作回顾` → 2022,
 /// `二〇二三年的主要工作` → 2023.
 pub fn label_year(label: &str) -> Option<u32> {
-    static YEAR: LazyLock<Regex> =
-        re!(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})年");
+    static YEAR: LazyLock<Regex> = re!(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})年");
     let digits = YEAR.captures(label)?.get(1)?.as_str();
     let mut year = 0;
     for ch in digits.chars() {
@@ -110,8 +108,7 @@ pub fn is_closing(paragraph: &str, kind: Kind) -> bool {
     if kind == Kind::Speech && SPEECH_END.is_match(paragraph) {
         return true;
     }
-    CLOSING_START.is_match(paragraph)
-        && CLOSING_BODY.is_match(paragraph)
+    CLOSING_START.is_match(paragraph) && CLOSING_BODY.is_match(paragraph)
         || SPEECH_END.is_match(paragraph)
 }
 
@@ -134,9 +131,12 @@ pub fn is_speaker(line: &str) -> bool {
     static SPEAKER: LazyLock<Regex> = re!(
         r"^[(（]?(.{0,24}(市长|省长|主任|主席|书记|县长|区长|副主任|副主席|秘书长|委员长)\s+)?[\p{Han}·]{2,4}[)）]?$"
     );
-    static OFFICE: LazyLock<Regex> = re!(r"(市长|省长|主任|主席|书记|县长|区长|秘书长)\s+[\p{Han}·]{2,4}$");
+    static OFFICE: LazyLock<Regex> =
+        re!(r"(市长|省长|主任|主席|书记|县长|区长|秘书长)\s+[\p{Han}·]{2,4}$");
     let n = line.chars().count();
-    n <= 32 && (OFFICE.is_match(line) || (SPEAKER.is_match(line) && n <= 6 && line.starts_with(['(', '（'])))
+    n <= 32
+        && (OFFICE.is_match(line)
+            || (SPEAKER.is_match(line) && n <= 6 && line.starts_with(['(', '（'])))
 }
 
 /// Kind named by a title line, with the phrase that decided it.
@@ -178,7 +178,9 @@ pub fn looks_like_title(line: &str) -> bool {
 }
 
 fn first_chars(s: &str, n: usize) -> &str {
-    s.char_indices().nth(n).map_or(s, |(i, _)| s.get(..i).unwrap_or(s))
+    s.char_indices()
+        .nth(n)
+        .map_or(s, |(i, _)| s.get(..i).unwrap_or(s))
 }
 
 #[cfg(test)]
@@ -237,8 +239,12 @@ mod tests {
         assert!(is_opening(
             "现在，我代表北京市人民政府，向大会报告政府工作，请予审议，并请市政协委员提出意见。"
         ));
-        assert!(is_thanks("这是…的结果。在此,我代表市人大常委会,向…表示衷心的感谢!"));
-        assert!(is_shortcomings("我们也清醒地认识到,常委会工作还存在一些差距和不足"));
+        assert!(is_thanks(
+            "这是…的结果。在此,我代表市人大常委会,向…表示衷心的感谢!"
+        ));
+        assert!(is_shortcomings(
+            "我们也清醒地认识到,常委会工作还存在一些差距和不足"
+        ));
         assert!(is_shortcomings(
             "同时，我们也清醒认识到，工作中还存在不少问题不足和风险挑战"
         ));
@@ -284,7 +290,9 @@ mod tests {
         assert!(is_date_venue(
             "——2026年1月25日在北京市第十六届人民代表大会第四次会议上"
         ));
-        assert!(is_date_venue("2025年1月8日在××市第十六届人民代表大会第五次会议上"));
+        assert!(is_date_venue(
+            "2025年1月8日在××市第十六届人民代表大会第五次会议上"
+        ));
         assert!(is_speaker("北京市市长 殷勇"));
         assert!(!is_speaker("各位代表:"));
     }
