@@ -376,15 +376,15 @@ fn build_report(
             }
             seen_review |= ev.part == Some(Part::Review) || ev.level == Level::H1;
             let inline_from = ev.heading.end;
-            let is_heading = ev.level != Level::Item;
+            // After an item, the next must continue its sequence; after a
+            // heading, a new sequence may start right at its body.
+            let sequence = match (&ev.marker, ev.level) {
+                (Some(m), Level::Item) => Some((m.style, m.number)),
+                _ => None,
+            };
             events.push((i, ev));
-            inline_items(
-                text,
-                TextRange::new(inline_from, p.end),
-                is_heading,
-                i,
-                &mut events,
-            );
+            let span = TextRange::new(inline_from, p.end);
+            inline_items(text, span, sequence, i, &mut events);
             continue;
         }
         if seen_review && closing_at.map_or(true, |c| i < c) {
@@ -397,7 +397,7 @@ fn build_report(
                 continue;
             }
         }
-        inline_items(text, *p, false, i, &mut events);
+        inline_items(text, *p, None, i, &mut events);
     }
 
     later_review_is_tasks(&mut events);
@@ -622,19 +622,14 @@ fn clean_label(s: &str) -> String {
 fn inline_items(
     text: &str,
     span: TextRange,
-    after_heading: bool,
+    mut expected: Option<(MarkerStyle, u32)>,
     paragraph: usize,
     events: &mut Vec<(usize, Event)>,
 ) {
     let s = span.slice(text);
-    let mut expected: Option<(MarkerStyle, u32)> = None;
-    let mut starts: Vec<usize> = sentence_starts(s).collect();
-    if after_heading {
-        // The body right after a heading starts a sentence too.
-        let lead = s.len() - s.trim_start_matches(BLANKS).len();
-        starts.insert(0, lead);
-    }
-    for at in starts {
+    // The span starts a sentence: a paragraph, or the body after a heading.
+    let lead = s.len() - s.trim_start_matches(BLANKS).len();
+    for at in std::iter::once(lead).chain(sentence_starts(s)) {
         let rest = s.get(at..).unwrap_or("");
         let Some(found) = marker::parse(rest, span.start + at) else {
             continue;
