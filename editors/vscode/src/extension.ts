@@ -220,9 +220,16 @@ async function reportMissingServer(
   const choice = await vscode.window.showErrorMessage(message, installSteps, settings);
   if (choice === installSteps) {
     // The README shipped in the extension says how to install the server:
-    // it is there offline and always matches this version.
-    const readme = vscode.Uri.joinPath(context.extensionUri, "README.md");
-    await vscode.commands.executeCommand("markdown.showPreview", readme);
+    // it is there offline and always matches this version. vsce stores it
+    // as readme.md; a development checkout has README.md.
+    const readme = ["readme.md", "README.md"]
+      .map((name) => path.join(context.extensionPath, name))
+      .find((file) => fs.existsSync(file));
+    if (readme !== undefined) {
+      await vscode.commands.executeCommand("markdown.showPreview", vscode.Uri.file(readme));
+    } else {
+      await vscode.commands.executeCommand("extension.open", context.extension.id);
+    }
   } else if (choice === settings) {
     await vscode.commands.executeCommand("workbench.action.openSettings", "baogao.server.path");
   }
