@@ -12,6 +12,12 @@ use crate::text::TextRange;
 pub fn analyze(text: &str) -> Document {
     let (paragraphs, mut noise) = paragraphs_and_noise(text);
     let starts = report_starts(text, &paragraphs, &mut noise);
+    // Table-of-contents lines are the only noise found among paragraphs.
+    let toc: std::collections::HashSet<usize> = noise
+        .iter()
+        .filter(|n| n.kind == NoiseKind::TableOfContents)
+        .map(|n| n.range.start)
+        .collect();
     let mut reports = Vec::new();
     for (i, &(start, title_kind)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(paragraphs.len(), |s| s.0);
@@ -21,12 +27,14 @@ pub fn analyze(text: &str) -> Document {
         if slice.is_empty() {
             continue;
         }
-        reports.push(build_report(text, slice, title_kind, &mut noise));
+        reports.push(build_report(text, slice, title_kind, &toc, &mut noise));
     }
     noise.sort_by_key(|n| n.range.start);
+    let noise_starts: std::collections::HashSet<usize> =
+        noise.iter().map(|n| n.range.start).collect();
     let paragraphs = paragraphs
         .into_iter()
-        .filter(|p| !noise.iter().any(|n| n.range == *p))
+        .filter(|p| !noise_starts.contains(&p.start))
         .collect();
     Document {
         reports,
@@ -249,6 +257,7 @@ fn build_report(
     text: &str,
     paragraphs: &[TextRange],
     title_kind: Option<(Kind, &'static str)>,
+    toc: &std::collections::HashSet<usize>,
     noise: &mut Vec<Noise>,
 ) -> Report {
     let range = TextRange::new(
@@ -306,7 +315,7 @@ fn build_report(
         .unwrap_or_default()
         .iter()
         .copied()
-        .filter(|p| !noise.iter().any(|n| n.range == *p))
+        .filter(|p| !toc.contains(&p.start))
         .collect();
 
     let mut events: Vec<(usize, Event)> = Vec::new();

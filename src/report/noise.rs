@@ -38,15 +38,19 @@ static BYLINE: LazyLock<Regex> =
 /// Classifies a trimmed line as noise. Long lines (real paragraphs that merely
 /// mention a site or a source) are never noise.
 pub fn classify(line: &str) -> Option<NoiseKind> {
+    // Every noise line is short: a real paragraph is never looked at twice.
+    if line.len() > 120 * 3 {
+        return None;
+    }
     let chars = line.chars().count();
-    if PAGE_MARKER.is_match(line) && chars <= 60 {
+    if chars > 120 {
+        return None;
+    }
+    if chars <= 60 && PAGE_MARKER.is_match(line) {
         return Some(NoiseKind::PageMarker);
     }
     if chars <= 24 && TOOLBAR.is_match(line) {
         return Some(NoiseKind::Toolbar);
-    }
-    if chars > 120 {
-        return None;
     }
     if NAVIGATION.is_match(line) {
         return Some(NoiseKind::NavigationLink);

@@ -80,7 +80,7 @@ pub fn is_opening(paragraph: &str) -> bool {
 }
 
 pub fn is_thanks(paragraph: &str) -> bool {
-    THANKS.is_match(paragraph)
+    ["感谢", "敬意", "谢意"].iter().any(|w| paragraph.contains(w)) && THANKS.is_match(paragraph)
 }
 
 pub fn is_shortcomings(paragraph: &str) -> bool {
