@@ -39,13 +39,26 @@ fn outlines_a_real_report_with_line_numbers_and_kind() {
 
 #[test]
 fn json_has_kind_title_and_nodes_with_ranges() {
-    let out = baogao(&["outline", "--json", "tests/fixtures/000_0deef21429734504.txt"], None);
+    let out = baogao(
+        &[
+            "outline",
+            "--json",
+            "tests/fixtures/000_0deef21429734504.txt",
+        ],
+        None,
+    );
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let report = &json["reports"][0];
     assert_eq!(report["kind"], "congress");
-    assert_eq!(report["title"]["text"], "深圳市人民代表大会常务委员会工作报告");
-    assert_eq!(report["parts_absent"], serde_json::json!(["lessons", "thanks", "shortcomings", "tasks", "closing"]));
+    assert_eq!(
+        report["title"]["text"],
+        "深圳市人民代表大会常务委员会工作报告"
+    );
+    assert_eq!(
+        report["parts_absent"],
+        serde_json::json!(["lessons", "thanks", "shortcomings", "tasks", "closing"])
+    );
     let review = &report["nodes"][2];
     assert_eq!(review["role"], "review");
     let first = &review["children"][0];
@@ -59,7 +72,8 @@ fn json_has_kind_title_and_nodes_with_ranges() {
 
 #[test]
 fn reads_stdin_and_gb18030() {
-    let text = "某市人大常委会工作报告\n各位代表:\n受委托,我向大会报告工作,请予审议。\n一、坚持党的领导\n";
+    let text =
+        "某市人大常委会工作报告\n各位代表:\n受委托,我向大会报告工作,请予审议。\n一、坚持党的领导\n";
     let out = baogao(&["outline", "-"], Some(text.as_bytes()));
     assert!(out.status.success());
     assert!(stdout(&out).contains("一、坚持党的领导"));
@@ -77,10 +91,22 @@ fn reads_stdin_and_gb18030() {
 #[test]
 fn bad_input_is_a_clear_error_with_exit_code_2() {
     let cases: [(&[&str], Option<&[u8]>, &str); 4] = [
-        (&["outline", "no/such/file.txt"], None, "no/such/file.txt: no such file"),
+        (
+            &["outline", "no/such/file.txt"],
+            None,
+            "no/such/file.txt: no such file",
+        ),
         (&["outline", "tests"], None, "tests: is a directory"),
-        (&["outline", "-"], Some(b"\x89PNG\r\n\x1a\n\0\0\0"), "binary file"),
-        (&["outline", "-"], Some(&[0xff, 0xfe, 0xfd, 0x80, 0x80, 0x80]), "not valid UTF-8"),
+        (
+            &["outline", "-"],
+            Some(b"\x89PNG\r\n\x1a\n\0\0\0"),
+            "binary file",
+        ),
+        (
+            &["outline", "-"],
+            Some(&[0xff, 0xfe, 0xfd, 0x80, 0x80, 0x80]),
+            "not valid UTF-8",
+        ),
     ];
     for (args, input, message) in cases {
         let out = baogao(args, input);

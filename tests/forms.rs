@@ -52,11 +52,19 @@ fn full_width_punctuation_reads_the_same() {
     let half: Vec<(Level, String)> = outline(REPORT);
     let full_outline: Vec<(Level, String)> = outline(&full)
         .into_iter()
-        .map(|(l, s)| (l, s.replace('，', ",").replace('：', ":").replace('！', "!")))
+        .map(|(l, s)| {
+            (
+                l,
+                s.replace('，', ",").replace('：', ":").replace('！', "!"),
+            )
+        })
         .collect();
     assert_eq!(half, full_outline);
     let doc = analyze(&full);
-    let h2 = doc.reports[0].walk().find(|n| n.level == Level::H2).unwrap();
+    let h2 = doc.reports[0]
+        .walk()
+        .find(|n| n.level == Level::H2)
+        .unwrap();
     assert_eq!(h2.marker.as_ref().unwrap().width, Some(Width::Full));
 }
 
@@ -68,7 +76,10 @@ fn crlf_bom_and_no_trailing_newline() {
     assert_eq!(outline(crlf), outline(REPORT));
     let title = doc.reports[0].title.as_ref().unwrap();
     assert_eq!(title.range.start, 3, "ranges count the BOM");
-    assert_eq!(title.range.slice(crlf), "某市人民代表大会常务委员会工作报告");
+    assert_eq!(
+        title.range.slice(crlf),
+        "某市人民代表大会常务委员会工作报告"
+    );
     for node in doc.reports[0].walk() {
         assert!(!node.heading.slice(crlf).ends_with('\r'));
     }
@@ -92,7 +103,10 @@ fn markdown_heading_and_bold_forms() {
     let review = report.part(Part::Review).unwrap();
     assert_eq!(review.label, "2023年工作回顾");
     assert_eq!(review.children[0].label, "经济稳中向好");
-    assert_eq!(review.children[0].heading.slice(text), "**（一）经济稳中向好。**");
+    assert_eq!(
+        review.children[0].heading.slice(text),
+        "**（一）经济稳中向好。**"
+    );
     assert_eq!(report.part(Part::Tasks).unwrap().label, "2024年重点工作");
     // `**市` is a redacted name, not bold: no heading.
     assert!(report.walk().all(|n| !n.label.contains("市人大代表")));
@@ -138,7 +152,10 @@ fn front_matter_and_page_noise_stay_out_of_the_outline() {
         ]
     );
     let report = &doc.reports[0];
-    assert_eq!(report.title.as_ref().unwrap().text, "某市人大常委会工作报告");
+    assert_eq!(
+        report.title.as_ref().unwrap().text,
+        "某市人大常委会工作报告"
+    );
     assert_eq!(report.kind, Kind::Congress);
     assert!(report.walk().all(|n| !n.label.contains("上一篇")));
 }

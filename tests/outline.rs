@@ -49,7 +49,10 @@ fn outline_snapshots_of_every_fixture() {
             decoded_from: None,
         };
         let document = analyze(&input.text);
-        insta::assert_snapshot!(name.trim_end_matches(".txt"), outline::render(&input, &document));
+        insta::assert_snapshot!(
+            name.trim_end_matches(".txt"),
+            outline::render(&input, &document)
+        );
     }
 }
 
@@ -88,8 +91,18 @@ fn compilation_has_22_reports_in_order_with_their_own_parts() {
     assert_eq!(titles[21], "自贡市人民代表大会常务委员会工作报告");
     for report in &doc.reports {
         assert!(report.kind == Kind::Congress || report.kind == Kind::Consultative);
-        for part in [Part::Salutation, Part::Opening, Part::Review, Part::Tasks, Part::Closing] {
-            assert!(report.part(part).is_some(), "{:?} lacks {part:?}", report.title);
+        for part in [
+            Part::Salutation,
+            Part::Opening,
+            Part::Review,
+            Part::Tasks,
+            Part::Closing,
+        ] {
+            assert!(
+                report.part(part).is_some(),
+                "{:?} lacks {part:?}",
+                report.title
+            );
         }
     }
     // Each report of the compilation has the same outline as its own file.
@@ -113,13 +126,22 @@ fn level_one_headings_of_real_reports() {
     let report = only_report(&doc);
     let h1 = h1_labels(report);
     assert_eq!(h1.len(), 6);
-    assert_eq!(h1[0], (1, "坚持党的全面领导,牢牢把握人大工作正确政治方向".to_string()));
+    assert_eq!(
+        h1[0],
+        (
+            1,
+            "坚持党的全面领导,牢牢把握人大工作正确政治方向".to_string()
+        )
+    );
     assert_eq!(h1[5].0, 6);
     let review = report.part(Part::Review).unwrap();
     assert_eq!(review.label, "过去一年的主要工作");
     assert_eq!(review.children.len(), 6);
     assert_eq!(review.children[3].children.len(), 6, "四、 has (一)…(六)");
-    assert!(report.part(Part::Tasks).is_none(), "000 is cut off before its tasks");
+    assert!(
+        report.part(Part::Tasks).is_none(),
+        "000 is cut off before its tasks"
+    );
     assert!(report.part(Part::Closing).is_none());
 
     // Numbered parts: 一、2022年工作回顾 / 二、2023年工作打算 with (一) below.
@@ -128,14 +150,24 @@ fn level_one_headings_of_real_reports() {
     let review = report.part(Part::Review).unwrap();
     assert_eq!(review.level, Level::H1);
     assert_eq!(review.label, "2022年工作回顾");
-    assert_eq!(review.children.iter().filter(|n| n.level == Level::H2).count(), 5);
+    assert_eq!(
+        review
+            .children
+            .iter()
+            .filter(|n| n.level == Level::H2)
+            .count(),
+        5
+    );
     let tasks = report.part(Part::Tasks).unwrap();
     assert_eq!(tasks.label, "2023年工作打算");
 
     // Government report with full-width punctuation and page chrome.
     let doc = analyze(&fixture("zhengfu-beijing-2026.txt"));
     let report = only_report(&doc);
-    assert_eq!(report.title.as_ref().unwrap().text, "2026年北京市政府工作报告");
+    assert_eq!(
+        report.title.as_ref().unwrap().text,
+        "2026年北京市政府工作报告"
+    );
     let h1 = h1_labels(report);
     assert_eq!(
         h1.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>(),
@@ -146,12 +178,28 @@ fn level_one_headings_of_real_reports() {
         ]
     );
     let work = report.walk().find(|n| n.label == "2026年重点工作").unwrap();
-    assert_eq!(work.children.iter().filter(|n| n.level == Level::H2).count(), 10);
+    assert_eq!(
+        work.children
+            .iter()
+            .filter(|n| n.level == Level::H2)
+            .count(),
+        10
+    );
     let review = report.part(Part::Review).unwrap();
-    let items: Vec<u32> = review.children.iter().map(|n| n.marker.as_ref().unwrap().number).collect();
+    let items: Vec<u32> = review
+        .children
+        .iter()
+        .map(|n| n.marker.as_ref().unwrap().number)
+        .collect();
     assert_eq!(items, [1, 2, 3, 4, 5, 6], "一是…六是");
     let noise: Vec<NoiseKind> = doc.noise.iter().map(|n| n.kind).collect();
-    for kind in [NoiseKind::Toolbar, NoiseKind::DateVenue, NoiseKind::SourceLine, NoiseKind::Speaker, NoiseKind::Caption] {
+    for kind in [
+        NoiseKind::Toolbar,
+        NoiseKind::DateVenue,
+        NoiseKind::SourceLine,
+        NoiseKind::Speaker,
+        NoiseKind::Caption,
+    ] {
         assert!(noise.contains(&kind), "{kind:?} not recognised");
     }
 }
@@ -162,9 +210,15 @@ fn one_line_speech_is_split_at_its_inline_headings() {
     assert_eq!(text.lines().count(), 1);
     let doc = analyze(&text);
     let report = only_report(&doc);
-    assert_eq!(report.title.as_ref().unwrap().text, "人大办在全市全面深化改革推进大会上的汇报发言");
     assert_eq!(
-        h1_labels(report).iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+        report.title.as_ref().unwrap().text,
+        "人大办在全市全面深化改革推进大会上的汇报发言"
+    );
+    assert_eq!(
+        h1_labels(report)
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>(),
         [1, 2, 3]
     );
     assert_eq!(h1_labels(report)[1].1, "推动监督与改革同方向");
@@ -181,7 +235,10 @@ fn fragment_and_feature_are_not_reports() {
     assert!(report.title.is_none());
     assert_eq!(report.nodes[0].label, "推动深圳打造可持续发展先锋");
     assert!(doc.noise.iter().any(|n| n.kind == NoiseKind::PageMarker));
-    assert!(doc.noise.iter().any(|n| n.kind == NoiseKind::NavigationLink));
+    assert!(doc
+        .noise
+        .iter()
+        .any(|n| n.kind == NoiseKind::NavigationLink));
 
     let doc = analyze(&fixture("003_3ed323abb443ba16.txt"));
     let report = only_report(&doc);
@@ -208,9 +265,20 @@ fn every_numbered_heading_line_is_in_the_outline() {
             let trimmed = line.trim_start();
             let at = offset + (line.len() - trimmed.len());
             offset += line.len();
-            let level = if trimmed.starts_with(['(', '（']) && trimmed.chars().nth(1).is_some_and(|c| "一二三四五六七八九十".contains(c)) && trimmed.contains([')', '）']) {
+            let level = if trimmed.starts_with(['(', '（'])
+                && trimmed
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| "一二三四五六七八九十".contains(c))
+                && trimmed.contains([')', '）'])
+            {
                 Level::H2
-            } else if trimmed.chars().next().is_some_and(|c| "一二三四五六七八九十".contains(c)) && trimmed.chars().take(4).any(|c| c == '、') {
+            } else if trimmed
+                .chars()
+                .next()
+                .is_some_and(|c| "一二三四五六七八九十".contains(c))
+                && trimmed.chars().take(4).any(|c| c == '、')
+            {
                 Level::H1
             } else {
                 continue;
@@ -231,15 +299,36 @@ fn node_ranges_nest_and_follow_each_other() {
         let doc = analyze(&text);
         for report in &doc.reports {
             for node in report.walk() {
-                assert!(node.range.contains_range(node.heading) || node.heading.is_empty(), "{name}: {}", node.label);
-                assert!(report.range.contains_range(node.range), "{name}: {}", node.label);
+                assert!(
+                    node.range.contains_range(node.heading) || node.heading.is_empty(),
+                    "{name}: {}",
+                    node.label
+                );
+                assert!(
+                    report.range.contains_range(node.range),
+                    "{name}: {}",
+                    node.label
+                );
                 for pair in node.children.windows(2) {
-                    assert!(pair[0].range.end <= pair[1].range.start, "{name}: {} overlaps {}", pair[0].label, pair[1].label);
+                    assert!(
+                        pair[0].range.end <= pair[1].range.start,
+                        "{name}: {} overlaps {}",
+                        pair[0].label,
+                        pair[1].label
+                    );
                 }
                 for child in &node.children {
-                    assert!(node.range.contains_range(child.range), "{name}: {} outside {}", child.label, node.label);
+                    assert!(
+                        node.range.contains_range(child.range),
+                        "{name}: {} outside {}",
+                        child.label,
+                        node.label
+                    );
                 }
-                assert!(text.is_char_boundary(node.range.start) && text.is_char_boundary(node.range.end));
+                assert!(
+                    text.is_char_boundary(node.range.start)
+                        && text.is_char_boundary(node.range.end)
+                );
             }
         }
     }

@@ -350,7 +350,7 @@ fn build_report(
         kind.unwrap_or_else(|| infer_kind(text, &body, salutation_at, opening_at, &mut evidence));
 
     let first_body = opening_at.or(salutation_at).map_or(0, |i| i + 1);
-    let closing_at = find_closing(text, &body, kind, first_body);
+    let closing_at = find_closing(text, &body, first_body);
     let mut seen_review = false;
     for (i, p) in body.iter().enumerate().skip(first_body) {
         if Some(i) == closing_at {
@@ -673,7 +673,7 @@ fn inline_items(
 
 /// The closing paragraph: the last one shaped like a closing, after every
 /// heading of the body.
-fn find_closing(text: &str, body: &[TextRange], kind: Kind, from: usize) -> Option<usize> {
+fn find_closing(text: &str, body: &[TextRange], from: usize) -> Option<usize> {
     let last_heading = body
         .iter()
         .enumerate()
@@ -687,7 +687,7 @@ fn find_closing(text: &str, body: &[TextRange], kind: Kind, from: usize) -> Opti
         .take_while(|&(i, _)| last_heading.map_or(true, |h| i > h) || body.len() - i <= 2)
         .find(|(_, p)| {
             let s = p.slice(text);
-            marker::parse(s, 0).is_none() && parts::is_closing(s, kind)
+            marker::parse(s, 0).is_none() && parts::is_closing(s)
         })
         .map(|(i, _)| i)
 }

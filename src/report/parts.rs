@@ -45,7 +45,6 @@ static CLOSING_START: LazyLock<Regex> = re!(r"^(各位(代表|委员|领导)|同
 static CLOSING_BODY: LazyLock<Regex> = re!(
     r"(让我们|我们要|我们将|我们一定).{0,400}(奋斗|贡献|努力|前进|奋进|篇章|新局|新功|力量|作为|更大|[!！])"
 );
-static SPEECH_END: LazyLock<Regex> = re!(r"^(汇报完毕|发言完毕)|(谢谢(大家)?[!！。]?$)");
 
 /// The part a short unnumbered heading line (or the label of a numbered
 /// heading) names, if it names one.
@@ -80,11 +79,19 @@ pub fn is_opening(paragraph: &str) -> bool {
 }
 
 pub fn is_thanks(paragraph: &str) -> bool {
-    ["感谢", "敬意", "谢意"].iter().any(|w| paragraph.contains(w)) && THANKS.is_match(paragraph)
+    ["感谢", "敬意", "谢意"]
+        .iter()
+        .any(|w| paragraph.contains(w))
+        && THANKS.is_match(paragraph)
 }
 
 pub fn is_shortcomings(paragraph: &str) -> bool {
-    SHORTCOMINGS.is_match(first_chars(paragraph, 150))
+    let head = first_chars(paragraph, 150);
+    // Cheap words first: most paragraphs have none of them.
+    ["清醒", "差距", "不足", "问题", "短板", "薄弱", "相比"]
+        .iter()
+        .any(|w| head.contains(w))
+        && SHORTCOMINGS.is_match(head)
 }
 
 /// The year a part heading is about: `2022年工作回顾` → 2022,
@@ -104,17 +111,18 @@ pub fn label_year(label: &str) -> Option<u32> {
     (1949..=2200).contains(&year).then_some(year)
 }
 
-pub fn is_closing(paragraph: &str, kind: Kind) -> bool {
-    if kind == Kind::Speech && SPEECH_END.is_match(paragraph) {
-        return true;
-    }
-    CLOSING_START.is_match(paragraph) && CLOSING_BODY.is_match(paragraph)
-        || SPEECH_END.is_match(paragraph)
+pub fn is_closing(paragraph: &str) -> bool {
+    is_speech_end(paragraph)
+        || CLOSING_START.is_match(paragraph) && CLOSING_BODY.is_match(paragraph)
 }
 
-/// A closing that ends a speech: `汇报完毕` / `谢谢!`.
+/// A closing that ends a speech: `汇报完毕…` / `…谢谢!`.
 pub fn is_speech_end(paragraph: &str) -> bool {
-    SPEECH_END.is_match(paragraph)
+    let end = paragraph.trim_end_matches(['!', '！', '。', ' ']);
+    paragraph.starts_with("汇报完毕")
+        || paragraph.starts_with("发言完毕")
+        || end.ends_with("谢谢")
+        || end.ends_with("谢谢大家")
 }
 
 /// A line under a title giving the date and venue of the speech:
@@ -259,13 +267,11 @@ mod tests {
         assert_eq!(label_year("二〇二三年的主要工作"), Some(2023));
         assert_eq!(label_year("过去一年的主要工作"), None);
         assert!(is_closing(
-            "各位代表,新征程呼唤新担当。让我们更加紧密地团结在以习近平同志为核心的党中央周围,为建设…而团结奋斗!",
-            Kind::Congress
+            "各位代表,新征程呼唤新担当。让我们更加紧密地团结在以习近平同志为核心的党中央周围,为建设…而团结奋斗!"
         ));
-        assert!(is_closing("汇报完毕,谢谢!", Kind::Speech));
+        assert!(is_closing("汇报完毕,谢谢!"));
         assert!(is_closing(
-            "各位委员!新征程催人奋进,新使命共铸辉煌。让我们更加紧密地团结在以习近平同志为核心的中共中央周围,为推动营口全面振兴发展展现更大的担当和作为!",
-            Kind::Consultative
+            "各位委员!新征程催人奋进,新使命共铸辉煌。让我们更加紧密地团结在以习近平同志为核心的中共中央周围,为推动营口全面振兴发展展现更大的担当和作为!"
         ));
     }
 
