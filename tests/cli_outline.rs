@@ -90,7 +90,8 @@ fn reads_stdin_and_gb18030() {
 
 #[test]
 fn bad_input_is_a_clear_error_with_exit_code_2() {
-    let cases: [(&[&str], Option<&[u8]>, &str); 4] = [
+    type Case<'a> = (&'a [&'a str], Option<&'a [u8]>, &'a str);
+    let cases: [Case; 4] = [
         (
             &["outline", "no/such/file.txt"],
             None,
