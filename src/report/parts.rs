@@ -34,18 +34,7 @@ static REVIEW_WORD: LazyLock<Regex> = re!(r"(工作|回顾|成就|成绩|成效|
 
 static LESSONS: LazyLock<Regex> = re!(r"^.{0,16}(体会|启示|经验)$");
 
-static THANKS: LazyLock<Regex> =
-    re!(r"(在此|谨|借此机会).{0,300}(表示|致以).{0,12}(感谢|谢意|敬意)");
-
-static SHORTCOMINGS: LazyLock<Regex> = re!(
-    r"清醒.{0,3}(认识|看到|意识)|(还|仍|也|依然)(存在|有)(着)?.{0,12}(差距|不足|问题|短板|薄弱)|与.{0,60}相比.{0,40}(还|仍)(需|有|存在|不)"
-);
-
 static CLOSING_START: LazyLock<Regex> = re!(r"^(各位(代表|委员|领导)|同志们|(各位)?代表们|委员们)");
-static CLOSING_BODY: LazyLock<Regex> = re!(
-    r"(让我们|我们要|我们将|我们一定).{0,400}(奋斗|贡献|努力|前进|奋进|篇章|新局|新功|力量|作为|更大|[!！])"
-);
-
 /// The part a short unnumbered heading line (or the label of a numbered
 /// heading) names, if it names one.
 pub fn heading_part(label: &str) -> Option<Part> {
@@ -79,19 +68,64 @@ pub fn is_opening(paragraph: &str) -> bool {
 }
 
 pub fn is_thanks(paragraph: &str) -> bool {
-    ["感谢", "敬意", "谢意"]
-        .iter()
-        .any(|w| paragraph.contains(w))
-        && THANKS.is_match(paragraph)
+    // `在此,我代表…向…表示衷心的感谢`
+    occurrences(paragraph, &["在此", "谨", "借此机会"]).any(|after| {
+        let window = first_chars(after, 300);
+        occurrences(window, &["表示", "致以"])
+            .any(|rest| starts_within(rest, &["感谢", "谢意", "敬意"], 12))
+    })
 }
 
 pub fn is_shortcomings(paragraph: &str) -> bool {
     let head = first_chars(paragraph, 150);
-    // Cheap words first: most paragraphs have none of them.
-    ["清醒", "差距", "不足", "问题", "短板", "薄弱", "相比"]
-        .iter()
-        .any(|w| head.contains(w))
-        && SHORTCOMINGS.is_match(head)
+    // `我们也清醒地认识到` / `还存在一些差距和不足` / `与…相比,…还需`
+    occurrences(head, &["清醒"]).any(|rest| starts_within(rest, &["认识", "看到", "意识"], 3))
+        || occurrences(
+            head,
+            &[
+                "还存在",
+                "仍存在",
+                "也存在",
+                "依然存在",
+                "还有",
+                "仍有",
+                "也有",
+                "依然有",
+            ],
+        )
+        .any(|rest| starts_within(rest, &["差距", "不足", "问题", "短板", "薄弱"], 13))
+        || occurrences(head, &["相比"]).any(|rest| {
+            starts_within(
+                rest,
+                &[
+                    "还需",
+                    "还有",
+                    "还存在",
+                    "还不",
+                    "仍需",
+                    "仍有",
+                    "仍存在",
+                    "仍不",
+                ],
+                40,
+            )
+        })
+}
+
+/// The text after each occurrence of any of `words` in `s`.
+fn occurrences<'a>(s: &'a str, words: &'a [&'a str]) -> impl Iterator<Item = &'a str> + 'a {
+    words.iter().flat_map(move |w| {
+        s.match_indices(w)
+            .filter_map(move |(i, m)| s.get(i + m.len()..))
+    })
+}
+
+/// Whether one of `words` starts within the first `max_chars` chars of `s`.
+fn starts_within(s: &str, words: &[&str], max_chars: usize) -> bool {
+    s.char_indices().take(max_chars + 1).any(|(i, _)| {
+        s.get(i..)
+            .is_some_and(|r| words.iter().any(|w| r.starts_with(w)))
+    })
 }
 
 /// The year a part heading is about: `2022年工作回顾` → 2022,
@@ -112,8 +146,14 @@ pub fn label_year(label: &str) -> Option<u32> {
 }
 
 pub fn is_closing(paragraph: &str) -> bool {
+    const CALL: [&str; 4] = ["让我们", "我们要", "我们将", "我们一定"];
+    const AIM: [&str; 13] = [
+        "奋斗", "贡献", "努力", "前进", "奋进", "篇章", "新局", "新功", "力量", "作为", "更大",
+        "!", "！",
+    ];
     is_speech_end(paragraph)
-        || CLOSING_START.is_match(paragraph) && CLOSING_BODY.is_match(paragraph)
+        || CLOSING_START.is_match(paragraph)
+            && occurrences(paragraph, &CALL).any(|rest| starts_within(rest, &AIM, 400))
 }
 
 /// A closing that ends a speech: `汇报完毕…` / `…谢谢!`.
