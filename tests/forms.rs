@@ -177,3 +177,46 @@ fn one_line_document_without_inline_headings_is_one_paragraph() {
     assert_eq!(doc.paragraphs.len(), 1);
     assert_eq!(doc.reports[0].kind, Kind::Other);
 }
+
+#[test]
+fn markdown_government_report_with_front_matter_and_bold() {
+    let text = "---\ntitle: \"政府工作报告\"\nsource: 某市人民政府网\n---\n\n# 政府工作报告\n\n——2025年1月8日在某市第十六届人民代表大会第五次会议上\n\n某市人民政府市长　张三\n\n各位代表：\n\n现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。\n\n## 一、过去五年工作回顾\n\n**（一）经济实力跃上新台阶。**地区生产总值年均增长6%。\n\n**（二）改革开放迈出新步伐。**内容。\n\n在此，我代表市人民政府，向全市人民表示衷心的感谢！\n\n我们也清醒看到，发展中还存在不少困难和问题。\n\n## 二、今后五年的目标任务\n\n内容。\n\n## 三、2025年工作\n\n**（一）扩大有效需求。**内容。\n\n各位代表！让我们更加紧密地团结在一起，为建设美好家园而努力奋斗！\n";
+    let doc = analyze(text);
+    assert_eq!(doc.reports.len(), 1);
+    let report = &doc.reports[0];
+    assert_eq!(report.kind, Kind::Government);
+    assert_eq!(report.title.as_ref().unwrap().text, "政府工作报告");
+    let parts: Vec<(Part, String)> = report
+        .walk()
+        .filter_map(|n| n.part.map(|p| (p, n.label.clone())))
+        .collect();
+    let names: Vec<Part> = parts.iter().map(|(p, _)| *p).collect();
+    assert_eq!(
+        names,
+        [
+            Part::Salutation,
+            Part::Opening,
+            Part::Review,
+            Part::Thanks,
+            Part::Shortcomings,
+            Part::Tasks,
+            Part::Tasks,
+            Part::Closing
+        ]
+    );
+    assert_eq!(parts[6].1, "2025年工作");
+    let kinds: Vec<NoiseKind> = doc.noise.iter().map(|n| n.kind).collect();
+    assert!(kinds.contains(&NoiseKind::FrontMatter));
+    assert!(kinds.contains(&NoiseKind::DateVenue));
+    assert!(kinds.contains(&NoiseKind::Speaker));
+    let review = report.part(Part::Review).unwrap();
+    assert_eq!(review.children.len(), 2);
+    assert_eq!(review.children[0].label, "经济实力跃上新台阶");
+}
+
+#[test]
+fn lessons_paragraph_is_a_part() {
+    let text = "某市人大常委会工作报告\n各位代表:\n受委托,我向大会报告工作,请予审议。\n过去五年工作回顾\n一、立法\n内容。\n我们深切体会到,必须坚持党的领导。\n今后一年的主要任务\n一、监督\n";
+    let report = &analyze(text).reports[0];
+    assert!(report.part(Part::Lessons).is_some());
+}

@@ -333,3 +333,46 @@ fn node_ranges_nest_and_follow_each_other() {
         }
     }
 }
+
+#[test]
+fn level_two_headings_sit_under_the_level_one_heading_before_them() {
+    for name in fixture_names() {
+        let doc = analyze(&fixture(&name));
+        for report in &doc.reports {
+            let mut last_h1: Option<(usize, usize)> = None;
+            for node in report.walk() {
+                match node.level {
+                    Level::H1 => last_h1 = Some((node.range.start, node.range.end)),
+                    Level::H2 => {
+                        if let Some((start, end)) = last_h1 {
+                            if node.range.start > start && node.range.start < end {
+                                assert!(
+                                    node.range.end <= end,
+                                    "{name}: {} leaves its 一、",
+                                    node.label
+                                );
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                if node.level == Level::Part && node.part.is_none() && node.marker.is_none() {
+                    continue;
+                }
+            }
+            // An H2 is never a child of another H2 or of an item.
+            for node in report.walk() {
+                for child in &node.children {
+                    if child.level == Level::H2 {
+                        assert!(
+                            node.level < Level::H2,
+                            "{name}: {} under {}",
+                            child.label,
+                            node.label
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

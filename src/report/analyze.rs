@@ -277,7 +277,9 @@ fn build_report(
                 && !parts::is_salutation(line));
         if is_title {
             title = Some(Title {
-                text: line.to_string(),
+                text: clean_label(line.trim_start_matches('#'))
+                    .trim_start_matches("**")
+                    .to_string(),
                 range: *first,
             });
             index = 1;
@@ -403,6 +405,10 @@ fn build_report(
             }
             if parts::is_shortcomings(s) {
                 events.push((i, leaf(text, Part::Shortcomings, *p)));
+                continue;
+            }
+            if parts::is_lessons(s) {
+                events.push((i, leaf(text, Part::Lessons, *p)));
                 continue;
             }
         }
@@ -856,15 +862,17 @@ fn first_number_is_late(nodes: &[Node]) -> bool {
 /// `二〇二二年以来的主要工作` … `二〇二三年的主要工作`: the same wording for a
 /// later year after a review is the tasks part.
 fn later_review_is_tasks(events: &mut [(usize, Event)]) {
-    let mut review_year = None;
+    let mut first_review: Option<Option<u32>> = None;
     for (_, ev) in events.iter_mut() {
-        if ev.part != Some(Part::Review) {
+        if ev.part != Some(Part::Review) || ev.leaf {
             continue;
         }
         let year = parts::label_year(&ev.label);
-        match (review_year, year) {
-            (None, _) => review_year = Some(year),
+        match (first_review, year) {
+            (None, _) => first_review = Some(year),
             (Some(Some(before)), Some(now)) if now > before => ev.part = Some(Part::Tasks),
+            // `过去五年工作回顾` … `2024年工作`
+            (Some(None), Some(_)) if !ev.label.contains("回顾") => ev.part = Some(Part::Tasks),
             _ => {}
         }
     }

@@ -128,6 +128,20 @@ fn starts_within(s: &str, words: &[&str], max_chars: usize) -> bool {
     })
 }
 
+/// `我们深切体会到…`: the lessons drawn, written as a paragraph.
+pub fn is_lessons(paragraph: &str) -> bool {
+    let start = paragraph.trim_start_matches(['同', '时', ',', '，']);
+    [
+        "我们深切体会到",
+        "我们深刻体会到",
+        "我们深深体会到",
+        "我们体会到",
+        "几点体会",
+    ]
+    .iter()
+    .any(|w| start.starts_with(w))
+}
+
 /// The year a part heading is about: `2022年工作回顾` → 2022,
 /// `二〇二三年的主要工作` → 2023.
 pub fn label_year(label: &str) -> Option<u32> {
