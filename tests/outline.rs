@@ -356,9 +356,6 @@ fn level_two_headings_sit_under_the_level_one_heading_before_them() {
                     }
                     _ => {}
                 }
-                if node.level == Level::Part && node.part.is_none() && node.marker.is_none() {
-                    continue;
-                }
             }
             // An H2 is never a child of another H2 or of an item.
             for node in report.walk() {
