@@ -3,6 +3,18 @@
 //! Layers point one way: [`text`] ← [`report`] ← [`rules`] ← {`lsp`, `cli`}.
 //! Only `lsp` knows the Language Server Protocol.
 
+// Real input must never panic: no unwrap, expect or unchecked indexing
+// outside tests.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
 pub mod cli;
 pub mod report;
 pub mod rules;

@@ -808,30 +808,49 @@ fn add_lead_items(text: &str, body: &[TextRange], node: &mut Node) {
     {
         return;
     }
-    let in_child = |p: &TextRange| node.children.iter().any(|c| c.range.contains_range(*p));
-    let leads: Vec<TextRange> = body
+    // Paragraphs are sorted: take the section's own slice by binary search.
+    let first = body.partition_point(|p| p.start < node.heading.end);
+    let last = body.partition_point(|p| p.end <= node.range.end);
+    let own = body.get(first..last.max(first)).unwrap_or_default();
+    let in_child = |p: &TextRange| {
+        let i = node.children.partition_point(|c| c.range.end <= p.start);
+        node.children
+            .get(i)
+            .is_some_and(|c| c.range.contains_range(*p))
+    };
+    let leads: Vec<(usize, TextRange)> = own
         .iter()
-        .filter(|p| p.start >= node.heading.end && node.range.contains_range(**p) && !in_child(p))
-        .filter_map(|p| lead_sentence(text, *p))
+        .enumerate()
+        .filter(|(_, p)| !in_child(p))
+        .filter_map(|(i, p)| lead_sentence(text, *p).map(|lead| (i, lead)))
         .collect();
     if leads.len() < 2 {
         return;
     }
-    let child_starts: Vec<usize> = node.children.iter().map(|c| c.range.start).collect();
-    for (i, lead) in leads.iter().enumerate() {
-        let next_start = leads
-            .get(i + 1)
-            .map(|l| l.start)
+    let mut items = Vec::with_capacity(leads.len());
+    for (k, &(i, lead)) in leads.iter().enumerate() {
+        let next_lead = leads.get(k + 1).map(|&(_, l)| l.start);
+        let next_child = node
+            .children
+            .get(
+                node.children
+                    .partition_point(|c| c.range.start <= lead.start),
+            )
+            .map(|c| c.range.start);
+        let next_start = next_lead
             .into_iter()
-            .chain(child_starts.iter().copied().filter(|&s| s > lead.start))
+            .chain(next_child)
             .min()
             .unwrap_or(node.range.end);
-        let end = body
+        // The item runs to the end of its last paragraph before what follows.
+        let end = own
+            .get(i..)
+            .unwrap_or_default()
             .iter()
-            .rev()
-            .find(|p| p.end <= next_start && p.start >= lead.start)
+            .take_while(|p| p.end <= next_start)
+            .last()
             .map_or(lead.end, |p| p.end);
-        node.children.push(Node {
+        items.push(Node {
             level: Level::Item,
             part: None,
             marker: Some(Marker {
@@ -842,11 +861,12 @@ fn add_lead_items(text: &str, body: &[TextRange], node: &mut Node) {
                 width: None,
             }),
             label: clean_label(lead.slice(text)),
-            heading: *lead,
+            heading: lead,
             range: TextRange::new(lead.start, end),
             children: Vec::new(),
         });
     }
+    node.children.extend(items);
     node.children.sort_by_key(|c| c.range.start);
 }
 

@@ -7,12 +7,6 @@ use regex::Regex;
 
 use super::model::NoiseKind;
 
-macro_rules! re {
-    ($pattern:expr) => {
-        LazyLock::new(|| Regex::new($pattern).expect("static regex"))
-    };
-}
-
 static TOOLBAR: LazyLock<Regex> = re!(
     r"^(下载|打印|全屏|收藏|分享|分享到|加大|还原|减小|放大|缩小|打印本页|关闭窗口|关闭|返回顶部|【|】|【?字号[:：]?.*|扫一扫.*|微信|微博|[【\[]?(大|中|小)[】\]]?)$"
 );

@@ -7,12 +7,6 @@ use regex::Regex;
 
 use super::model::{Kind, Part};
 
-macro_rules! re {
-    ($pattern:expr) => {
-        LazyLock::new(|| Regex::new($pattern).expect("static regex"))
-    };
-}
-
 /// `各位代表:` `各位代表,同志们:` `尊敬的各位领导,同志们:` `各位委员、同志们：`
 static SALUTATION: LazyLock<Regex> = re!(
     r"^(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁)|同志们|女士们|先生们|朋友们)([,，、]?(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁)|同志们|女士们|先生们|朋友们))*[:：!！]?$"
@@ -25,8 +19,7 @@ static OPENING: LazyLock<Regex> =
 /// Year-like prefix of a part heading: `2022年` `二〇二二年` `过去一年` `今年` …
 const PERIOD: &str = r"(?:[0-9０-９]{4}年(?:以来|度)?|[二〇零一三四五六七八九]{4}年(?:以来|度)?|过去(?:一|的一|五|的五|几)年|近(?:一|五)年|本届(?:以来)?|五年|一年来|今年|明年|今后一年|新的一年|新一年|[市省县区]?[一二三四五六七八九十]+届(?:人大)?常委会|“十[一二三四五六]五”时期)";
 
-static PERIOD_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("^{PERIOD}")).expect("static regex"));
+static PERIOD_START: LazyLock<Regex> = LazyLock::new(|| super::static_regex(&format!("^{PERIOD}")));
 static FUTURE_START: LazyLock<Regex> = re!(r"^(今后|新的?一年|今年|明年|下一步|未来(一年|五年)?)");
 static TASK_WORD: LazyLock<Regex> =
     re!(r"(任务|安排|建议|打算|重点工作|工作要求|要求|思路|部署|目标)");
