@@ -93,15 +93,43 @@ fn is_sentence_end(ch: char) -> bool {
     matches!(ch, '。' | '！' | '？' | '!' | '?' | '；' | ';')
 }
 
+/// Lead bytes of every sentence end: `。` starts with 0xE3, `！？；` with 0xEF.
+const SENTENCE_END_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
+    table[0xE3] = true;
+    table[0xEF] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[b';' as usize] = true;
+    table
+};
+
 /// Byte offsets (relative to `s`) where sentences start, after the first.
+/// A run of sentence ends and closing quotes (`。”`) ends one sentence.
+/// Scans bytes, not chars: it runs over every paragraph.
 pub(crate) fn sentence_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut prev_end = false;
-    s.char_indices().filter_map(move |(i, ch)| {
-        let start =
-            prev_end && !is_sentence_end(ch) && !matches!(ch, '”' | '’' | '"' | '」' | '）' | ')');
-        prev_end =
-            is_sentence_end(ch) || (prev_end && matches!(ch, '”' | '’' | '"' | '」' | '）' | ')'));
-        start.then_some(i)
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let found = bytes
+            .get(at..)?
+            .iter()
+            .position(|&b| SENTENCE_END_LEAD[usize::from(b)])?;
+        let end = at + found;
+        let ch = s.get(end..)?.chars().next()?;
+        at = end + ch.len_utf8();
+        if !is_sentence_end(ch) {
+            continue;
+        }
+        let rest = s.get(at..)?;
+        let tail = rest.trim_start_matches(|c: char| {
+            is_sentence_end(c) || matches!(c, '”' | '’' | '"' | '」' | '）' | ')')
+        });
+        at = s.len() - tail.len();
+        if tail.is_empty() {
+            return None;
+        }
+        return Some(at);
     })
 }
 
@@ -570,9 +598,13 @@ fn heading_event(text: &str, p: TextRange) -> Option<Event> {
             inline: false,
         });
     }
+    // Unnumbered headings are short lines: most paragraphs stop here.
+    if content.len() > 30 * 4 || content.contains(['。', '，', ',', '；', ';', '！', '？']) {
+        return None;
+    }
     let label = clean_label(content);
     let n = label.chars().count();
-    if n == 0 || n > 30 || content.contains(['。', '，', ',', '；', ';', '！', '？']) {
+    if n == 0 || n > 30 {
         return None;
     }
     let part = parts::heading_part(&label);

@@ -8,6 +8,15 @@ macro_rules! re {
     };
 }
 
+/// A [`Words`] set: several words found in one pass over a text.
+macro_rules! words {
+    ($($word:literal),+ $(,)?) => {
+        $crate::report::Words(std::sync::LazyLock::new(|| {
+            $crate::report::static_words(&[$($word),+])
+        }))
+    };
+}
+
 mod analyze;
 mod marker;
 mod model;
@@ -23,4 +32,33 @@ pub use model::*;
 #[allow(clippy::expect_used)]
 pub(crate) fn static_regex(pattern: &str) -> regex::Regex {
     regex::Regex::new(pattern).expect("patterns in the source are valid")
+}
+
+#[allow(clippy::expect_used)]
+pub(crate) fn static_words(words: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::new(words).expect("word lists in the source are valid")
+}
+
+/// Words searched for together, e.g. the verbs of a closing call.
+pub(crate) struct Words(pub(crate) std::sync::LazyLock<aho_corasick::AhoCorasick>);
+
+impl Words {
+    /// The text after each occurrence of one of the words.
+    pub(crate) fn after_each<'a>(&'static self, s: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0.find_iter(s).filter_map(move |m| s.get(m.end()..))
+    }
+
+    /// Whether one of the words starts within the first `max_chars` of `s`.
+    pub(crate) fn starts_within(&self, s: &str, max_chars: usize) -> bool {
+        let window = parts::first_chars(s, max_chars + 8);
+        self.0.find(window).is_some_and(|m| {
+            window
+                .get(..m.start())
+                .is_some_and(|before| before.chars().count() <= max_chars)
+        })
+    }
+
+    pub(crate) fn in_text(&self, s: &str) -> bool {
+        self.0.is_match(s)
+    }
 }

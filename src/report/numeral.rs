@@ -24,8 +24,13 @@ pub fn is_numeral_char(ch: char) -> bool {
 /// Parses a numeral of 1..=99 written the way headings write them:
 /// `一` `十` `十一` `二十` `二十三`. Anything else (`两`, `〇`, `一一`) is `None`.
 pub fn parse_small(s: &str) -> Option<u32> {
-    let chars: Vec<char> = s.chars().collect();
-    let value = match chars.as_slice() {
+    let mut chars = ['\0'; 3];
+    let mut len = 0;
+    for ch in s.chars() {
+        *chars.get_mut(len)? = ch;
+        len += 1;
+    }
+    let value = match chars.get(..len)? {
         [d] if *d != '十' => nonzero_digit(*d)?,
         ['十'] => 10,
         ['十', u] => 10 + nonzero_digit(*u)?,

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::model::{Kind, Part};
+use super::Words;
 
 /// `各位代表:` `各位代表,同志们:` `尊敬的各位领导,同志们:` `各位委员、同志们：`
 static SALUTATION: LazyLock<Regex> = re!(
@@ -60,65 +61,61 @@ pub fn is_opening(paragraph: &str) -> bool {
     OPENING.is_match(first_chars(paragraph, 120))
 }
 
+static HERE: Words = words!("在此", "谨", "借此机会");
+static EXPRESS: Words = words!("表示", "致以");
+static GRATITUDE: Words = words!("感谢", "谢意", "敬意");
+static SOBER: Words = words!("清醒");
+static SEE: Words = words!("认识", "看到", "意识");
+static STILL_HAVE: Words = words!(
+    "还存在",
+    "仍存在",
+    "也存在",
+    "依然存在",
+    "还有",
+    "仍有",
+    "也有",
+    "依然有"
+);
+static FAULTS: Words = words!("差距", "不足", "问题", "短板", "薄弱");
+static COMPARED: Words = words!("相比");
+static STILL_NEED: Words = words!(
+    "还需",
+    "还有",
+    "还存在",
+    "还不",
+    "仍需",
+    "仍有",
+    "仍存在",
+    "仍不"
+);
+static CALL: Words = words!("让我们", "我们要", "我们将", "我们一定");
+static AIM: Words = words!(
+    "奋斗", "贡献", "努力", "前进", "奋进", "篇章", "新局", "新功", "力量", "作为", "更大", "!",
+    "！"
+);
+
 pub fn is_thanks(paragraph: &str) -> bool {
     // `在此,我代表…向…表示衷心的感谢`
-    occurrences(paragraph, &["在此", "谨", "借此机会"]).any(|after| {
-        let window = first_chars(after, 300);
-        occurrences(window, &["表示", "致以"])
-            .any(|rest| starts_within(rest, &["感谢", "谢意", "敬意"], 12))
-    })
+    GRATITUDE.in_text(paragraph)
+        && HERE.after_each(paragraph).any(|after| {
+            EXPRESS
+                .after_each(first_chars(after, 300))
+                .any(|rest| GRATITUDE.starts_within(rest, 12))
+        })
 }
 
 pub fn is_shortcomings(paragraph: &str) -> bool {
     let head = first_chars(paragraph, 150);
     // `我们也清醒地认识到` / `还存在一些差距和不足` / `与…相比,…还需`
-    occurrences(head, &["清醒"]).any(|rest| starts_within(rest, &["认识", "看到", "意识"], 3))
-        || occurrences(
-            head,
-            &[
-                "还存在",
-                "仍存在",
-                "也存在",
-                "依然存在",
-                "还有",
-                "仍有",
-                "也有",
-                "依然有",
-            ],
-        )
-        .any(|rest| starts_within(rest, &["差距", "不足", "问题", "短板", "薄弱"], 13))
-        || occurrences(head, &["相比"]).any(|rest| {
-            starts_within(
-                rest,
-                &[
-                    "还需",
-                    "还有",
-                    "还存在",
-                    "还不",
-                    "仍需",
-                    "仍有",
-                    "仍存在",
-                    "仍不",
-                ],
-                40,
-            )
-        })
-}
-
-/// The text after each occurrence of any of `words` in `s`.
-fn occurrences<'a>(s: &'a str, words: &'a [&'a str]) -> impl Iterator<Item = &'a str> + 'a {
-    words.iter().flat_map(move |w| {
-        s.match_indices(w)
-            .filter_map(move |(i, m)| s.get(i + m.len()..))
-    })
-}
-
-/// Whether one of `words` starts within the first `max_chars` chars of `s`.
-fn starts_within(s: &str, words: &[&str], max_chars: usize) -> bool {
-    s.char_indices().take(max_chars + 1).any(|(i, _)| {
-        s.get(i..)
-            .is_some_and(|r| words.iter().any(|w| r.starts_with(w)))
-    })
+    SOBER
+        .after_each(head)
+        .any(|rest| SEE.starts_within(rest, 3))
+        || STILL_HAVE
+            .after_each(head)
+            .any(|rest| FAULTS.starts_within(rest, 13))
+        || COMPARED
+            .after_each(head)
+            .any(|rest| STILL_NEED.starts_within(rest, 40))
 }
 
 /// `我们深切体会到…`: the lessons drawn, written as a paragraph.
@@ -153,14 +150,11 @@ pub fn label_year(label: &str) -> Option<u32> {
 }
 
 pub fn is_closing(paragraph: &str) -> bool {
-    const CALL: [&str; 4] = ["让我们", "我们要", "我们将", "我们一定"];
-    const AIM: [&str; 13] = [
-        "奋斗", "贡献", "努力", "前进", "奋进", "篇章", "新局", "新功", "力量", "作为", "更大",
-        "!", "！",
-    ];
     is_speech_end(paragraph)
         || CLOSING_START.is_match(paragraph)
-            && occurrences(paragraph, &CALL).any(|rest| starts_within(rest, &AIM, 400))
+            && CALL
+                .after_each(paragraph)
+                .any(|rest| AIM.starts_within(rest, 400))
 }
 
 /// A closing that ends a speech: `汇报完毕…` / `…谢谢!`.
@@ -221,6 +215,9 @@ pub fn title_kind(title: &str) -> Option<(Kind, &'static str)> {
 
 /// Whether a line is shaped like a report title.
 pub fn looks_like_title(line: &str) -> bool {
+    if line.len() > 60 * 4 {
+        return false;
+    }
     let n = line.chars().count();
     (4..=60).contains(&n)
         && !line.contains('。')
@@ -232,7 +229,7 @@ pub fn looks_like_title(line: &str) -> bool {
             || line.ends_with("讲话"))
 }
 
-fn first_chars(s: &str, n: usize) -> &str {
+pub(crate) fn first_chars(s: &str, n: usize) -> &str {
     s.char_indices()
         .nth(n)
         .map_or(s, |(i, _)| s.get(..i).unwrap_or(s))

@@ -28,16 +28,17 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        let mut i = 0;
-        while let Some(pos) = memchr2(b'\n', b'\r', bytes.get(i..).unwrap_or_default()) {
-            let at = i + pos;
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // The `\n` of a `\r\n` pair was already counted with its `\r`.
+            if bytes.get(at) == Some(&b'\n') && at > 0 && bytes.get(at - 1) == Some(&b'\r') {
+                continue;
+            }
             let next = if bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n') {
                 at + 2
             } else {
                 at + 1
             };
             line_starts.push(next);
-            i = next;
         }
         Self {
             line_starts,
@@ -133,10 +134,6 @@ fn byte_of_column(line: &str, col: usize, encoding: Encoding) -> usize {
         units += width;
     }
     line.len()
-}
-
-fn memchr2(a: u8, b: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&c| c == a || c == b)
 }
 
 #[cfg(test)]
