@@ -94,15 +94,9 @@ fn is_sentence_end(ch: char) -> bool {
 }
 
 /// Lead bytes of every sentence end: `。` starts with 0xE3, `！？；` with 0xEF.
-const SENTENCE_END_LEAD: [bool; 256] = {
-    let mut table = [false; 256];
-    table[0xE3] = true;
-    table[0xEF] = true;
-    table[b'!' as usize] = true;
-    table[b'?' as usize] = true;
-    table[b';' as usize] = true;
-    table
-};
+const fn is_sentence_end_lead(b: u8) -> bool {
+    matches!(b, 0xE3 | 0xEF | b'!' | b'?' | b';')
+}
 
 /// Byte offsets (relative to `s`) where sentences start, after the first.
 /// A run of sentence ends and closing quotes (`。”`) ends one sentence.
@@ -114,7 +108,7 @@ pub(crate) fn sentence_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
         let found = bytes
             .get(at..)?
             .iter()
-            .position(|&b| SENTENCE_END_LEAD[usize::from(b)])?;
+            .position(|&b| is_sentence_end_lead(b))?;
         let end = at + found;
         let ch = s.get(end..)?.chars().next()?;
         at = end + ch.len_utf8();
