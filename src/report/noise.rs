@@ -7,12 +7,49 @@ use regex::Regex;
 
 use super::model::NoiseKind;
 
-static TOOLBAR: LazyLock<Regex> = re!(
-    r"^(下载|打印|全屏|收藏|分享|分享到|加大|还原|减小|放大|缩小|打印本页|关闭窗口|关闭|返回顶部|【|】|【?字号[:：]?.*|扫一扫.*|微信|微博|[【\[]?(大|中|小)[】\]]?)$"
-);
+/// Words of a site's toolbar; a short line made only of them is chrome.
+const TOOLBAR_WORDS: &[&str] = &[
+    "下载",
+    "打印",
+    "全屏",
+    "收藏",
+    "分享",
+    "分享到",
+    "加大",
+    "还原",
+    "减小",
+    "放大",
+    "缩小",
+    "打印本页",
+    "打印此页",
+    "关闭窗口",
+    "关闭本页",
+    "关闭",
+    "返回顶部",
+    "返回",
+    "顶部",
+    "保存",
+    "字号",
+    "大",
+    "中",
+    "小",
+    "默认",
+    "微信",
+    "微博",
+    "QQ空间",
+    "QQ",
+    "朋友圈",
+    "扫一扫",
+    "在手机打开当前页",
+    "扫一扫在手机打开当前页",
+    "复制链接",
+    "纠错",
+    "我要纠错",
+];
 static SOURCE: LazyLock<Regex> = re!(
-    r"^(来源|时间|发布时间|发布日期|作者|编辑|责任编辑|稿源|信息来源|字体|版次|浏览次数|阅读次数|日期)[:：]"
+    r"^(来源|时间|发布时间|发布日期|作者|编辑|责任编辑|稿源|信息来源|字体|版次|浏览次数|阅读次数|日期|索引号|发布机构|发文机关|发文日期|成文日期|发布单位|主题分类|文号|浏览量|点击数|访问量|阅读量)\s*[:：]"
 );
+static BREADCRUMB: LazyLock<Regex> = re!(r"^(当前位置|您现在的位置|您的位置|现在位置)\s*[:：]");
 static RELATED: LazyLock<Regex> =
     re!(r"^(相关报道|相关链接|相关阅读|相关新闻|延伸阅读|推荐阅读)[:：]?");
 static NAVIGATION: LazyLock<Regex> = re!(r"^(上一篇|下一篇|上一页|下一页|返回列表|返回首页)[:：]?");
@@ -43,8 +80,11 @@ pub fn classify(line: &str) -> Option<NoiseKind> {
     if chars <= 60 && PAGE_MARKER.is_match(line) {
         return Some(NoiseKind::PageMarker);
     }
-    if chars <= 24 && TOOLBAR.is_match(line) {
+    if chars <= 40 && is_toolbar(line) {
         return Some(NoiseKind::Toolbar);
+    }
+    if BREADCRUMB.is_match(line) {
+        return Some(NoiseKind::NavigationLink);
     }
     if NAVIGATION.is_match(line) {
         return Some(NoiseKind::NavigationLink);
@@ -72,6 +112,19 @@ pub fn classify(line: &str) -> Option<NoiseKind> {
         return Some(NoiseKind::Caption);
     }
     None
+}
+
+/// `下载`, `【字号：大 中 小】`, `[打印本页] [关闭窗口]`: every token a toolbar word.
+fn is_toolbar(line: &str) -> bool {
+    let mut tokens = line
+        .split(|c: char| c.is_whitespace() || "|｜/【】[]「」:：·".contains(c))
+        .filter(|t| !t.is_empty())
+        .peekable();
+    // A lone bracket line (`【` or `】`) belongs to a toolbar split over lines.
+    if tokens.peek().is_none() {
+        return line.chars().all(|c| "【】[]".contains(c));
+    }
+    tokens.all(|t| TOOLBAR_WORDS.contains(&t))
 }
 
 #[cfg(test)]
@@ -107,6 +160,13 @@ mod tests {
             ("殷勇同志作政府工作报告。本报记者 戴冰摄", Caption),
             ("策划/统筹:张静平 文:钟玲 图:刘敏", Byline),
             ("更多精彩内容请访问 www.example.com", Advert),
+            ("【字号：大 中 小】", Toolbar),
+            ("[打印本页] [关闭窗口]", Toolbar),
+            ("分享到：微信 微博", Toolbar),
+            ("扫一扫在手机打开当前页", Toolbar),
+            ("索引号：000014349/2024-00012", SourceLine),
+            ("发布机构：市人民政府办公室", SourceLine),
+            ("当前位置：首页 > 政务公开 > 政府工作报告", NavigationLink),
         ];
         for (line, kind) in cases {
             assert_eq!(classify(line), Some(kind), "{line}");
