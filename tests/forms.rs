@@ -220,3 +220,26 @@ fn lessons_paragraph_is_a_part() {
     let report = &analyze(text).reports[0];
     assert!(report.part(Part::Lessons).is_some());
 }
+
+#[test]
+fn title_on_two_lines_and_parts_announced_in_sentences() {
+    let text = "某市人民代表大会常务委员会\n工作报告\n（2024年1月10日）\n各位代表：\n受市人大常委会委托，我向大会报告工作，请予审议。\n一年来，我们主要做了以下工作：\n一、坚持党的领导\n内容。\n二、加强地方立法\n内容。\n在此，我代表市人大常委会，向大家表示衷心的感谢！\n新的一年，常委会将重点做好以下工作：\n一、加强监督\n内容。\n各位代表，让我们团结奋斗！\n";
+    let doc = analyze(text);
+    assert_eq!(doc.reports.len(), 1);
+    let report = &doc.reports[0];
+    assert_eq!(
+        report.title.as_ref().unwrap().text,
+        "某市人民代表大会常务委员会工作报告"
+    );
+    assert_eq!(report.kind, Kind::Congress);
+    assert_eq!(
+        doc.noise.iter().map(|n| n.kind).collect::<Vec<_>>(),
+        [NoiseKind::DateVenue]
+    );
+    let review = report.part(Part::Review).unwrap();
+    assert_eq!(review.label, "一年来，我们主要做了以下工作");
+    assert_eq!(review.children.len(), 2);
+    let tasks = report.part(Part::Tasks).unwrap();
+    assert_eq!(tasks.children.len(), 1);
+    assert_eq!(tasks.children[0].label, "加强监督");
+}

@@ -236,7 +236,16 @@ fn report_starts(
             .take_while(|q| !parts::looks_like_title(q))
             .any(|q| parts::is_salutation(q) || parts::is_date_venue(q));
         if followed_by_report {
-            starts.push((i, parts::title_kind(line)));
+            // `××市人民代表大会常务委员会` / `工作报告`: a title set on two lines.
+            let upper = i
+                .checked_sub(1)
+                .and_then(|h| paragraphs.get(h))
+                .map(|q| q.slice(text))
+                .filter(|upper| title_first_line(upper));
+            match upper {
+                Some(upper) => starts.push((i - 1, parts::title_kind(&format!("{upper}{line}")))),
+                None => starts.push((i, parts::title_kind(line))),
+            }
         }
     }
     let first = starts.first().map_or(paragraphs.len(), |s| s.0);
@@ -259,6 +268,16 @@ fn report_starts(
         starts.insert(0, (0, None));
     }
     starts
+}
+
+/// The first line of a title set on two lines: short, no punctuation, not a
+/// title by itself (`××市人民代表大会常务委员会`).
+fn title_first_line(line: &str) -> bool {
+    line.len() <= 40 * 4
+        && !line.contains(['。', '，', ',', ':', '：', '!', '！', '?', '？', '、'])
+        && !parts::looks_like_title(line)
+        && marker::parse(line, 0).is_none()
+        && (line.ends_with("委员会") || line.ends_with("人民政府") || line.ends_with("政府"))
 }
 
 /// What one paragraph contributes to the outline.
@@ -289,7 +308,17 @@ fn build_report(
     let mut evidence = Vec::new();
     let mut index = 0;
     let mut title = None;
-    if let Some(first) = paragraphs.first() {
+    if let (Some(first), Some(second)) = (paragraphs.first(), paragraphs.get(1)) {
+        let (upper, lower) = (first.slice(text), second.slice(text));
+        if title_first_line(upper) && parts::looks_like_title(lower) {
+            title = Some(Title {
+                text: format!("{}{}", clean_label(upper), clean_label(lower)),
+                range: TextRange::new(first.start, second.end),
+            });
+            index = 2;
+        }
+    }
+    if let Some(first) = paragraphs.first().filter(|_| title.is_none()) {
         let line = first.slice(text);
         let is_title = title_kind.is_some()
             || (parts::looks_like_title(line) && marker::parse(line, 0).is_none())
@@ -433,6 +462,35 @@ fn build_report(
                 events.push((i, leaf(text, Part::Lessons, *p)));
                 continue;
             }
+        }
+        // A report without part headings may announce its parts in a
+        // sentence: `一年来,主要做了以下工作:` … `新的一年,将重点做好以下工作:`.
+        let announced = first_sentence(text, *p);
+        let has = |part: Part| events.iter().any(|(_, e)| e.part == Some(part));
+        let intro = if !has(Part::Review)
+            && !seen_review
+            && parts::is_review_intro(announced.slice(text))
+        {
+            Some(Part::Review)
+        } else if seen_review && !has(Part::Tasks) && parts::is_tasks_intro(announced.slice(text)) {
+            Some(Part::Tasks)
+        } else {
+            None
+        };
+        if let Some(part) = intro {
+            events.push((
+                i,
+                Event {
+                    level: Level::Part,
+                    part: Some(part),
+                    marker: None,
+                    label: clean_label(announced.slice(text)),
+                    heading: announced,
+                    leaf: false,
+                    inline: false,
+                },
+            ));
+            seen_review = true;
         }
         inline_items(text, *p, None, i, &mut events);
     }

@@ -118,6 +118,54 @@ pub fn is_shortcomings(paragraph: &str) -> bool {
             .any(|rest| STILL_NEED.starts_within(rest, 40))
 }
 
+static REVIEW_INTRO: Words = words!(
+    "做了以下",
+    "主要做了",
+    "开展了以下",
+    "主要工作如下",
+    "做了如下",
+    "重点做了",
+    "着力做好了以下"
+);
+static TASKS_INTRO: Words = words!(
+    "做好以下",
+    "抓好以下",
+    "推进以下",
+    "突出以下",
+    "工作建议如下",
+    "主要任务是",
+    "主要任务如下",
+    "做好如下",
+    "抓好如下"
+);
+static FUTURE: Words = words!(
+    "新的一年",
+    "今年",
+    "明年",
+    "今后一年",
+    "下一步",
+    "新一年",
+    "2023年",
+    "2024年",
+    "2025年",
+    "2026年",
+    "2027年",
+    "2028年",
+    "2029年",
+    "2030年"
+);
+
+/// A sentence that announces the review in a report without a review
+/// heading: `一年来,我们主要做了以下工作:`.
+pub fn is_review_intro(sentence: &str) -> bool {
+    sentence.chars().count() <= 80 && REVIEW_INTRO.in_text(sentence)
+}
+
+/// `新的一年,常委会将重点做好以下工作:` — the tasks part, announced.
+pub fn is_tasks_intro(sentence: &str) -> bool {
+    sentence.chars().count() <= 80 && TASKS_INTRO.in_text(sentence) && FUTURE.in_text(sentence)
+}
+
 /// `我们深切体会到…`: the lessons drawn, written as a paragraph.
 pub fn is_lessons(paragraph: &str) -> bool {
     let start = paragraph.trim_start_matches(['同', '时', ',', '，']);
@@ -170,9 +218,11 @@ pub fn is_speech_end(paragraph: &str) -> bool {
 /// `——2026年1月25日在北京市第十六届人民代表大会第四次会议上`.
 pub fn is_date_venue(line: &str) -> bool {
     static DATE_VENUE: LazyLock<Regex> = re!(
-        r"^[—－\-─(（]*\s*[0-9０-９二〇零一三四五六七八九十]{4}年.{1,6}月.{1,6}日\s*在.{2,60}(会议|大会|会)上(的(报告|讲话|发言))?\s*[)）]?$"
+        r"^[—－\-─(（]*\s*([0-9０-９二〇零一三四五六七八九十]{4}年.{1,6}月.{1,6}日\s*)?(在.{2,60}(会议|大会|会)上(的(报告|讲话|发言))?)?\s*[)）]?$"
     );
-    line.chars().count() <= 80 && DATE_VENUE.is_match(line)
+    let n = line.chars().count();
+    // The date or the venue must be there: the regex alone accepts `——`.
+    n <= 80 && (line.contains('日') || line.contains("会上")) && n >= 6 && DATE_VENUE.is_match(line)
 }
 
 /// A speaker line: `北京市市长 殷勇`, `市人大常委会主任 张三`, `(张三)`.
