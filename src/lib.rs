@@ -16,6 +16,7 @@
 )]
 
 pub mod cli;
+pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod text;

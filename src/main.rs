@@ -16,12 +16,15 @@ struct Cli {
 enum Command {
     /// Print the section outline of a report (`-` reads stdin).
     Outline(cli::outline::Args),
+    /// Run the language server on stdin/stdout.
+    Lsp(baogao::lsp::Options),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result: Result<ExitCode, CliError> = match cli.command {
         Command::Outline(args) => cli::outline::run(&args),
+        Command::Lsp(options) => Ok(baogao::lsp::run(&options)),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,102 @@
+//! One version of one document, analysed: the text it was computed from, its
+//! line index, and the core's results. Computed at most once per version (the
+//! document store keeps a cell per version that requests and the diagnostics
+//! task share), off the async workers, with panics caught.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+use ropey::Rope;
+use tokio::sync::OnceCell;
+
+use super::encoding::Converter;
+use super::log;
+use crate::report::{self, Document, Kind};
+use crate::text::{Encoding, LineIndex};
+
+pub(crate) struct Analysis {
+    pub(crate) version: i32,
+    pub(crate) text: String,
+    pub(crate) lines: LineIndex,
+    pub(crate) document: Document,
+    /// Why the analysis failed, if it did; the results are then empty.
+    pub(crate) failure: Option<String>,
+}
+
+/// What an analysis depends on besides the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Inputs {
+    /// A kind forced by the settings, instead of the detected one.
+    pub(crate) kind: Option<Kind>,
+}
+
+/// The shared, lazily computed analysis of one version.
+pub(crate) type Cell = Arc<OnceCell<Arc<Analysis>>>;
+
+impl Analysis {
+    fn compute(rope: &Rope, version: i32, inputs: Inputs) -> Self {
+        let text = rope.to_string();
+        let lines = LineIndex::new(&text);
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            let mut document = report::analyze(&text);
+            if let Some(kind) = inputs.kind {
+                for report in &mut document.reports {
+                    report.kind = kind;
+                }
+            }
+            document
+        }));
+        let (document, failure) = match result {
+            Ok(document) => (document, None),
+            Err(panic) => {
+                let why = super::transport::panic_message(&*panic);
+                log::error(format_args!(
+                    "analysis of version {version} panicked: {why}"
+                ));
+                (empty_document(), Some(why))
+            }
+        };
+        Self {
+            version,
+            text,
+            lines,
+            document,
+            failure,
+        }
+    }
+
+    /// Stands in when the analysis could not even run (runtime shutting
+    /// down): empty results, positions still convertible.
+    fn unavailable(version: i32, why: String) -> Self {
+        Self {
+            version,
+            text: String::new(),
+            lines: LineIndex::new(""),
+            document: empty_document(),
+            failure: Some(why),
+        }
+    }
+
+    pub(crate) fn converter(&self, encoding: Encoding) -> Converter<'_> {
+        Converter::new(&self.text, &self.lines, encoding)
+    }
+}
+
+fn empty_document() -> Document {
+    Document {
+        reports: Vec::new(),
+        noise: Vec::new(),
+        paragraphs: Vec::new(),
+    }
+}
+
+/// The analysis in `cell`, computing it from `rope` if no one has yet.
+pub(crate) async fn get(cell: Cell, rope: Rope, version: i32, inputs: Inputs) -> Arc<Analysis> {
+    cell.get_or_init(|| async move {
+        let computed =
+            tokio::task::spawn_blocking(move || Analysis::compute(&rope, version, inputs)).await;
+        Arc::new(computed.unwrap_or_else(|err| Analysis::unavailable(version, err.to_string())))
+    })
+    .await
+    .clone()
+}

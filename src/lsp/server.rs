@@ -1,0 +1,591 @@
+//! The `LanguageServer` implementation: session state, the document store,
+//! and the dispatch of each request to its feature module.
+//!
+//! Architecture invariant: the store's lock is only ever taken in short
+//! synchronous sections, never across an `.await`; `didChange` applies its
+//! edits before its first `.await`.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
+
+use ropey::Rope;
+use serde_json::Value;
+use tokio::sync::OnceCell;
+use tokio::task::JoinHandle;
+use tower_lsp::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp::lsp_types::*;
+use tower_lsp::{Client, LanguageServer};
+
+use super::analysis::{self, Analysis, Cell, Inputs};
+use super::config::Settings;
+use super::document::{Change, Clamp, TextDocument};
+use super::encoding::{self, line_col};
+use super::{folding, log, selection, symbols};
+use crate::text::Encoding;
+
+pub(crate) struct Server {
+    client: Client,
+    state: Arc<State>,
+}
+
+/// What the client told us at `initialize`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Session {
+    pub(crate) encoding: Encoding,
+    /// The client pulls diagnostics (`textDocument/diagnostic`); we then do
+    /// not push them as well, or it would show each twice.
+    pub(crate) pull_diagnostics: bool,
+    /// The client answers `workspace/configuration`.
+    pub(crate) configuration: bool,
+}
+
+impl Session {
+    fn new(capabilities: &ClientCapabilities) -> Self {
+        Self {
+            encoding: encoding::negotiate(capabilities),
+            pull_diagnostics: capabilities
+                .text_document
+                .as_ref()
+                .is_some_and(|t| t.diagnostic.is_some()),
+            configuration: capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.configuration)
+                .unwrap_or(false),
+        }
+    }
+}
+
+pub(crate) struct State {
+    documents: Mutex<HashMap<Url, Entry>>,
+    session: OnceLock<Session>,
+    settings: RwLock<Arc<Settings>>,
+    shutdown: Arc<AtomicBool>,
+}
+
+/// One open document and the work attached to its current version.
+struct Entry {
+    document: TextDocument,
+    served: bool,
+    analysis: Cell,
+    /// The pending diagnostics run for this version, if any.
+    diagnostics: Option<JoinHandle<()>>,
+}
+
+impl Entry {
+    fn new(document: TextDocument, served: bool) -> Self {
+        Self {
+            document,
+            served,
+            analysis: Cell::default(),
+            diagnostics: None,
+        }
+    }
+
+    /// Forgets everything computed for the previous text.
+    fn invalidate(&mut self) {
+        self.analysis = Arc::new(OnceCell::new());
+        if let Some(task) = self.diagnostics.take() {
+            task.abort();
+        }
+    }
+}
+
+/// A document's current version and what is needed to analyse it, taken
+/// from the store so the lock can be released before analysing.
+pub(crate) struct Snapshot {
+    cell: Cell,
+    rope: Rope,
+    version: i32,
+    served: bool,
+}
+
+impl Server {
+    pub(crate) fn new(client: Client) -> Self {
+        Self {
+            client,
+            state: Arc::new(State {
+                documents: Mutex::new(HashMap::new()),
+                session: OnceLock::new(),
+                settings: RwLock::new(Arc::new(Settings::default())),
+                shutdown: Arc::new(AtomicBool::new(false)),
+            }),
+        }
+    }
+
+    /// Set once `shutdown` is requested: `exit` then ends with status 0.
+    pub(crate) fn shutdown_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.state.shutdown)
+    }
+
+    fn session(&self) -> Session {
+        self.state.session()
+    }
+
+    fn settings(&self) -> Arc<Settings> {
+        self.state.settings()
+    }
+
+    /// The analysis of a document's current version; `None` for a document
+    /// that is open but not served (another language).
+    async fn analysis(&self, uri: &Url) -> Result<Option<Arc<Analysis>>> {
+        let snapshot = self.state.snapshot(uri).ok_or_else(|| not_open(uri))?;
+        if !snapshot.served {
+            return Ok(None);
+        }
+        Ok(Some(self.state.analyse(snapshot).await))
+    }
+
+    /// Schedules diagnostics for `uri`'s current version after the debounce
+    /// delay. Runs synchronously up to the spawn, so callers stay free of
+    /// `.await` while they hold no lock.
+    fn schedule_diagnostics(&self, uri: &Url) {
+        if self.session().pull_diagnostics {
+            return;
+        }
+        let state = Arc::clone(&self.state);
+        let client = self.client.clone();
+        let delay = self.settings().debounce;
+        let mut documents = self.state.documents();
+        let Some(entry) = documents.get_mut(uri) else {
+            return;
+        };
+        if !entry.served {
+            return;
+        }
+        if let Some(task) = entry.diagnostics.take() {
+            task.abort();
+        }
+        let uri = uri.clone();
+        entry.diagnostics = Some(tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            let Some(snapshot) = state.snapshot(&uri) else {
+                return;
+            };
+            let analysis = state.analyse(snapshot).await;
+            let version = analysis.version;
+            let items = diagnostics_for(&state, &analysis);
+            // Publish only if this is still the document's version: a newer
+            // edit has aborted this task or will publish its own.
+            if state.current_version(&uri) != Some(version) {
+                return;
+            }
+            client.publish_diagnostics(uri, items, Some(version)).await;
+        }));
+    }
+
+    async fn log_clamps(&self, uri: &Url, clamps: Vec<Clamp>) {
+        for clamp in clamps {
+            let what = match clamp {
+                Clamp::Reversed => "a range whose start is after its end (applied swapped)",
+                Clamp::PastEnd => "a position past the end of the document (clamped to the end)",
+                Clamp::InsideChar => "a column inside a character (moved to the character's start)",
+            };
+            let message = format!("didChange for {uri}: {what}");
+            log::warn(&message);
+            self.client.log_message(MessageType::WARNING, message).await;
+        }
+    }
+
+    /// Reads settings from a `workspace/configuration` reply or a
+    /// `didChangeConfiguration` payload and applies them.
+    async fn apply_settings(&self, value: &Value) {
+        let (settings, problems) = Settings::from_json(value);
+        for problem in problems {
+            log::warn(&problem);
+            self.client
+                .show_message(MessageType::WARNING, problem)
+                .await;
+        }
+        self.state.set_settings(settings);
+        self.refresh_all();
+    }
+
+    /// After a settings change: re-decide which documents are served, forget
+    /// analyses that depended on the old settings, republish diagnostics.
+    fn refresh_all(&self) {
+        let settings = self.settings();
+        let uris: Vec<Url> = {
+            let mut documents = self.state.documents();
+            for (uri, entry) in documents.iter_mut() {
+                let served = settings.serves(entry.document.language_id(), path_of(uri).as_deref());
+                entry.invalidate();
+                entry.served = served;
+            }
+            documents.keys().cloned().collect()
+        };
+        for uri in &uris {
+            self.schedule_diagnostics(uri);
+        }
+        if self.session().pull_diagnostics {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                // Clients without refresh support answer with an error, and
+                // pull again on their next edit anyway.
+                let _ = client.workspace_diagnostic_refresh().await;
+            });
+        }
+    }
+}
+
+impl State {
+    fn documents(&self) -> MutexGuard<'_, HashMap<Url, Entry>> {
+        // A panicking handler cannot leave an entry half-edited: edits are
+        // applied by ropey calls on clamped indices, which do not panic.
+        self.documents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn session(&self) -> Session {
+        self.session.get().copied().unwrap_or(Session {
+            encoding: Encoding::Utf16,
+            pull_diagnostics: false,
+            configuration: false,
+        })
+    }
+
+    fn settings(&self) -> Arc<Settings> {
+        Arc::clone(&self.settings.read().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    fn set_settings(&self, settings: Settings) {
+        *self
+            .settings
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = Arc::new(settings);
+    }
+
+    fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
+        let documents = self.documents();
+        let entry = documents.get(uri)?;
+        Some(Snapshot {
+            cell: Arc::clone(&entry.analysis),
+            rope: entry.document.rope().clone(),
+            version: entry.document.version(),
+            served: entry.served,
+        })
+    }
+
+    fn current_version(&self, uri: &Url) -> Option<i32> {
+        self.documents().get(uri).map(|e| e.document.version())
+    }
+
+    async fn analyse(&self, snapshot: Snapshot) -> Arc<Analysis> {
+        let inputs = Inputs {
+            kind: self.settings().kind,
+        };
+        analysis::get(snapshot.cell, snapshot.rope, snapshot.version, inputs).await
+    }
+
+    /// Every served open document, for workspace-wide requests.
+    fn served_snapshots(&self) -> Vec<(Url, Snapshot)> {
+        let documents = self.documents();
+        documents
+            .iter()
+            .filter(|(_, e)| e.served)
+            .map(|(uri, entry)| {
+                let snapshot = Snapshot {
+                    cell: Arc::clone(&entry.analysis),
+                    rope: entry.document.rope().clone(),
+                    version: entry.document.version(),
+                    served: true,
+                };
+                (uri.clone(), snapshot)
+            })
+            .collect()
+    }
+}
+
+/// The diagnostics of one analysis under the current settings.
+fn diagnostics_for(state: &State, analysis: &Analysis) -> Vec<Diagnostic> {
+    super::diagnostics::to_proto(analysis, &state.settings(), state.session().encoding)
+}
+
+fn not_open(uri: &Url) -> Error {
+    Error {
+        code: ErrorCode::InvalidParams,
+        message: format!("document not open: {uri}").into(),
+        data: None,
+    }
+}
+
+fn path_of(uri: &Url) -> Option<String> {
+    uri.to_file_path()
+        .ok()
+        .map(|p| p.to_string_lossy().into_owned())
+        .or_else(|| Some(uri.path().to_owned()))
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Server {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let session = Session::new(&params.capabilities);
+        let _ = self.state.session.set(session);
+        if let Some(options) = &params.initialization_options {
+            let (settings, problems) = Settings::from_json(options);
+            for problem in problems {
+                log::warn(problem);
+            }
+            self.state.set_settings(settings);
+        }
+        log::info(format_args!(
+            "initialize: client {}, position encoding {:?}, {} diagnostics",
+            params
+                .client_info
+                .as_ref()
+                .map_or("unknown", |c| c.name.as_str()),
+            session.encoding,
+            if session.pull_diagnostics {
+                "pull"
+            } else {
+                "push"
+            },
+        ));
+        Ok(InitializeResult {
+            capabilities: capabilities(session),
+            server_info: Some(ServerInfo {
+                name: env!("CARGO_PKG_NAME").to_owned(),
+                version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+            }),
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        if self.session().configuration {
+            self.pull_settings();
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.state.shutdown.store(true, Ordering::SeqCst);
+        let mut documents = self.state.documents();
+        for entry in documents.values_mut() {
+            if let Some(task) = entry.diagnostics.take() {
+                task.abort();
+            }
+        }
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let item = params.text_document;
+        let served = self
+            .settings()
+            .serves(&item.language_id, path_of(&item.uri).as_deref());
+        let document = TextDocument::new(&item.text, item.version, item.language_id);
+        let replaced = {
+            let mut documents = self.state.documents();
+            let previous = documents.insert(item.uri.clone(), Entry::new(document, served));
+            previous.map(|mut e| e.invalidate()).is_some()
+        };
+        self.schedule_diagnostics(&item.uri);
+        if replaced {
+            log::warn(format_args!(
+                "didOpen of {}, which was already open: replaced",
+                item.uri
+            ));
+        }
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        let encoding = self.session().encoding;
+        // Everything up to the spawn in `schedule_diagnostics` is synchronous:
+        // this change is applied before any later message is looked at.
+        let outcome = {
+            let mut documents = self.state.documents();
+            match documents.get_mut(&uri) {
+                None => Err(format!("didChange for {uri}, which is not open: ignored")),
+                Some(entry) if version <= entry.document.version() => Err(format!(
+                    "didChange for {uri} with version {version}, not newer than {}: ignored",
+                    entry.document.version()
+                )),
+                Some(entry) => {
+                    let clamps: Vec<Clamp> = params
+                        .content_changes
+                        .iter()
+                        .filter_map(|change| {
+                            let change = Change {
+                                range: change.range.map(|r| (line_col(r.start), line_col(r.end))),
+                                text: &change.text,
+                            };
+                            entry.document.apply(&change, encoding)
+                        })
+                        .collect();
+                    entry.document.set_version(version);
+                    entry.invalidate();
+                    Ok(clamps)
+                }
+            }
+        };
+        match outcome {
+            Ok(clamps) => {
+                self.schedule_diagnostics(&uri);
+                self.log_clamps(&uri, clamps).await;
+            }
+            Err(message) => {
+                log::warn(&message);
+                self.client.log_message(MessageType::WARNING, message).await;
+            }
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let removed = self.state.documents().remove(&uri);
+        let Some(mut entry) = removed else {
+            log::warn(format_args!(
+                "didClose for {uri}, which is not open: ignored"
+            ));
+            return;
+        };
+        entry.invalidate();
+        if entry.served && !self.session().pull_diagnostics {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        if self.session().configuration {
+            // The payload may be empty or partial (VS Code sends only the
+            // synchronized sections): ask for the section itself.
+            self.pull_settings();
+            return;
+        }
+        let section = params.settings.get("baogao").unwrap_or(&params.settings);
+        self.apply_settings(section).await;
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let Some(analysis) = self.analysis(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let symbols = symbols::document_symbols(&analysis, self.session().encoding);
+        Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<Vec<SymbolInformation>>> {
+        let encoding = self.session().encoding;
+        let mut found = Vec::new();
+        for (uri, snapshot) in self.state.served_snapshots() {
+            let analysis = self.state.analyse(snapshot).await;
+            found.extend(symbols::workspace_symbols(
+                &analysis,
+                &uri,
+                &params.query,
+                encoding,
+            ));
+        }
+        Ok(Some(found))
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        let Some(analysis) = self.analysis(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        Ok(Some(folding::folding_ranges(
+            &analysis,
+            self.session().encoding,
+        )))
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let items = match self.analysis(&params.text_document.uri).await? {
+            Some(analysis) => diagnostics_for(&self.state, &analysis),
+            None => Vec::new(),
+        };
+        // Always a full report: results depend on settings as well as on
+        // the text, so a version alone cannot prove them unchanged.
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn selection_range(
+        &self,
+        params: SelectionRangeParams,
+    ) -> Result<Option<Vec<SelectionRange>>> {
+        let Some(analysis) = self.analysis(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let encoding = self.session().encoding;
+        Ok(Some(
+            params
+                .positions
+                .iter()
+                .map(|&p| selection::selection_range(&analysis, p, encoding))
+                .collect(),
+        ))
+    }
+}
+
+impl Server {
+    /// Asks the client for the `baogao` section, in a task of its own: the
+    /// reply is read by the loop that runs notification handlers.
+    fn pull_settings(&self) {
+        let server = Server {
+            client: self.client.clone(),
+            state: Arc::clone(&self.state),
+        };
+        tokio::spawn(async move {
+            let item = ConfigurationItem {
+                scope_uri: None,
+                section: Some("baogao".to_owned()),
+            };
+            match server.client.configuration(vec![item]).await {
+                Ok(values) => {
+                    let value = values.into_iter().next().unwrap_or(Value::Null);
+                    server.apply_settings(&value).await;
+                }
+                Err(err) => log::warn(format_args!("workspace/configuration failed: {err}")),
+            }
+        });
+    }
+}
+
+fn capabilities(session: Session) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(encoding::kind(session.encoding)),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                ..Default::default()
+            },
+        )),
+        document_symbol_provider: Some(OneOf::Right(DocumentSymbolOptions {
+            label: Some("baogao".to_owned()),
+            work_done_progress_options: Default::default(),
+        })),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
+        diagnostic_provider: session.pull_diagnostics.then(|| {
+            DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                identifier: Some("baogao".to_owned()),
+                inter_file_dependencies: false,
+                workspace_diagnostics: false,
+                work_done_progress_options: Default::default(),
+            })
+        }),
+        ..Default::default()
+    }
+}

@@ -1,0 +1,375 @@
+//! The language server as an editor sees it: the built binary, framed
+//! JSON-RPC on its stdio, real reports from tests/fixtures.
+
+mod lsp_client;
+
+use std::process::Command;
+
+use lsp_client::{fixture, position16, uri, utf16, Client};
+use serde_json::{json, Value};
+
+fn offering(encodings: &[&str]) -> Value {
+    json!({ "general": { "positionEncodings": encodings } })
+}
+
+#[test]
+fn lifecycle_capabilities_and_clean_exit() {
+    let (client, init) = Client::start(json!({}));
+    let caps = &init["capabilities"];
+    assert_eq!(caps["positionEncoding"], "utf-16");
+    assert_eq!(caps["textDocumentSync"]["change"], 2, "incremental sync");
+    assert_eq!(caps["textDocumentSync"]["openClose"], true);
+    for provider in [
+        "documentSymbolProvider",
+        "foldingRangeProvider",
+        "selectionRangeProvider",
+        "workspaceSymbolProvider",
+    ] {
+        assert!(!caps[provider].is_null(), "{provider} missing: {caps}");
+    }
+    assert!(
+        caps["diagnosticProvider"].is_null(),
+        "no pull diagnostics for a client without them"
+    );
+    assert_eq!(init["serverInfo"]["name"], "baogao");
+    let status = client.shutdown_and_exit();
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn exit_without_shutdown_is_status_1() {
+    let (mut client, _) = Client::start(json!({}));
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait_exit().code(), Some(1));
+}
+
+#[test]
+fn negotiates_the_best_offered_encoding() {
+    for (offer, expect) in [
+        (vec!["utf-16"], "utf-16"),
+        (vec!["utf-16", "utf-8"], "utf-8"),
+        (vec!["utf-32", "utf-16"], "utf-32"),
+    ] {
+        let (client, init) = Client::start(offering(&offer));
+        assert_eq!(
+            init["capabilities"]["positionEncoding"], expect,
+            "{offer:?}"
+        );
+        drop(client);
+    }
+}
+
+/// The outline a client gets is the CLI's `outline --json`, node for node,
+/// with positions in whatever encoding was negotiated.
+#[test]
+fn outline_matches_the_cli_in_each_encoding() {
+    for name in [
+        "renda-nantong.txt",
+        "zhengfu-beijing-2026.txt",
+        "zhengxie-suzhou.txt",
+        "compilation-22.txt",
+    ] {
+        let text = fixture(name);
+        let cli = Command::new(env!("CARGO_BIN_EXE_baogao"))
+            .args(["outline", "--json"])
+            .arg(format!(
+                "{}/tests/fixtures/{name}",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .output()
+            .expect("run baogao outline");
+        assert!(
+            cli.status.success(),
+            "{}",
+            String::from_utf8_lossy(&cli.stderr)
+        );
+        let cli: Value = serde_json::from_slice(&cli.stdout).unwrap();
+        let reports = cli["reports"].as_array().unwrap();
+        for encoding in ["utf-16", "utf-8", "utf-32"] {
+            let (mut client, _) = Client::start(offering(&[encoding]));
+            client.open(&uri(name), "plaintext", 1, &text);
+            let symbols = client.symbols(&uri(name));
+            let symbols = symbols.as_array().unwrap();
+            assert_eq!(symbols.len(), reports.len(), "{name}");
+            for (symbol, report) in symbols.iter().zip(reports) {
+                let title = report["title"]["text"].as_str();
+                let expected_name = title.unwrap_or(report["kind_name"].as_str().unwrap());
+                assert_eq!(symbol["name"], expected_name, "{name}");
+                assert_eq!(symbol["kind"], 2, "a report is a Module");
+                assert!(symbol["detail"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with(report["kind_name"].as_str().unwrap()));
+                assert_range(&text, encoding, &symbol["range"], &report["range"]);
+                compare_nodes(&text, encoding, &symbol["children"], &report["nodes"]);
+            }
+            drop(client);
+        }
+    }
+}
+
+fn compare_nodes(text: &str, encoding: &str, symbols: &Value, nodes: &Value) {
+    let (symbols, nodes) = (symbols.as_array().unwrap(), nodes.as_array().unwrap());
+    assert_eq!(symbols.len(), nodes.len());
+    for (symbol, node) in symbols.iter().zip(nodes) {
+        let marker = node["marker"].as_str().unwrap_or("");
+        let label = node["label"].as_str().unwrap();
+        assert_eq!(symbol["name"], format!("{marker}{label}"));
+        let kind = match (
+            node["role"].as_str().unwrap(),
+            node["level"].as_str().unwrap(),
+        ) {
+            (role, _) if role != "heading" => 3,
+            (_, "h1") => 5,
+            (_, "h2") => 6,
+            (_, "h3") => 12,
+            (_, "h4") => 7,
+            (_, "item") => 8,
+            (_, level) => panic!("unexpected level {level}"),
+        };
+        assert_eq!(symbol["kind"], kind, "{}", symbol["name"]);
+        assert_range(text, encoding, &symbol["range"], &node["range"]);
+        assert_range(text, encoding, &symbol["selectionRange"], &node["heading"]);
+        compare_nodes(text, encoding, &symbol["children"], &node["children"]);
+    }
+}
+
+/// `lsp` is an LSP range; `span` the CLI's byte span of the same thing.
+fn assert_range(text: &str, encoding: &str, lsp: &Value, span: &Value) {
+    let start = span["start"].as_u64().unwrap() as usize;
+    let end = span["end"].as_u64().unwrap() as usize;
+    assert_eq!(
+        lsp["start"],
+        position(text, start, encoding),
+        "start of {span}"
+    );
+    assert_eq!(lsp["end"], position(text, end, encoding), "end of {span}");
+}
+
+/// Byte offset → LSP position, written independently of the server (the
+/// fixtures use `\n` only).
+fn position(text: &str, offset: usize, encoding: &str) -> Value {
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = &before[start..];
+    let character = match encoding {
+        "utf-8" => column.len(),
+        "utf-16" => column.encode_utf16().count(),
+        "utf-32" => column.chars().count(),
+        _ => unreachable!(),
+    };
+    json!({ "line": line, "character": character })
+}
+
+#[test]
+fn outline_of_a_congress_report_by_hand() {
+    let text = fixture("renda-nantong.txt");
+    let (mut client, _) = Client::start(json!({}));
+    client.open(&uri("nantong"), "plaintext", 1, &text);
+    let symbols = client.symbols(&uri("nantong"));
+    let root = &symbols[0];
+    assert_eq!(root["name"], "南通市人民代表大会常务委员会工作报告");
+    assert_eq!(root["detail"], "人大常委会工作报告");
+    let children = root["children"].as_array().unwrap();
+    let names: Vec<&str> = children
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.first(), Some(&"各位代表"));
+    let review = children
+        .iter()
+        .find(|c| c["name"] == "一、2022年的主要工作")
+        .expect("review part");
+    assert_eq!(review["kind"], 3, "a part is a Namespace");
+    assert_eq!(review["detail"], "工作回顾");
+    // Line 4 of the file (0-based 3), from column 0 to the end of the heading.
+    assert_eq!(
+        review["selectionRange"],
+        json!({ "start": { "line": 3, "character": 0 },
+                "end": { "line": 3, "character": utf16("一、2022年的主要工作") } })
+    );
+    let first = &review["children"][0];
+    assert_eq!(
+        first["name"],
+        "(一)加强党的创新理论武装,坚定自觉坚持党的全面领导"
+    );
+    assert_eq!(first["kind"], 6, "a (一) heading is a Method");
+}
+
+/// A change in UTF-16 coordinates, computed on `model` (which it also edits).
+fn edit(model: &mut String, at: usize, delete: usize, insert: &str) -> Value {
+    let change = json!({
+        "range": { "start": position16(model, at), "end": position16(model, at + delete) },
+        "text": insert,
+    });
+    model.replace_range(at..at + delete, insert);
+    change
+}
+
+#[test]
+fn incremental_edits_after_cjk_and_emoji_give_the_outline_of_the_final_text() {
+    let text = fixture("renda-nantong.txt");
+    let (mut client, _) = Client::start(json!({}));
+    let doc = uri("edited");
+    client.open(&doc, "plaintext", 1, &text);
+    let mut model = text.clone();
+    let mut version = 1;
+    let mut send = |client: &mut Client, change: Value| {
+        version += 1;
+        client.change(&doc, version, json!([change]));
+    };
+
+    // An astral character into a heading, then edits after it on that line.
+    let at = model.find("(一)加强").unwrap() + "(一)".len();
+    let change = edit(&mut model, at, 0, "😀");
+    send(&mut client, change);
+    let at = model.find("😀加强").unwrap() + "😀".len();
+    let change = edit(&mut model, at, "加强".len(), "全面加强");
+    send(&mut client, change);
+    // A new section, with CJK, an emoji and a CRLF, before (二).
+    let at = model.find("(二)发挥").unwrap();
+    let change = edit(&mut model, at, 0, "(二)新增😀一节\r\n");
+    send(&mut client, change);
+    // Renumber the tasks part, and delete across a line break.
+    let at = model.find("二、2023年").unwrap();
+    let change = edit(&mut model, at, "二".len(), "三");
+    send(&mut client, change);
+    let from = model.find("健全吸纳民意").unwrap();
+    let to = model.find("建好直通直达").unwrap() + "建好".len();
+    let change = edit(&mut model, from, to - from, "");
+    send(&mut client, change);
+    // Several changes in one notification apply in order.
+    version += 1;
+    let first = edit(&mut model, 0, 0, "𠀀");
+    let second = edit(&mut model, "𠀀".len(), 0, "报");
+    client.change(&doc, version, json!([first, second]));
+
+    let edited = client.symbols(&doc);
+    client.open(&uri("fresh"), "plaintext", 1, &model);
+    let fresh = client.symbols(&uri("fresh"));
+    assert_eq!(edited, fresh);
+    assert!(edited
+        .to_string()
+        .contains("(一)😀全面加强党的创新理论武装"));
+    assert!(edited.to_string().contains("(二)新增😀一节"));
+    assert!(edited.to_string().contains("三、2023年的主要任务"));
+}
+
+#[test]
+fn utf8_session_counts_bytes() {
+    let text = "各位代表:\n一、😀工作回顾\n(一)加强立法\n";
+    let (mut client, _) = Client::start(offering(&["utf-8"]));
+    client.open(&uri("utf8"), "plaintext", 1, text);
+    // Replace `工作` (after a 4-byte emoji and 6 bytes of `一、`) by `履职`.
+    client.change(
+        &uri("utf8"),
+        2,
+        json!([{ "range": { "start": { "line": 1, "character": 10 },
+                            "end": { "line": 1, "character": 16 } },
+                 "text": "履职" }]),
+    );
+    let symbols = client.symbols(&uri("utf8"));
+    let all = symbols.to_string();
+    assert!(all.contains("一、😀履职回顾"), "{all}");
+    let heading = find_symbol(&symbols, "(一)加强立法").expect("(一) heading");
+    assert_eq!(
+        heading["selectionRange"]["end"],
+        json!({ "line": 2, "character": "(一)加强立法".len() })
+    );
+}
+
+fn find_symbol<'a>(symbols: &'a Value, name: &str) -> Option<&'a Value> {
+    symbols.as_array()?.iter().find_map(|s| {
+        if s["name"] == name {
+            Some(s)
+        } else {
+            find_symbol(&s["children"], name)
+        }
+    })
+}
+
+#[test]
+fn folding_and_selection_ranges_follow_sections() {
+    let text = fixture("renda-nantong.txt");
+    let (mut client, _) = Client::start(json!({}));
+    client.open(&uri("nantong"), "plaintext", 1, &text);
+    let folds = client.request(
+        "textDocument/foldingRange",
+        json!({ "textDocument": { "uri": uri("nantong") } }),
+    )["result"]
+        .clone();
+    let folds = folds.as_array().unwrap();
+    // The review part runs from its heading (line 3) to the line before the thanks (31).
+    assert!(
+        folds
+            .iter()
+            .any(|f| f["startLine"] == 3 && f["endLine"] == 30 && f["kind"] == "region"),
+        "{folds:?}"
+    );
+    // Expanding from inside a sentence of a (一) section's body.
+    let offset = text.find("常态化开展学习教育").unwrap();
+    let response = client.request(
+        "textDocument/selectionRange",
+        json!({ "textDocument": { "uri": uri("nantong") },
+                "positions": [position16(&text, offset)] }),
+    );
+    let mut ranges = Vec::new();
+    let mut next = Some(&response["result"][0]);
+    while let Some(range) = next.filter(|r| !r.is_null()) {
+        ranges.push(range["range"].clone());
+        next = range.get("parent");
+    }
+    assert!(
+        ranges.len() >= 5,
+        "sentence, paragraph, sections, report: {ranges:?}"
+    );
+    let line_span = |r: &Value| {
+        (
+            r["start"]["line"].as_u64().unwrap(),
+            r["end"]["line"].as_u64().unwrap(),
+        )
+    };
+    // The sentence, then its paragraph (line 7), the (一) section (5-9), the
+    // review part (3-30), the report.
+    let sentence = &ranges[0];
+    assert_eq!(
+        sentence["start"],
+        position16(&text, text.find("认真落实").unwrap())
+    );
+    assert_eq!(
+        sentence["end"],
+        position16(&text, offset + "常态化开展学习教育。".len())
+    );
+    assert_eq!(line_span(&ranges[1]), (7, 7));
+    assert_eq!(line_span(&ranges[2]).0, 5);
+    assert_eq!(line_span(&ranges[3]).0, 3);
+    assert!(line_span(ranges.last().unwrap()).1 >= 40);
+}
+
+#[test]
+fn workspace_symbols_span_open_documents() {
+    let (mut client, _) = Client::start(json!({}));
+    client.open(
+        &uri("nantong"),
+        "plaintext",
+        1,
+        &fixture("renda-nantong.txt"),
+    );
+    client.open(
+        &uri("suzhou"),
+        "plaintext",
+        1,
+        &fixture("zhengxie-suzhou.txt"),
+    );
+    let found =
+        client.request("workspace/symbol", json!({ "query": "主要任务" }))["result"].clone();
+    let found = found.as_array().unwrap();
+    assert!(found.iter().any(|s| s["name"] == "二、2023年的主要任务"
+        && s["location"]["uri"] == uri("nantong")
+        && s["containerName"] == "南通市人民代表大会常务委员会工作报告"));
+    assert!(found
+        .iter()
+        .all(|s| s["name"].as_str().unwrap().contains("主要任务")
+            || s["name"].as_str().unwrap().contains('主')));
+}
