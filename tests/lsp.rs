@@ -373,3 +373,122 @@ fn workspace_symbols_span_open_documents() {
         .all(|s| s["name"].as_str().unwrap().contains("主要任务")
             || s["name"].as_str().unwrap().contains('主')));
 }
+
+#[test]
+fn settings_pulled_from_the_client_decide_which_files_are_served() {
+    let mut client = Client::spawn();
+    client.settings = json!({ "files": ["**/*.report"] });
+    client.initialize(json!({ "workspace": { "configuration": true } }));
+    let text = fixture("renda-nantong.txt");
+    client.open(&uri("a.report"), "ini", 1, &text);
+    client.open(&uri("b.ini"), "ini", 1, &text);
+    client
+        .wait(|m| m["method"] == "workspace/configuration")
+        .expect("the server asks for its settings");
+    // Served once the settings arrive: its diagnostics are published.
+    client.diagnostics(&uri("a.report"), Some(1));
+    assert!(client
+        .symbols(&uri("a.report"))
+        .as_array()
+        .is_some_and(|s| !s.is_empty()));
+    assert_eq!(
+        client.symbols(&uri("b.ini")),
+        Value::Null,
+        "another language is not served"
+    );
+    // A settings change is pulled again.
+    client.settings = json!({ "files": [] });
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": null }),
+    );
+    client
+        .wait(|m| m["method"] == "workspace/configuration")
+        .expect("the server asks again");
+    let deadline = std::time::Instant::now() + lsp_client::TIMEOUT;
+    while client.symbols(&uri("a.report")) != Value::Null {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "a.report still served"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn settings_pushed_without_configuration_support() {
+    let (mut client, _) = Client::start(json!({}));
+    let text = fixture("renda-nantong.txt");
+    client.open(&uri("c.report"), "ini", 1, &text);
+    assert_eq!(client.symbols(&uri("c.report")), Value::Null);
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "baogao": { "files": ["*.report", "**/*.report"] } } }),
+    );
+    assert!(client
+        .symbols(&uri("c.report"))
+        .as_array()
+        .is_some_and(|s| !s.is_empty()));
+    // A bad value is shown to the user; the rest still applies.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "baogao": { "files": ["**/*.report"], "kind": "novel" } } }),
+    );
+    let shown = client
+        .wait(|m| m["method"] == "window/showMessage")
+        .unwrap();
+    assert!(shown["params"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("baogao.kind"));
+    assert!(client
+        .symbols(&uri("c.report"))
+        .as_array()
+        .is_some_and(|s| !s.is_empty()));
+}
+
+#[test]
+fn diagnostics_are_pushed_per_version_and_cleared_on_close() {
+    let (mut client, _) = Client::start(json!({}));
+    let doc = uri("nantong");
+    client.open(&doc, "plaintext", 1, &fixture("renda-nantong.txt"));
+    let first = client.diagnostics(&doc, Some(1));
+    assert!(first["diagnostics"].is_array());
+    client.change(
+        &doc,
+        2,
+        json!([{ "range": { "start": { "line": 0, "character": 0 },
+                                              "end": { "line": 0, "character": 0 } },
+                                   "text": "" }]),
+    );
+    client.diagnostics(&doc, Some(2));
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": doc } }),
+    );
+    let cleared = client.diagnostics(&doc, None);
+    assert_eq!(cleared["diagnostics"], json!([]));
+}
+
+#[test]
+fn pull_diagnostics_when_the_client_supports_them() {
+    let (mut client, init) = Client::start(json!({ "textDocument": { "diagnostic": {} } }));
+    assert_eq!(
+        init["capabilities"]["diagnosticProvider"]["identifier"],
+        "baogao"
+    );
+    let doc = uri("nantong");
+    client.open(&doc, "plaintext", 1, &fixture("renda-nantong.txt"));
+    let report = client.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": doc } }),
+    );
+    assert_eq!(report["result"]["kind"], "full", "{report}");
+    assert!(report["result"]["items"].is_array());
+    // Nothing is pushed as well.
+    client.drain(std::time::Duration::from_millis(500));
+    assert!(!client
+        .inbox
+        .iter()
+        .any(|m| m["method"] == "textDocument/publishDiagnostics"));
+}
