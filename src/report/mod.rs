@@ -19,6 +19,7 @@ macro_rules! words {
 
 mod analyze;
 mod marker;
+pub mod metrics;
 mod model;
 mod noise;
 pub mod numeral;

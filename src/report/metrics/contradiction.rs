@@ -1,0 +1,224 @@
+//! The same thing counted with different values in one report
+//! (`召开常委会会议9次` here, `8次` there).
+//!
+//! False alarms cost a drafter's trust, so two mentions are compared only when
+//! everything says they are the same claim: the same specific `what` read
+//! from the clause before the number (not a bare verb, not borrowed from a
+//! neighbour, not a noun whose verb may differ: `审查43件规范性文件` and
+//! `修改12件规范性文件` are different claims), the same measure word, both
+//! exact, the same period, and the same scope (a report, or a part of one
+//! such as the review, so last year's results are never held against next
+//! year's targets).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::extract::is_bare_verb;
+use super::{Metric, WhatSource};
+use crate::text::TextRange;
+
+/// Two mentions of one thing with different values: indices into the slice
+/// given to [`contradictions`], `first` before `second` in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Contradiction {
+    pub first: usize,
+    pub second: usize,
+}
+
+/// Shortest `what`, in characters, specific enough to compare.
+const MIN_WHAT: usize = 4;
+
+/// A thing counted more often than this in one scope is a per-item phrase
+/// (`提出意见建议` after every inspection), not a total worth comparing.
+const MAX_MENTIONS: usize = 3;
+
+/// Pairs of `metrics` that contradict each other. `metrics` must be in text
+/// order, as [`extract`](super::extract) returns them. Mentions are compared
+/// only within one of `scopes` (e.g. each report of a compilation, or each
+/// part of a report); with no scopes the whole text is one scope.
+///
+/// A thing counted with more than two different values, or mentioned more
+/// than three times, is a phrase repeated per item rather than one claim,
+/// and is never reported. Two mentions that each follow another figure in
+/// their sentence (`开展民主监督28次,参与委员126人次`) must follow the same
+/// thing: they measure parts of different activities otherwise. Each later
+/// mention that disagrees is paired with the first comparable one before it.
+pub fn contradictions(metrics: &[Metric], scopes: &[TextRange]) -> Vec<Contradiction> {
+    let mut groups: HashMap<(usize, &str, &str), Vec<usize>> = HashMap::new();
+    let mut order = Vec::new();
+    for (index, metric) in metrics.iter().enumerate() {
+        if !comparable(metric) {
+            continue;
+        }
+        let scope = if scopes.is_empty() {
+            Some(0)
+        } else {
+            scopes.iter().position(|s| s.contains_range(metric.range))
+        };
+        let Some(scope) = scope else { continue };
+        let group = groups
+            .entry((scope, metric.what.as_str(), metric.unit))
+            .or_default();
+        if group.is_empty() {
+            order.push((scope, metric.what.as_str(), metric.unit));
+        }
+        group.push(index);
+    }
+
+    let mut found = Vec::new();
+    for key in order {
+        let Some(group) = groups.get(&key) else {
+            continue;
+        };
+        let mut values: Vec<_> = group
+            .iter()
+            .filter_map(|&i| Some(metrics.get(i)?.value))
+            .collect();
+        values.sort();
+        values.dedup();
+        if group.len() > MAX_MENTIONS || values.len() != 2 {
+            continue;
+        }
+        for (n, &second) in group.iter().enumerate() {
+            let Some(b) = metrics.get(second) else {
+                continue;
+            };
+            let first = group.iter().take(n).copied().find(|&i| {
+                metrics.get(i).is_some_and(|a| {
+                    same_period(a.period.as_deref(), b.period.as_deref())
+                        && same_context(predecessor(metrics, i), predecessor(metrics, second))
+                })
+            });
+            if let Some(first) = first {
+                if metrics.get(first).is_some_and(|a| a.value != b.value) {
+                    found.push(Contradiction { first, second });
+                }
+            }
+        }
+    }
+    found.sort_by_key(|c| (c.second, c.first));
+    found
+}
+
+/// What the figure before `index` in the same sentence counts, if any.
+fn predecessor(metrics: &[Metric], index: usize) -> Option<&str> {
+    let current = metrics.get(index)?;
+    let previous = metrics.get(index.checked_sub(1)?)?;
+    (previous.sentence == current.sentence).then_some(previous.what.as_str())
+}
+
+/// Two mentions are in the same context unless both follow a figure in their
+/// sentence and those figures count different things.
+fn same_context(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+fn comparable(metric: &Metric) -> bool {
+    metric.is_exact()
+        && metric.what_source == WhatSource::Clause
+        && metric.what.chars().count() >= MIN_WHAT
+        && !is_bare_verb(&metric.what)
+}
+
+/// Periods match when equal; a figure with no period is taken to be of the
+/// report's own year, so it matches a single year but not a span.
+fn same_period(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a == b,
+        (Some(p), None) | (None, Some(p)) => is_single_year(p),
+    }
+}
+
+fn is_single_year(period: &str) -> bool {
+    period.len() == 4 + '年'.len_utf8()
+        && period
+            .strip_suffix('年')
+            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::metrics::extract;
+
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        let metrics = extract(text);
+        contradictions(&metrics, &[])
+            .into_iter()
+            .map(|c| {
+                (
+                    metrics[c.first].range.slice(text).to_string(),
+                    metrics[c.second].range.slice(text).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn same_thing_different_values() {
+        let text = "全年召开常委会会议9次,审议法规32件。\n(二)依法监督。召开常委会会议8次。";
+        assert_eq!(pairs(text), [("9次".to_string(), "8次".to_string())]);
+    }
+
+    #[test]
+    fn agreeing_mentions_are_fine() {
+        let text = "召开常委会会议9次。\n召开常委会会议9次,听取报告12项。";
+        assert!(pairs(text).is_empty());
+    }
+
+    #[test]
+    fn bare_verbs_and_borrowed_objects_are_not_compared() {
+        let text = "审议法规32件,通过18件。\n审议决定5件,通过3件。\n审议通过12件。审议通过7件。";
+        assert!(pairs(text).is_empty(), "{:?}", pairs(text));
+    }
+
+    #[test]
+    fn different_periods_are_not_compared() {
+        let text =
+            "五年来,召开常委会会议45次。\n2022年召开常委会会议9次。\n2021年召开常委会会议8次。";
+        assert!(pairs(text).is_empty(), "{:?}", pairs(text));
+        // A figure with no period is of the report's year.
+        let text = "2022年召开常委会会议9次。\n召开常委会会议8次。";
+        assert_eq!(pairs(text).len(), 1);
+    }
+
+    #[test]
+    fn per_item_phrases_are_not_compared() {
+        // The same phrase after every activity, with a different value each time.
+        let text =
+            "围绕乡村振兴开展调研,提出意见建议140条。\n围绕营商环境开展视察,提出意见建议115条。\n\
+                    围绕生态环境开展协商,提出意见建议127条。";
+        assert!(pairs(text).is_empty(), "{:?}", pairs(text));
+        // Parts of different activities.
+        let text =
+            "开展民主监督28次,参与委员126人次。\n组织开展协商议事活动210场次,参与委员1680人次。";
+        assert!(pairs(text).is_empty(), "{:?}", pairs(text));
+        // The summary and the body of the same claim are compared.
+        let text = "召开常委会会议9次,审议法规32件。\n审议法规30件,通过18件。";
+        assert_eq!(pairs(text), [("32件".to_string(), "30件".to_string())]);
+    }
+
+    #[test]
+    fn approximate_and_different_units_are_not_compared() {
+        let text = "接待来访群众约300人次。接待来访群众320人次。接待来访群众12批。";
+        assert!(pairs(text).is_empty(), "{:?}", pairs(text));
+    }
+
+    #[test]
+    fn scopes_keep_reports_apart() {
+        let text = "召开常委会会议9次。\n召开常委会会议8次。";
+        let metrics = extract(text);
+        let split = text.find('\n').unwrap();
+        let scopes = [TextRange::new(0, split), TextRange::new(split, text.len())];
+        assert!(contradictions(&metrics, &scopes).is_empty());
+        assert_eq!(
+            contradictions(&metrics, &[TextRange::new(0, text.len())]).len(),
+            1
+        );
+    }
+}

@@ -1,0 +1,967 @@
+//! Finding figures: one forward scan that stops at numerals, then a look at a
+//! small window around each — the markers before it, the multiplier and
+//! measure word after it, the quotes and titles it may sit in, and the clause
+//! that says what was counted.
+
+use rust_decimal::Decimal;
+
+use super::number::{self, Numeral};
+use super::{Category, Metric, WhatSource};
+use crate::text::TextRange;
+
+/// Every counted figure in `text`.
+pub fn extract(text: &str) -> Vec<Metric> {
+    extract_in(text, &[TextRange::new(0, text.len())])
+}
+
+/// Every counted figure in the given paragraphs of `text` (e.g. the
+/// document's paragraphs, so page chrome and other noise are skipped). Ranges
+/// that do not fall on character boundaries of `text` are ignored.
+pub fn extract_in(text: &str, paragraphs: &[TextRange]) -> Vec<Metric> {
+    let mut out = Vec::new();
+    for &paragraph in paragraphs {
+        if let Some(slice) = text.get(paragraph.start..paragraph.end) {
+            Scanner::new(slice, paragraph.start).run(&mut out);
+        }
+    }
+    out
+}
+
+/// A measure word, what it counts, and whether a noun may follow it
+/// (`257个基层立法联系点`) rather than precede the number (`召开会议9次`).
+struct Unit {
+    text: &'static str,
+    category: Category,
+    nominal: bool,
+}
+
+const fn unit(text: &'static str, category: Category, nominal: bool) -> Unit {
+    Unit {
+        text,
+        category,
+        nominal,
+    }
+}
+
+/// Measure words, longest first so `人次` wins over `人` and `个百分点`
+/// over `个`. Units of time (`年` `月` `日` `天` `小时`) are absent on
+/// purpose: durations and dates are not counts.
+const UNITS: &[Unit] = &[
+    unit("平方公里", Category::Other, false),
+    unit("千瓦时", Category::Other, false),
+    unit("个百分点", Category::Rate, false),
+    unit("百分点", Category::Rate, false),
+    unit("平方米", Category::Other, false),
+    unit("立方米", Category::Other, false),
+    unit("人次", Category::People, false),
+    unit("场次", Category::Events, false),
+    unit("件次", Category::Documents, false),
+    unit("批次", Category::Other, false),
+    unit("部门", Category::Organisations, false),
+    unit("公里", Category::Other, false),
+    unit("公顷", Category::Other, false),
+    unit("美元", Category::Other, false),
+    unit("千瓦", Category::Other, false),
+    unit("千米", Category::Other, false),
+    unit("千克", Category::Other, false),
+    unit("元", Category::Money, false),
+    unit("人", Category::People, false),
+    unit("名", Category::People, true),
+    unit("位", Category::People, true),
+    unit("次", Category::Events, false),
+    unit("场", Category::Events, true),
+    unit("期", Category::Events, true),
+    unit("轮", Category::Events, false),
+    unit("件", Category::Documents, true),
+    unit("部", Category::Documents, true),
+    unit("篇", Category::Documents, true),
+    unit("条", Category::Documents, true),
+    unit("项", Category::Documents, true),
+    unit("份", Category::Documents, true),
+    unit("家", Category::Organisations, true),
+    unit("个", Category::Organisations, true),
+    unit("所", Category::Organisations, true),
+    unit("户", Category::Organisations, true),
+    unit("%", Category::Rate, false),
+    unit("％", Category::Rate, false),
+    unit("‰", Category::Rate, false),
+    unit("批", Category::Other, true),
+    unit("处", Category::Other, true),
+    unit("亩", Category::Other, false),
+    unit("吨", Category::Other, false),
+    unit("套", Category::Other, true),
+    unit("辆", Category::Other, true),
+    unit("台", Category::Other, true),
+    unit("座", Category::Other, true),
+    unit("张", Category::Other, true),
+    unit("宗", Category::Other, true),
+    unit("起", Category::Other, true),
+    unit("例", Category::Other, true),
+    unit("支", Category::Other, true),
+    unit("款", Category::Other, true),
+    unit("栋", Category::Other, true),
+    unit("幢", Category::Other, true),
+    unit("间", Category::Other, true),
+    unit("艘", Category::Other, true),
+    unit("架", Category::Other, true),
+];
+
+/// Words after a measure word that turn it into something else: an ordinal
+/// session (`二次会议`, `四次全会`), a duration (`3个月`), a law (`一法一条例`),
+/// or an ordinary word that merely starts with the unit's character.
+fn unit_is_word(unit: &str, rest: &str) -> bool {
+    let after: &[&str] = match unit {
+        "次" => &["会", "全会", "全体", "党代会", "代表大会"],
+        "个" => &[
+            "月",
+            "小时",
+            "工作日",
+            "季度",
+            "年度",
+            "周",
+            "星期",
+            "学期",
+            "方面",
+        ],
+        "条" => &["例"],
+        "期" => &["间"],
+        "位" => &["于", "置"],
+        "人" => &["民", "大", "口", "均"],
+        "名" => &["单", "称", "录", "义"],
+        "场" => &["所", "景", "地"],
+        "家" => &["庭", "乡"],
+        "部" => &["署", "分", "长"],
+        "所" => &["有", "在", "属", "以"],
+        "户" => &["籍", "口"],
+        "起" => &["草", "步", "点", "来", "到"],
+        "处" => &["理", "置", "长"],
+        "台" => &["湾", "胞", "商", "企", "资"],
+        "支" => &["持", "出", "付", "部"],
+        "元" => &["素", "旦", "宵"],
+        "亩" => &["均"],
+        _ => &[],
+    };
+    after.iter().any(|w| rest.starts_with(w))
+}
+
+/// Nouns that count people without a measure word: `47.74万选民`.
+const PEOPLE_NOUNS: &[&str] = &[
+    "选民",
+    "群众",
+    "市民",
+    "居民",
+    "人口",
+    "党员",
+    "职工",
+    "学生",
+    "农民",
+    "游客",
+    "人才",
+    "志愿者",
+    "代表",
+    "委员",
+    "干部",
+];
+
+/// Approximation and bound markers before the numeral, longest first.
+const PREFIX_MARKERS: &[&str] = &[
+    "不少于",
+    "不低于",
+    "不超过",
+    "突破",
+    "超过",
+    "多达",
+    "达到",
+    "高达",
+    "将近",
+    "接近",
+    "大约",
+    "约",
+    "近",
+    "逾",
+    "超",
+    "达",
+];
+
+/// Characters that, before a one-character marker, make it part of a word
+/// (`签约` `传达` `最近` `赶超`) rather than a marker.
+fn marker_is_word(marker: &str, before: Option<char>) -> bool {
+    let Some(c) = before else { return false };
+    let words: &str = match marker {
+        "达" => "送传下表抵到直通转发雷畅豁腾练",
+        "约" => "签预节制邀履违特相践集公条合婚契",
+        "近" => "最附临亲靠就贴",
+        "超" => "赶高",
+        _ => "",
+    };
+    words.contains(c)
+}
+
+/// Markers after the measure word.
+const SUFFIX_MARKERS: &[&str] = &["以上", "左右"];
+
+/// A marker between the numeral and the measure word (`480余万元`,
+/// `8000多万元`, `4.2万多人次`), read at `pos` unless one was read already.
+fn infix(text: &str, pos: &mut usize, approx: &mut Option<&'static str>) {
+    if approx.is_some() {
+        return;
+    }
+    let marker = match char_at(text, *pos) {
+        Some('余') => "余",
+        Some('多') => "多",
+        _ => return,
+    };
+    *approx = Some(marker);
+    *pos += marker.len();
+}
+
+/// Where the clause before a figure begins.
+fn is_clause_break(ch: char) -> bool {
+    matches!(
+        ch,
+        ',' | '，'
+            | '、'
+            | ';'
+            | '；'
+            | '。'
+            | ':'
+            | '：'
+            | '!'
+            | '！'
+            | '?'
+            | '？'
+            | '\n'
+            | '\r'
+            | '\t'
+            | '…'
+            | '●'
+            | '■'
+            | '◆'
+    )
+}
+
+fn is_sentence_break(ch: char) -> bool {
+    matches!(ch, '。' | '!' | '！' | '?' | '？' | '\n' | '\r')
+}
+
+fn is_space(ch: char) -> bool {
+    matches!(ch, ' ' | '\u{3000}' | '\u{a0}')
+}
+
+fn is_han(ch: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&ch)
+}
+
+/// Words that begin a clause without saying what is counted (`全年共召开…`).
+const LEADING_FILLERS: &[&str] = &[
+    "截至目前",
+    "今年以来",
+    "本届以来",
+    "五年来",
+    "一年来",
+    "过去一年",
+    "以来",
+    "全年",
+    "今年",
+    "当年",
+    "本年度",
+    "年内",
+    "其中",
+    "共计",
+    "累计",
+    "先后",
+    "同时",
+    "此外",
+    "另外",
+    "目前",
+    "总计",
+    "合计",
+    "分别",
+    "共",
+    "并",
+    "还",
+    "又",
+    "已",
+    "均",
+    "度",
+];
+
+/// Words that end a clause before the number without saying what is counted
+/// (`…会议共计`, `…满意率达到`).
+const TRAILING_FILLERS: &[&str] = &[
+    "控制在",
+    "稳定在",
+    "保持在",
+    "提升至",
+    "提升到",
+    "提高至",
+    "提高到",
+    "下降至",
+    "下降到",
+    "增长至",
+    "增加到",
+    "降至",
+    "升至",
+    "首次",
+    "分别为",
+    "总数为",
+    "分别",
+    "共计",
+    "累计",
+    "合计",
+    "总计",
+    "共",
+    "计",
+    "为",
+    "有",
+    "各",
+    "等",
+    "了",
+    "已",
+    "均",
+];
+
+/// Two-character verbs that say what was done but not to what: a clause made
+/// only of these (`通过`, `审议通过`) continues the figure before it.
+const BARE_VERBS: &[&str] = &[
+    "通过", "审议", "批准", "制定", "修订", "修改", "废止", "出台", "开展", "召开", "举办", "组织",
+    "完成", "办结", "办理", "办复", "接待", "收集", "提出", "形成", "解决", "推动", "交办", "督办",
+    "听取", "作出", "任免", "任命", "发放", "培训", "走访", "调研", "视察", "检查", "新增", "增加",
+    "增长", "提高", "下降", "减少", "实现", "达到", "建成", "建设", "落实", "审查", "备案", "受理",
+    "处理", "化解", "征集", "收到", "采纳", "涉及", "参与", "参加", "覆盖", "惠及", "帮助", "帮扶",
+    "引进", "签约", "投入", "举行", "邀请", "列席", "批复", "答复", "回复", "印发", "发布", "制发",
+];
+
+/// Whether a phrase is only verbs, saying nothing about what was counted.
+pub(crate) fn is_bare_verb(what: &str) -> bool {
+    if what.chars().count() <= 2 {
+        return true;
+    }
+    let mut rest = what;
+    while !rest.is_empty() {
+        match BARE_VERBS.iter().find(|v| rest.starts_with(**v)) {
+            Some(v) => rest = &rest[v.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Longest phrase before a figure taken as what it counts, in characters.
+const MAX_WHAT: usize = 16;
+/// How far back a clause is searched for its start, in characters.
+const MAX_CLAUSE: usize = 40;
+/// Longest noun after a measure word, in characters.
+const MAX_NOUN: usize = 10;
+
+/// Particles and words that end the noun after a measure word: the rest of
+/// the sentence begins there (`35名代表列席常委会会议`,
+/// `13件规范性文件进行备案审查`, `16个区均已…`).
+const NOUN_STOP_CHARS: &str = "的和及与等在将把被向均都已并由从给让使经按随是了";
+const NOUN_STOP_WORDS: &[&str] = &[
+    "进行", "开展", "实施", "实现", "完成", "提出", "提供", "提升", "提高", "参加", "参与", "列席",
+    "纳入", "得到", "获得", "取得", "就地", "就近", "全部", "全面", "分别", "设置", "覆盖", "达到",
+    "用于", "位于", "对于", "关于", "显著", "正式", "投入", "建成", "开工", "落地", "入驻", "通过",
+    "形成", "编入",
+];
+
+struct Previous {
+    end: usize,
+    unit: &'static str,
+    what: String,
+    /// The object a bare verb after this figure borrows, if any.
+    object: Option<String>,
+}
+
+struct Scanner<'t> {
+    text: &'t str,
+    base: usize,
+    /// Inside “…” or ‘…’ (or 「…」): slogans and quotations.
+    curly: bool,
+    /// Inside "…" (straight quotes pair up left to right).
+    straight: bool,
+    /// Depth inside 《…》 or 〈…〉: titles of laws and documents.
+    title: usize,
+    previous: Option<Previous>,
+    /// Where the current sentence began.
+    sentence_start: usize,
+}
+
+impl<'t> Scanner<'t> {
+    fn new(text: &'t str, base: usize) -> Self {
+        Scanner {
+            text,
+            base,
+            curly: false,
+            straight: false,
+            title: 0,
+            previous: None,
+            sentence_start: 0,
+        }
+    }
+
+    fn quoted(&self) -> bool {
+        self.curly || self.straight || self.title > 0
+    }
+
+    fn run(mut self, out: &mut Vec<Metric>) {
+        let bytes = self.text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                match b {
+                    b'0'..=b'9' => {
+                        i = self.at_numeral(i, out);
+                        continue;
+                    }
+                    b'"' => self.straight = !self.straight,
+                    b'\n' | b'\r' | b'!' | b'?' => self.end_sentence(i + 1),
+                    _ => {}
+                }
+                i += 1;
+                continue;
+            }
+            let Some(ch) = self.text.get(i..).and_then(|s| s.chars().next()) else {
+                // Not a character boundary: cannot happen on a `str`, but
+                // never loop forever on it.
+                i += 1;
+                continue;
+            };
+            match ch {
+                '０'..='９' => {
+                    i = self.at_numeral(i, out);
+                    continue;
+                }
+                '“' | '‘' | '「' | '『' => self.curly = true,
+                '”' | '’' | '」' | '』' => self.curly = false,
+                '＂' => self.straight = !self.straight,
+                '《' | '〈' => self.title += 1,
+                '》' | '〉' => self.title = self.title.saturating_sub(1),
+                // An unbalanced quote or title must not hide the rest of a
+                // document pasted on one line: quotes end with the sentence.
+                '。' | '！' | '？' => self.end_sentence(i + ch.len_utf8()),
+                _ if number::han(ch).is_some() => {
+                    i = self.at_han(i, out);
+                    continue;
+                }
+                _ => {}
+            }
+            i += ch.len_utf8();
+        }
+    }
+
+    /// A sentence ended just before `next`.
+    fn end_sentence(&mut self, next: usize) {
+        self.sentence_start = next;
+        self.curly = false;
+        self.straight = false;
+        self.title = 0;
+    }
+
+    /// Reads the Arabic numeral at `at`; returns where scanning goes on.
+    fn at_numeral(&mut self, at: usize, out: &mut Vec<Metric>) -> usize {
+        let bytes = self.text.as_bytes();
+        match number::arabic(self.text, at) {
+            Some(numeral) => {
+                if !self.quoted() {
+                    if let Some(metric) = self.figure(at, numeral, Kind::Arabic) {
+                        out.push(metric);
+                    }
+                }
+                numeral.end.max(at + 1)
+            }
+            None => {
+                // Skip the whole run so its tail is not read as a number.
+                let mut i = at;
+                while let Some((_, len)) = number::digit_at(bytes, i) {
+                    i += len;
+                }
+                i.max(at + 1)
+            }
+        }
+    }
+
+    /// Reads the Chinese numeral run at `at`; returns where scanning goes on.
+    fn at_han(&mut self, at: usize, out: &mut Vec<Metric>) -> usize {
+        let run = number::chinese(self.text, at);
+        let end = match run {
+            Some(run) => run.numeral.end,
+            None => {
+                let rest = self.text.get(at..).unwrap_or("");
+                at + rest
+                    .chars()
+                    .take_while(|&c| number::han(c).is_some())
+                    .map(char::len_utf8)
+                    .sum::<usize>()
+            }
+        };
+        if let Some(run) = run.filter(|_| !self.quoted()) {
+            let kind = Kind::Han {
+                led_by_digit: run.led_by_digit,
+                large: run.large,
+                chars: run.chars,
+            };
+            if let Some(metric) = self.figure(at, run.numeral, kind) {
+                out.push(metric);
+            }
+        }
+        end.max(at + 1)
+    }
+
+    /// The figure whose numeral starts at `start`, if it is one.
+    fn figure(&mut self, start: usize, numeral: Numeral, kind: Kind) -> Option<Metric> {
+        let text = self.text;
+        let before = char_before(text, start);
+        // Part of a code, formula or range: `G20`, `“20+8”`, `3·15`, `3至5家`.
+        if let Some(c) = before {
+            if c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    '+' | '＋' | '·' | '/' | '／' | '×' | '.' | '．' | '_' | '#'
+                )
+            {
+                return None;
+            }
+            if matches!(c, '-' | '—' | '–' | '~' | '～' | '至' | '到' | '－') {
+                // The upper end of a range (`4.5%-5%`, `3至5家`).
+                let dash = start - c.len_utf8();
+                let follows_figure = self.previous.as_ref().is_some_and(|p| p.end == dash);
+                let before_dash = char_before(text, dash);
+                if follows_figure
+                    || before_dash.is_some_and(|d| {
+                        d.is_ascii_digit() || number::han(d).is_some() || matches!(d, '%' | '％')
+                    })
+                {
+                    return None;
+                }
+            }
+        }
+
+        // Multiplier and measure word.
+        let mut value = numeral.value;
+        let mut pos = skip_space(text, numeral.end);
+        let mut approx = None;
+        infix(text, &mut pos, &mut approx);
+        while let Some(ch) = char_at(text, pos) {
+            let Some(m) = number::multiplier(ch) else {
+                break;
+            };
+            // `百分点` and `千瓦` are units, not 百 times 分点.
+            let rest = text.get(pos..).unwrap_or("");
+            if UNITS.iter().any(|u| rest.starts_with(u.text)) {
+                break;
+            }
+            value = value.checked_mul(Decimal::from(m))?;
+            pos += ch.len_utf8();
+        }
+        infix(text, &mut pos, &mut approx);
+        pos = skip_space(text, pos);
+        let rest = text.get(pos..).unwrap_or("");
+        let (unit, category, nominal, unit_len, implied) =
+            match UNITS.iter().find(|u| rest.starts_with(u.text)) {
+                Some(u) => {
+                    if unit_is_word(u.text, &rest[u.text.len()..]) {
+                        return None;
+                    }
+                    (u.text, u.category, u.nominal, u.text.len(), false)
+                }
+                None => {
+                    // A head count written without a measure word.
+                    PEOPLE_NOUNS.iter().find(|n| rest.starts_with(**n))?;
+                    ("人", Category::People, false, 0, true)
+                }
+            };
+        let unit_end = pos + unit_len;
+        let mut end = unit_end;
+        let after_unit = text.get(unit_end..).unwrap_or("");
+        if after_unit.starts_with(['/', '／', '每']) {
+            return None;
+        }
+        if approx.is_none() {
+            if let Some(m) = SUFFIX_MARKERS.iter().find(|m| after_unit.starts_with(**m)) {
+                approx = Some(m);
+                end += m.len();
+            }
+        }
+
+        // Markers and ordinals before the numeral.
+        let mut mention_start = start;
+        let lead = skip_space_back(text, start);
+        let head = text.get(..lead).unwrap_or("");
+        if let Some(m) = PREFIX_MARKERS.iter().find(|m| head.ends_with(**m)) {
+            let at = lead - m.len();
+            if !marker_is_word(m, char_before(text, at)) {
+                if approx.is_none() {
+                    approx = Some(m);
+                }
+                mention_start = at;
+            }
+        }
+        let before = char_before(text, mention_start);
+        match before {
+            Some('第' | '每') => return None,
+            Some('前') if matches!(unit, "名" | "位") => return None,
+            _ => {}
+        }
+        if let Kind::Han {
+            led_by_digit,
+            large,
+            chars,
+        } = kind
+        {
+            // Chinese numerals are idioms and slogans far more often than
+            // counts (`两个维护`, `一批`, `千家万户`, `百万`).
+            let amount = led_by_digit && large && chars >= 2;
+            if !(amount || approx.is_some()) {
+                return None;
+            }
+            if before.is_some_and(|c| "数几上成好".contains(c)) {
+                return None;
+            }
+        }
+
+        // What was counted.
+        let clause_start = self.clause_start(mention_start);
+        let clause = text.get(clause_start..mention_start).unwrap_or("");
+        if clause.contains('每') {
+            return None;
+        }
+        let sentence_start = next_boundary(
+            text,
+            self.sentence_start
+                .max(mention_start.saturating_sub(MAX_SENTENCE_BYTES)),
+        );
+        let period = text.get(sentence_start..mention_start).and_then(period);
+        let after_noun = if nominal && !implied {
+            noun_after(text.get(end..).unwrap_or(""))
+        } else if implied {
+            PEOPLE_NOUNS.iter().find(|n| rest.starts_with(**n)).copied()
+        } else {
+            None
+        };
+        if implied {
+            end = pos + after_noun.map_or(0, str::len);
+        }
+        let what = self.what(clause, mention_start, unit, after_noun);
+        self.previous = Some(Previous {
+            end,
+            unit,
+            what: what.text.clone(),
+            object: what.object,
+        });
+        Some(Metric {
+            value: value.normalize(),
+            unit,
+            category,
+            approx,
+            what: what.text,
+            what_source: what.source,
+            period,
+            range: TextRange::new(self.base + mention_start, self.base + end),
+            sentence: TextRange::new(
+                self.base + sentence_start,
+                self.base + sentence_end(text, end),
+            ),
+            number: TextRange::new(self.base + start, self.base + numeral.end),
+        })
+    }
+
+    /// Start of the clause that ends at `at`: after the last clause break, the
+    /// previous figure, or `MAX_CLAUSE` characters back.
+    fn clause_start(&self, at: usize) -> usize {
+        let floor = self.previous.as_ref().map_or(0, |p| p.end).min(at);
+        let head = self.text.get(floor..at).unwrap_or("");
+        let mut start = at;
+        for (n, (i, ch)) in head.char_indices().rev().enumerate() {
+            if n >= MAX_CLAUSE || is_clause_break(ch) {
+                break;
+            }
+            start = floor + i;
+        }
+        start
+    }
+
+    /// What a figure counts.
+    fn what(&self, clause: &str, mention_start: usize, unit: &str, noun: Option<&str>) -> What {
+        if let Some(noun) = noun {
+            return What {
+                text: noun.to_string(),
+                object: Some(noun.to_string()),
+                source: WhatSource::Noun,
+            };
+        }
+        let phrase = trim_phrase(clause);
+        let previous = self.previous.as_ref().filter(|p| {
+            // The previous figure is in the same sentence.
+            self.text
+                .get(p.end.min(mention_start)..mention_start)
+                .is_some_and(|gap| !gap.chars().any(is_sentence_break))
+        });
+        if let Some(p) = previous {
+            // `组织宪法宣誓5次39人`: a second figure right after the first.
+            if p.end == mention_start {
+                return What {
+                    text: p.what.clone(),
+                    object: p.object.clone(),
+                    source: WhatSource::Borrowed,
+                };
+            }
+            // `入园率和普惠率分别达96%和94%`: the second of a pair shares the
+            // first one's subject but not its value, so it is marked borrowed.
+            if matches!(phrase, "" | "和" | "与" | "及" | "或") && !p.what.is_empty() {
+                return What {
+                    text: p.what.clone(),
+                    object: p.object.clone(),
+                    source: WhatSource::Borrowed,
+                };
+            }
+            // `审议法规32件,通过18件`: a bare verb continues the figure before.
+            if !phrase.is_empty() && is_bare_verb(phrase) && p.unit == unit {
+                if let Some(object) = &p.object {
+                    return What {
+                        text: format!("{phrase}({object})"),
+                        object: Some(object.clone()),
+                        source: WhatSource::Borrowed,
+                    };
+                }
+            }
+        }
+        let text = shorten(phrase);
+        What {
+            text: text.to_string(),
+            object: object_of(text).map(str::to_string),
+            source: WhatSource::Clause,
+        }
+    }
+}
+
+/// What a figure counts, and the object a bare verb after it may borrow.
+struct What {
+    text: String,
+    object: Option<String>,
+    source: WhatSource,
+}
+
+/// How a numeral is written, for the rules that differ.
+#[derive(Clone, Copy)]
+enum Kind {
+    Arabic,
+    Han {
+        /// Starts with a digit 一…九 rather than a bare 十/百/千/万.
+        led_by_digit: bool,
+        /// Holds 百, 千, 万 or 亿.
+        large: bool,
+        chars: usize,
+    },
+}
+
+/// The object of a verb–object phrase: what follows its leading verbs
+/// (`审议法规` → `法规`).
+fn object_of(what: &str) -> Option<&str> {
+    let mut rest = what;
+    let mut stripped = false;
+    while let Some(v) = BARE_VERBS.iter().find(|v| rest.starts_with(**v)) {
+        rest = &rest[v.len()..];
+        stripped = true;
+    }
+    (stripped && !rest.is_empty()).then_some(rest)
+}
+
+/// The clause before a figure without the words that say nothing about what
+/// was counted: leading time phrases and adverbs, trailing `共计` `达到`.
+fn trim_phrase(clause: &str) -> &str {
+    let mut s = clause.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    loop {
+        let before = s.len();
+        if let Some(rest) = strip_year(s) {
+            s = rest;
+        }
+        if let Some(f) = LEADING_FILLERS.iter().find(|f| s.starts_with(**f)) {
+            s = &s[f.len()..];
+        }
+        if let Some(f) = TRAILING_FILLERS.iter().find(|f| s.ends_with(**f)) {
+            s = &s[..s.len() - f.len()];
+        }
+        if let Some(m) = PREFIX_MARKERS.iter().find(|m| s.ends_with(**m)) {
+            s = &s[..s.len() - m.len()];
+        }
+        s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// A leading year (`2022年`) with what follows it.
+fn strip_year(s: &str) -> Option<&str> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut digits = 0;
+    while let Some((_, len)) = number::digit_at(bytes, i) {
+        i += len;
+        digits += 1;
+    }
+    (digits == 4).then(|| s.get(i..)?.strip_prefix('年'))?
+}
+
+/// A phrase cut to at most `MAX_WHAT` characters, at a word that starts the
+/// object when there is one (`听取和审议…工作报告` keeps its end).
+fn shorten(phrase: &str) -> &str {
+    let count = phrase.chars().count();
+    if count <= MAX_WHAT {
+        return phrase;
+    }
+    let skip = count - MAX_WHAT;
+    let cut = phrase
+        .char_indices()
+        .skip(skip)
+        .find(|&(_, c)| "的对在为将把向与和并及".contains(c))
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&i| phrase.len() - i >= 6)
+        .or_else(|| phrase.char_indices().nth(skip).map(|(i, _)| i));
+    cut.and_then(|i| phrase.get(i..)).unwrap_or(phrase)
+}
+
+/// The noun right after a nominal measure word (`257个基层立法联系点`).
+fn noun_after(rest: &str) -> Option<&str> {
+    let mut end = 0;
+    for (n, (i, ch)) in rest.char_indices().enumerate() {
+        // Quoted words belong to the noun: `119个“一件事”重点事项`.
+        if !is_han(ch) && !matches!(ch, '“' | '”') {
+            break;
+        }
+        let tail = &rest[i..];
+        if n >= 1
+            && (NOUN_STOP_CHARS.contains(ch) || NOUN_STOP_WORDS.iter().any(|w| tail.starts_with(w)))
+        {
+            break;
+        }
+        if n >= MAX_NOUN {
+            return None;
+        }
+        end = i + ch.len_utf8();
+    }
+    let noun = rest.get(..end)?.trim_end_matches('“');
+    (noun.chars().any(is_han) && noun.matches('“').count() == noun.matches('”').count())
+        .then_some(noun)
+}
+
+/// The period a sentence (up to the figure) scopes its figures to: the
+/// last year (`2022年`), span of years (`2018—2022年`, `五年来`, `过去五年`)
+/// or term (`本届以来`) it names.
+fn period<'a>(sentence: &'a str) -> Option<String> {
+    let mut best: Option<(usize, &'a str)> = None;
+    let mut consider = |pos: usize, token: &'a str| {
+        if best.map_or(true, |(p, _)| pos >= p) {
+            best = Some((pos, token));
+        }
+    };
+    for span in TERMS {
+        if let Some(pos) = sentence.rfind(span) {
+            consider(pos, span);
+        }
+    }
+    for (i, _) in sentence.match_indices('年') {
+        let year_end = i + '年'.len_utf8();
+        if let Some(from) = year_before(sentence, i) {
+            // `2018—2022年` is one span.
+            let from = char_before(sentence, from)
+                .filter(|c| matches!(c, '-' | '—' | '–' | '~' | '～' | '至'))
+                .and_then(|c| year_before(sentence, from - c.len_utf8()))
+                .unwrap_or(from);
+            consider(from, &sentence[from..year_end]);
+        } else if let Some(from) = years_count_before(sentence, i) {
+            let tail = &sentence[year_end..];
+            let past = char_before(sentence, from).is_some_and(|c| c == '去' || c == '近');
+            if past || tail.starts_with('来') || tail.starts_with("以来") {
+                consider(from, &sentence[from..year_end]);
+            }
+        }
+    }
+    best.map(|(_, token)| token.to_string())
+}
+
+/// How far a sentence is taken to reach either side of a figure, in bytes:
+/// a text with no full stops must not make every figure read all of it.
+const MAX_SENTENCE_BYTES: usize = 600;
+
+/// End of the sentence holding a figure that ends at `at`.
+fn sentence_end(text: &str, at: usize) -> usize {
+    let limit = next_boundary(text, at.saturating_add(MAX_SENTENCE_BYTES).min(text.len()));
+    let window = text.get(at..limit).unwrap_or("");
+    match window.char_indices().find(|&(_, c)| is_sentence_break(c)) {
+        Some((i, c)) => at + i + c.len_utf8(),
+        None => limit,
+    }
+}
+
+/// The nearest character boundary at or after `at`.
+fn next_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at.min(text.len())
+}
+
+/// Terms of office and plan periods that scope figures.
+const TERMS: &[&str] = &[
+    "本届以来",
+    "本届",
+    "届内",
+    "任期内",
+    "十三五",
+    "十四五",
+    "十五五",
+];
+
+/// Start of four digits ending at `at` (a year), if there are exactly four.
+fn year_before(s: &str, at: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut j = at;
+    let mut digits = 0;
+    while let Some(c) = char_before(s, j) {
+        if number::digit_at(bytes, j - c.len_utf8()).is_none() {
+            break;
+        }
+        j -= c.len_utf8();
+        digits += 1;
+    }
+    (digits == 4).then_some(j)
+}
+
+/// Start of a count of more than one year ending at `at` (`五` of `五年来`,
+/// `10` of `近10年`).
+fn years_count_before(s: &str, at: usize) -> Option<usize> {
+    let c = char_before(s, at)?;
+    let from = at - c.len_utf8();
+    let many = match number::han(c) {
+        Some(number::Han::Digit(d)) => d > 1,
+        Some(number::Han::Small(10)) => true,
+        _ => c.is_ascii_digit() && c != '1' && c != '0',
+    };
+    many.then_some(from)
+}
+
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?.chars().next_back()
+}
+
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// Skips at most one space character forward.
+fn skip_space(text: &str, at: usize) -> usize {
+    match char_at(text, at) {
+        Some(c) if is_space(c) => at + c.len_utf8(),
+        _ => at,
+    }
+}
+
+/// Skips at most one space character backward.
+fn skip_space_back(text: &str, at: usize) -> usize {
+    match char_before(text, at) {
+        Some(c) if is_space(c) => at - c.len_utf8(),
+        _ => at,
+    }
+}

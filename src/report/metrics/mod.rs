@@ -1,0 +1,150 @@
+//! Counted metrics (DOMAIN.md §3): every figure a report claims — a number
+//! with a measure word, attached to what was counted — read exactly, grouped
+//! into categories, checked against other mentions of the same thing, and
+//! summarised for a hover or the `metrics` command.
+//!
+//! Reading is one forward scan over the text that stops only at numerals and
+//! then looks at a small window around each, so the cost is linear in the
+//! text and independent of how many rules decide what is a figure.
+//!
+//! What is not a figure, by design (precision over recall, a summary full of
+//! slogans is worse than none):
+//! - years, dates and durations: `年` `月` `日` `天` `个月` `小时` are not
+//!   measure words here, so `2022年`, `9月28日` and `连续3年` never count;
+//! - ordinals: `第四届`, `二十大`, `市七届人大二次会议`, `前10名`;
+//! - numerals inside quotes or titles: `“两个确立”`, `"20+8"产业集群`,
+//!   `《…2035年…》`;
+//! - ranges, ratios and rates per unit: `3至5家`, `元/吨`, `每年2次`;
+//! - Chinese numerals that are idioms or slogans rather than counts: a
+//!   Chinese numeral counts only when it is a multi-character amount led by
+//!   a digit (`一千二百条`, `两万人`) or carries an approximation marker
+//!   (`逾千家`, `百余篇`, `二十余名`); `千家万户`, `两个维护`, `一批` do not.
+
+mod contradiction;
+mod extract;
+mod number;
+mod summary;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::text::TextRange;
+
+pub use contradiction::{contradictions, Contradiction};
+pub use extract::{extract, extract_in};
+pub use summary::{describe, format_amount, format_value, section_summary};
+
+/// What kind of thing a figure counts, decided by its measure word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// 元, 万元, 亿元: normalised to 元.
+    Money,
+    /// 人, 人次, 名, 位.
+    People,
+    /// 次, 场, 期, 场次, 轮.
+    Events,
+    /// 件, 部, 篇, 条, 项, 份, 件次.
+    Documents,
+    /// 家, 个, 所, 户, 部门.
+    Organisations,
+    /// %, ‰, 个百分点: never summed.
+    Rate,
+    /// Any other measure word (批, 处, 亩, 公里, 吨…).
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::Money,
+        Category::People,
+        Category::Events,
+        Category::Documents,
+        Category::Organisations,
+        Category::Rate,
+        Category::Other,
+    ];
+
+    /// Stable identifier used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::Money => "money",
+            Category::People => "people",
+            Category::Events => "events",
+            Category::Documents => "documents",
+            Category::Organisations => "organisations",
+            Category::Rate => "rate",
+            Category::Other => "other",
+        }
+    }
+
+    /// The name a drafter reads.
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Money => "金额",
+            Category::People => "人员",
+            Category::Events => "活动",
+            Category::Documents => "文件事项",
+            Category::Organisations => "单位",
+            Category::Rate => "比率",
+            Category::Other => "其他",
+        }
+    }
+}
+
+/// Where a figure's `what` was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WhatSource {
+    /// The verb–object clause before the number (`召开常委会会议9次`).
+    Clause,
+    /// The noun after a nominal measure word (`257个基层立法联系点`).
+    Noun,
+    /// Borrowed from the figure before it in the sentence: a bare verb
+    /// (`通过18件` → `通过(法规)`), the second of a pair (`96%和94%`) or a
+    /// second measure of one thing (`组织宪法宣誓5次39人`).
+    Borrowed,
+}
+
+/// One counted figure, e.g. `组织代表捐款捐物480余万元`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Metric {
+    /// The exact value in `unit`, with 万/亿 multiplied out: `480余万元` →
+    /// 4800000, `47.74万选民` → 477400, `90.51%` → 90.51.
+    pub value: Decimal,
+    /// The measure word without multiplier: `元` for `万元`, `人次`, `%`,
+    /// `个百分点`. `人` for a count of people written without one
+    /// (`47.74万选民`).
+    pub unit: &'static str,
+    pub category: Category,
+    /// The approximation or bound marker, if any: `余` `多` `约` `近` `逾`
+    /// `超过` `达` `以上` `左右` …
+    pub approx: Option<&'static str>,
+    /// What was counted: the verb–object phrase before the number
+    /// (`召开常委会会议`) or, after a nominal measure word, the noun after it
+    /// (`257个基层立法联系点` → `基层立法联系点`). A bare verb that continues
+    /// the previous figure borrows its object in brackets: `审议法规32件,
+    /// 通过18件` → `通过(法规)`. Empty when the text names nothing.
+    pub what: String,
+    /// Where `what` was read.
+    pub what_source: WhatSource,
+    /// A period the sentence scopes the figure to, when it names one
+    /// (`2022年`, `五年来`, `本届以来`); figures of different periods are
+    /// never compared.
+    pub period: Option<String>,
+    /// The whole mention: marker, numeral, multiplier and measure word.
+    pub range: TextRange,
+    /// The sentence holding the figure (at most a few hundred bytes either
+    /// side of it when the text has no full stops).
+    pub sentence: TextRange,
+    /// The numeral alone (`480` of `480余万元`, `一千二百` of `一千二百余条`).
+    pub number: TextRange,
+}
+
+impl Metric {
+    /// Whether the value is exact: no marker, or one that only stresses the
+    /// figure (`达` `达到` `高达`: `参选率达90.51%` is exactly 90.51%).
+    pub fn is_exact(&self) -> bool {
+        matches!(self.approx, None | Some("达" | "达到" | "高达"))
+    }
+}
