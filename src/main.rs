@@ -18,6 +18,8 @@ enum Command {
     Outline(cli::outline::Args),
     /// Run the language server on stdin/stdout.
     Lsp(baogao::lsp::Options),
+    /// List every counted figure of a report, per section (`-` reads stdin).
+    Metrics(cli::metrics::Args),
 }
 
 fn main() -> ExitCode {
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
     let result: Result<ExitCode, CliError> = match cli.command {
         Command::Outline(args) => cli::outline::run(&args),
         Command::Lsp(options) => Ok(baogao::lsp::run(&options)),
+        Command::Metrics(args) => cli::metrics::run(&args),
     };
     match result {
         Ok(code) => code,

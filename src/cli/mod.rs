@@ -1,6 +1,7 @@
 //! Command-line front end: reading input files and rendering the analysis.
 
 pub mod input;
+pub mod metrics;
 pub mod outline;
 
 /// An error that ends a command with exit code 2 and a one-line message.

@@ -332,10 +332,16 @@ const BARE_VERBS: &[&str] = &[
     "引进", "签约", "投入", "举行", "邀请", "列席", "批复", "答复", "回复", "印发", "发布", "制发",
 ];
 
-/// Whether a phrase is only verbs, saying nothing about what was counted.
+/// Whether a phrase says nothing about what was counted: a word or two, or
+/// only verbs.
 pub(crate) fn is_bare_verb(what: &str) -> bool {
-    if what.chars().count() <= 2 {
-        return true;
+    !what.is_empty() && (what.chars().count() <= 2 || is_verbs(what))
+}
+
+/// Whether a phrase is one or more of the verbs in [`BARE_VERBS`].
+fn is_verbs(what: &str) -> bool {
+    if what.is_empty() {
+        return false;
     }
     let mut rest = what;
     while !rest.is_empty() {
@@ -357,12 +363,12 @@ const MAX_NOUN: usize = 10;
 /// Particles and words that end the noun after a measure word: the rest of
 /// the sentence begins there (`35名代表列席常委会会议`,
 /// `13件规范性文件进行备案审查`, `16个区均已…`).
-const NOUN_STOP_CHARS: &str = "的和及与等在将把被向均都已并由从给让使经按随是了";
+const NOUN_STOP_CHARS: &str = "的和及与等在将把被向均都已并由从给让使经按随是了以因除约达逾";
 const NOUN_STOP_WORDS: &[&str] = &[
     "进行", "开展", "实施", "实现", "完成", "提出", "提供", "提升", "提高", "参加", "参与", "列席",
     "纳入", "得到", "获得", "取得", "就地", "就近", "全部", "全面", "分别", "设置", "覆盖", "达到",
     "用于", "位于", "对于", "关于", "显著", "正式", "投入", "建成", "开工", "落地", "入驻", "通过",
-    "形成", "编入",
+    "形成", "编入", "予以", "涉及",
 ];
 
 struct Previous {
@@ -371,6 +377,8 @@ struct Previous {
     what: String,
     /// The object a bare verb after this figure borrows, if any.
     object: Option<String>,
+    /// The verb a bare noun after this figure borrows, if any.
+    verb: Option<String>,
 }
 
 struct Scanner<'t> {
@@ -541,6 +549,7 @@ impl<'t> Scanner<'t> {
         let mut value = numeral.value;
         let mut pos = skip_space(text, numeral.end);
         let mut approx = None;
+        let mut multiplied = false;
         infix(text, &mut pos, &mut approx);
         while let Some(ch) = char_at(text, pos) {
             let Some(m) = number::multiplier(ch) else {
@@ -552,6 +561,7 @@ impl<'t> Scanner<'t> {
                 break;
             }
             value = value.checked_mul(Decimal::from(m))?;
+            multiplied = true;
             pos += ch.len_utf8();
         }
         infix(text, &mut pos, &mut approx);
@@ -566,7 +576,11 @@ impl<'t> Scanner<'t> {
                     (u.text, u.category, u.nominal, u.text.len(), false)
                 }
                 None => {
-                    // A head count written without a measure word.
+                    // A head count written without a measure word: only a
+                    // large one (`47.74万选民`), not a hotline (`12345市民`).
+                    if !(multiplied || matches!(kind, Kind::Han { large: true, .. })) {
+                        return None;
+                    }
                     PEOPLE_NOUNS.iter().find(|n| rest.starts_with(**n))?;
                     ("人", Category::People, false, 0, true)
                 }
@@ -632,22 +646,32 @@ impl<'t> Scanner<'t> {
                 .max(mention_start.saturating_sub(MAX_SENTENCE_BYTES)),
         );
         let period = text.get(sentence_start..mention_start).and_then(period);
-        let after_noun = if nominal && !implied {
-            noun_after(text.get(end..).unwrap_or(""))
-        } else if implied {
-            PEOPLE_NOUNS.iter().find(|n| rest.starts_with(**n)).copied()
+        let what = if implied {
+            let noun = PEOPLE_NOUNS
+                .iter()
+                .find(|n| rest.starts_with(**n))
+                .copied()
+                .unwrap_or("");
+            end = pos + noun.len();
+            What {
+                text: noun.to_string(),
+                object: None,
+                verb: None,
+                source: WhatSource::Noun,
+            }
         } else {
-            None
+            let noun = match category {
+                Category::Money | Category::Rate => None,
+                _ => noun_after(text.get(end..).unwrap_or("")),
+            };
+            self.what(clause, mention_start, unit, nominal, noun)
         };
-        if implied {
-            end = pos + after_noun.map_or(0, str::len);
-        }
-        let what = self.what(clause, mention_start, unit, after_noun);
         self.previous = Some(Previous {
             end,
             unit,
             what: what.text.clone(),
             object: what.object,
+            verb: what.verb,
         });
         Some(Metric {
             value: value.normalize(),
@@ -682,14 +706,14 @@ impl<'t> Scanner<'t> {
     }
 
     /// What a figure counts.
-    fn what(&self, clause: &str, mention_start: usize, unit: &str, noun: Option<&str>) -> What {
-        if let Some(noun) = noun {
-            return What {
-                text: noun.to_string(),
-                object: Some(noun.to_string()),
-                source: WhatSource::Noun,
-            };
-        }
+    fn what(
+        &self,
+        clause: &str,
+        mention_start: usize,
+        unit: &str,
+        nominal: bool,
+        noun: Option<&str>,
+    ) -> What {
         let phrase = trim_phrase(clause);
         let previous = self.previous.as_ref().filter(|p| {
             // The previous figure is in the same sentence.
@@ -697,48 +721,81 @@ impl<'t> Scanner<'t> {
                 .get(p.end.min(mention_start)..mention_start)
                 .is_some_and(|gap| !gap.chars().any(is_sentence_break))
         });
-        if let Some(p) = previous {
-            // `组织宪法宣誓5次39人`: a second figure right after the first.
-            if p.end == mention_start {
+        if let Some(noun) = noun {
+            // `召开8次常委会会议`, `制定3部地方性法规`: verb before, noun after.
+            if is_verbs(phrase) {
                 return What {
-                    text: p.what.clone(),
-                    object: p.object.clone(),
+                    text: format!("{phrase}{noun}"),
+                    object: Some(noun.to_string()),
+                    verb: Some(phrase.to_string()),
+                    source: WhatSource::Clause,
+                };
+            }
+            // `…、18次主任会议`: the verb of the figure before.
+            if let Some(verb) = previous
+                .and_then(|p| p.verb.as_ref())
+                .filter(|_| phrase.is_empty())
+            {
+                return What {
+                    text: format!("{verb}{noun}"),
+                    object: Some(noun.to_string()),
+                    verb: Some(verb.clone()),
                     source: WhatSource::Borrowed,
                 };
             }
-            // `入园率和普惠率分别达96%和94%`: the second of a pair shares the
-            // first one's subject but not its value, so it is marked borrowed.
-            if matches!(phrase, "" | "和" | "与" | "及" | "或") && !p.what.is_empty() {
+            if nominal {
                 return What {
-                    text: p.what.clone(),
-                    object: p.object.clone(),
-                    source: WhatSource::Borrowed,
+                    text: noun.to_string(),
+                    object: Some(noun.to_string()),
+                    verb: None,
+                    source: WhatSource::Noun,
                 };
+            }
+        }
+        if let Some(p) = previous {
+            let borrowed = |text: String, object: Option<String>| What {
+                text,
+                object,
+                verb: p.verb.clone(),
+                source: WhatSource::Borrowed,
+            };
+            // `组织宪法宣誓5次39人`: a second figure right after the first.
+            // `入园率和普惠率分别达96%和94%`: the second of a pair shares the
+            // first one's subject but not its value.
+            let pair = matches!(phrase, "" | "和" | "与" | "及" | "或");
+            if p.end == mention_start || pair && !p.what.is_empty() {
+                return borrowed(p.what.clone(), p.object.clone());
             }
             // `审议法规32件,通过18件`: a bare verb continues the figure before.
-            if !phrase.is_empty() && is_bare_verb(phrase) && p.unit == unit {
+            if is_bare_verb(phrase) && p.unit == unit {
                 if let Some(object) = &p.object {
                     return What {
                         text: format!("{phrase}({object})"),
                         object: Some(object.clone()),
+                        verb: Some(phrase.to_string()),
                         source: WhatSource::Borrowed,
                     };
                 }
             }
         }
         let text = shorten(phrase);
+        let object = object_of(text);
         What {
             text: text.to_string(),
-            object: object_of(text).map(str::to_string),
+            object: object.map(str::to_string),
+            verb: object
+                .and_then(|o| text.strip_suffix(o))
+                .map(str::to_string),
             source: WhatSource::Clause,
         }
     }
 }
 
-/// What a figure counts, and the object a bare verb after it may borrow.
+/// What a figure counts, and the object or verb a figure after it may borrow.
 struct What {
     text: String,
     object: Option<String>,
+    verb: Option<String>,
     source: WhatSource,
 }
 
@@ -831,9 +888,7 @@ fn noun_after(rest: &str) -> Option<&str> {
             break;
         }
         let tail = &rest[i..];
-        if n >= 1
-            && (NOUN_STOP_CHARS.contains(ch) || NOUN_STOP_WORDS.iter().any(|w| tail.starts_with(w)))
-        {
+        if NOUN_STOP_CHARS.contains(ch) || NOUN_STOP_WORDS.iter().any(|w| tail.starts_with(w)) {
             break;
         }
         if n >= MAX_NOUN {

@@ -28,6 +28,7 @@ mod summary;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::report::Document;
 use crate::text::TextRange;
 
 pub use contradiction::{contradictions, Contradiction};
@@ -147,4 +148,37 @@ impl Metric {
     pub fn is_exact(&self) -> bool {
         matches!(self.approx, None | Some("达" | "达到" | "高达"))
     }
+}
+
+/// The figures of an analysed document and the contradictions among them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figures {
+    /// Every figure in the document's paragraphs (noise skipped), in order.
+    pub metrics: Vec<Metric>,
+    /// Indices into `metrics`.
+    pub contradictions: Vec<Contradiction>,
+}
+
+/// Reads the figures of `text` as `document` (its [`analyze`](crate::report::analyze)
+/// result) divides it: only paragraphs, not page chrome, and contradictions
+/// only within one part of one report (see [`scopes`]).
+pub fn figures(text: &str, document: &Document) -> Figures {
+    let metrics = extract_in(text, &document.paragraphs);
+    let contradictions = contradictions(&metrics, &scopes(document));
+    Figures {
+        metrics,
+        contradictions,
+    }
+}
+
+/// Where figures are compared: each top-level part of each report (so a
+/// review's results are never held against the targets of the tasks part),
+/// then each whole report for text outside its parts.
+pub fn scopes(document: &Document) -> Vec<TextRange> {
+    let parts = document
+        .reports
+        .iter()
+        .flat_map(|r| r.nodes.iter().map(|n| n.range));
+    let reports = document.reports.iter().map(|r| r.range);
+    parts.chain(reports).collect()
 }
