@@ -240,6 +240,10 @@ fn is_clause_break(ch: char) -> bool {
     )
 }
 
+fn is_range_connector(ch: char) -> bool {
+    matches!(ch, '-' | '—' | '–' | '~' | '～' | '至' | '到' | '－')
+}
+
 fn is_sentence_break(ch: char) -> bool {
     matches!(ch, '。' | '!' | '！' | '?' | '？' | '\n' | '\r')
 }
@@ -530,7 +534,7 @@ impl<'t> Scanner<'t> {
             {
                 return None;
             }
-            if matches!(c, '-' | '—' | '–' | '~' | '～' | '至' | '到' | '－') {
+            if is_range_connector(c) {
                 // The upper end of a range (`4.5%-5%`, `3至5家`).
                 let dash = start - c.len_utf8();
                 let follows_figure = self.previous.as_ref().is_some_and(|p| p.end == dash);
@@ -590,6 +594,12 @@ impl<'t> Scanner<'t> {
         let after_unit = text.get(unit_end..).unwrap_or("");
         if after_unit.starts_with(['/', '／', '每']) {
             return None;
+        }
+        // The lower end of a range (`4.5%-5%`, `3至5家`) is no figure alone.
+        if let Some(c) = after_unit.chars().next().filter(|&c| is_range_connector(c)) {
+            if number::digit_at(after_unit.as_bytes(), c.len_utf8()).is_some() {
+                return None;
+            }
         }
         if approx.is_none() {
             if let Some(m) = SUFFIX_MARKERS.iter().find(|m| after_unit.starts_with(**m)) {
@@ -830,7 +840,7 @@ fn trim_phrase(clause: &str) -> &str {
     let mut s = clause.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     loop {
         let before = s.len();
-        if let Some(rest) = strip_year(s) {
+        if let Some(rest) = strip_year(s).or_else(|| strip_enumerator(s)) {
             s = rest;
         }
         if let Some(f) = LEADING_FILLERS.iter().find(|f| s.starts_with(**f)) {
@@ -847,6 +857,32 @@ fn trim_phrase(clause: &str) -> &str {
             return s;
         }
     }
+}
+
+/// What follows a leading enumerator: `(一)` `（2）` `1.` `3、` `一是` `第一,`.
+fn strip_enumerator(s: &str) -> Option<&str> {
+    let numeral = |c: char| c.is_ascii_digit() || number::han(c).is_some();
+    let mut chars = s.char_indices();
+    let (_, first) = chars.next()?;
+    if matches!(first, '(' | '（') {
+        let (close, c) = chars.take(4).find(|&(_, c)| !numeral(c))?;
+        return matches!(c, ')' | '）')
+            .then(|| &s[close + c.len_utf8()..])
+            .filter(|_| close > 1);
+    }
+    let rest = s.strip_prefix('第').unwrap_or(s);
+    let digits = rest
+        .chars()
+        .take_while(|&c| numeral(c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    if digits == 0 {
+        return None;
+    }
+    let tail = &rest[digits..];
+    ["是", "要", "、", ".", "．", ",", "，"]
+        .iter()
+        .find_map(|sep| tail.strip_prefix(sep))
 }
 
 /// A leading year (`2022年`) with what follows it.
