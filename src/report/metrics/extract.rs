@@ -106,6 +106,59 @@ const UNITS: &[Unit] = &[
     unit("架", Category::Other, true),
 ];
 
+/// The length of the non-ASCII character at `i` when it cannot matter to the
+/// scan: not a digit, quote, bracket, sentence end or Chinese numeral. Decided
+/// from its first two bytes, so most of a Chinese text is skipped without
+/// decoding it.
+fn plain_char_len(bytes: &[u8], i: usize) -> Option<usize> {
+    let b0 = *bytes.get(i)?;
+    let b1 = *bytes.get(i + 1)?;
+    match b0 {
+        0xC0..=0xDF => Some(2),
+        // 一 七 万 三 两 (E4 B8), 九 (E4 B9), 二 五 亿 (E4 BA); 八 六 (E5 85),
+        // 十 千 (E5 8D), 四 (E5 9B); 百 (E7 99); 零 (E9 9B).
+        0xE4 if !matches!(b1, 0xB8..=0xBA) => Some(3),
+        0xE5 if !matches!(b1, 0x85 | 0x8D | 0x9B) => Some(3),
+        0xE6 | 0xE8 => Some(3),
+        0xE7 if b1 != 0x99 => Some(3),
+        0xE9 if b1 != 0x9B => Some(3),
+        0xF0..=0xF7 => Some(4),
+        // Quotes (E2 80), CJK punctuation and 〇 (E3 80), full-width forms
+        // (EF BC): decode them.
+        _ => None,
+    }
+}
+
+/// The first of `words` that `s` starts with. The first two bytes are
+/// compared before the whole word: this runs for every candidate numeral.
+fn starts_with_any(s: &str, words: &'static [&'static str]) -> Option<&'static str> {
+    let b = s.as_bytes();
+    words.iter().copied().find(|w| {
+        let t = w.as_bytes();
+        t.first() == b.first() && (t.len() == 1 || t.get(1) == b.get(1)) && s.starts_with(w)
+    })
+}
+
+/// The first of `words` that `s` ends with, compared last byte first.
+fn ends_with_any(s: &str, words: &'static [&'static str]) -> Option<&'static str> {
+    let b = s.as_bytes();
+    words
+        .iter()
+        .copied()
+        .find(|w| w.as_bytes().last() == b.last() && s.ends_with(w))
+}
+
+/// The measure word `rest` starts with, if any.
+fn unit_at(rest: &str) -> Option<&'static Unit> {
+    // Two bytes compared before the whole unit keep this cheap: it runs for
+    // every numeral.
+    let b = rest.as_bytes();
+    UNITS.iter().find(|u| {
+        let t = u.text.as_bytes();
+        t.first() == b.first() && (t.len() == 1 || t.get(1) == b.get(1)) && rest.starts_with(u.text)
+    })
+}
+
 /// Words after a measure word that turn it into something else: an ordinal
 /// session (`二次会议`, `四次全会`), a duration (`3个月`), a law (`一法一条例`),
 /// or an ordinary word that merely starts with the unit's character.
@@ -349,7 +402,7 @@ fn is_verbs(what: &str) -> bool {
     }
     let mut rest = what;
     while !rest.is_empty() {
-        match BARE_VERBS.iter().find(|v| rest.starts_with(**v)) {
+        match starts_with_any(rest, BARE_VERBS) {
             Some(v) => rest = &rest[v.len()..],
             None => return false,
         }
@@ -433,6 +486,10 @@ impl<'t> Scanner<'t> {
                 i += 1;
                 continue;
             }
+            if let Some(len) = plain_char_len(bytes, i) {
+                i += len;
+                continue;
+            }
             let Some(ch) = self.text.get(i..).and_then(|s| s.chars().next()) else {
                 // Not a character boundary: cannot happen on a `str`, but
                 // never loop forever on it.
@@ -507,7 +564,16 @@ impl<'t> Scanner<'t> {
                     .sum::<usize>()
             }
         };
-        if let Some(run) = run.filter(|_| !self.quoted()) {
+        // Most Chinese numerals are words (`统一`, `一批`); only an amount
+        // or a numeral with an approximation marker goes on to be read.
+        let marked = |run: &number::HanRun| {
+            char_at(self.text, run.numeral.end).is_some_and(|c| c == '余' || c == '多')
+                || char_before(self.text, at)
+                    .is_some_and(|c| PREFIX_MARKERS.iter().any(|m| m.ends_with(c)))
+        };
+        let candidate =
+            |run: &number::HanRun| run.led_by_digit && run.large && run.chars >= 2 || marked(run);
+        if let Some(run) = run.filter(|r| !self.quoted() && candidate(r)) {
             let kind = Kind::Han {
                 led_by_digit: run.led_by_digit,
                 large: run.large,
@@ -561,7 +627,7 @@ impl<'t> Scanner<'t> {
             };
             // `百分点` and `千瓦` are units, not 百 times 分点.
             let rest = text.get(pos..).unwrap_or("");
-            if UNITS.iter().any(|u| rest.starts_with(u.text)) {
+            if unit_at(rest).is_some() {
                 break;
             }
             value = value.checked_mul(Decimal::from(m))?;
@@ -571,24 +637,23 @@ impl<'t> Scanner<'t> {
         infix(text, &mut pos, &mut approx);
         pos = skip_space(text, pos);
         let rest = text.get(pos..).unwrap_or("");
-        let (unit, category, nominal, unit_len, implied) =
-            match UNITS.iter().find(|u| rest.starts_with(u.text)) {
-                Some(u) => {
-                    if unit_is_word(u.text, &rest[u.text.len()..]) {
-                        return None;
-                    }
-                    (u.text, u.category, u.nominal, u.text.len(), false)
+        let (unit, category, nominal, unit_len, implied) = match unit_at(rest) {
+            Some(u) => {
+                if unit_is_word(u.text, &rest[u.text.len()..]) {
+                    return None;
                 }
-                None => {
-                    // A head count written without a measure word: only a
-                    // large one (`47.74万选民`), not a hotline (`12345市民`).
-                    if !(multiplied || matches!(kind, Kind::Han { large: true, .. })) {
-                        return None;
-                    }
-                    PEOPLE_NOUNS.iter().find(|n| rest.starts_with(**n))?;
-                    ("人", Category::People, false, 0, true)
+                (u.text, u.category, u.nominal, u.text.len(), false)
+            }
+            None => {
+                // A head count written without a measure word: only a
+                // large one (`47.74万选民`), not a hotline (`12345市民`).
+                if !(multiplied || matches!(kind, Kind::Han { large: true, .. })) {
+                    return None;
                 }
-            };
+                starts_with_any(rest, PEOPLE_NOUNS)?;
+                ("人", Category::People, false, 0, true)
+            }
+        };
         let unit_end = pos + unit_len;
         let mut end = unit_end;
         let after_unit = text.get(unit_end..).unwrap_or("");
@@ -602,7 +667,7 @@ impl<'t> Scanner<'t> {
             }
         }
         if approx.is_none() {
-            if let Some(m) = SUFFIX_MARKERS.iter().find(|m| after_unit.starts_with(**m)) {
+            if let Some(m) = starts_with_any(after_unit, SUFFIX_MARKERS) {
                 approx = Some(m);
                 end += m.len();
             }
@@ -612,7 +677,7 @@ impl<'t> Scanner<'t> {
         let mut mention_start = start;
         let lead = skip_space_back(text, start);
         let head = text.get(..lead).unwrap_or("");
-        if let Some(m) = PREFIX_MARKERS.iter().find(|m| head.ends_with(**m)) {
+        if let Some(m) = ends_with_any(head, PREFIX_MARKERS) {
             let at = lead - m.len();
             if !marker_is_word(m, char_before(text, at)) {
                 if approx.is_none() {
@@ -657,11 +722,7 @@ impl<'t> Scanner<'t> {
         );
         let period = text.get(sentence_start..mention_start).and_then(period);
         let what = if implied {
-            let noun = PEOPLE_NOUNS
-                .iter()
-                .find(|n| rest.starts_with(**n))
-                .copied()
-                .unwrap_or("");
+            let noun = starts_with_any(rest, PEOPLE_NOUNS).unwrap_or("");
             end = pos + noun.len();
             What {
                 text: noun.to_string(),
@@ -827,7 +888,7 @@ enum Kind {
 fn object_of(what: &str) -> Option<&str> {
     let mut rest = what;
     let mut stripped = false;
-    while let Some(v) = BARE_VERBS.iter().find(|v| rest.starts_with(**v)) {
+    while let Some(v) = starts_with_any(rest, BARE_VERBS) {
         rest = &rest[v.len()..];
         stripped = true;
     }
@@ -843,13 +904,13 @@ fn trim_phrase(clause: &str) -> &str {
         if let Some(rest) = strip_year(s).or_else(|| strip_enumerator(s)) {
             s = rest;
         }
-        if let Some(f) = LEADING_FILLERS.iter().find(|f| s.starts_with(**f)) {
+        if let Some(f) = starts_with_any(s, LEADING_FILLERS) {
             s = &s[f.len()..];
         }
-        if let Some(f) = TRAILING_FILLERS.iter().find(|f| s.ends_with(**f)) {
+        if let Some(f) = ends_with_any(s, TRAILING_FILLERS) {
             s = &s[..s.len() - f.len()];
         }
-        if let Some(m) = PREFIX_MARKERS.iter().find(|m| s.ends_with(**m)) {
+        if let Some(m) = ends_with_any(s, PREFIX_MARKERS) {
             s = &s[..s.len() - m.len()];
         }
         s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
@@ -924,7 +985,7 @@ fn noun_after(rest: &str) -> Option<&str> {
             break;
         }
         let tail = &rest[i..];
-        if NOUN_STOP_CHARS.contains(ch) || NOUN_STOP_WORDS.iter().any(|w| tail.starts_with(w)) {
+        if NOUN_STOP_CHARS.contains(ch) || starts_with_any(tail, NOUN_STOP_WORDS).is_some() {
             break;
         }
         if n >= MAX_NOUN {
@@ -947,12 +1008,17 @@ fn period<'a>(sentence: &'a str) -> Option<String> {
             best = Some((pos, token));
         }
     };
-    for span in TERMS {
-        if let Some(pos) = sentence.rfind(span) {
-            consider(pos, span);
+    for (i, ch) in sentence.char_indices() {
+        if ch != '年' {
+            // Terms end in one of these; most characters end nothing.
+            if matches!(ch, '届' | '内' | '五') {
+                let through = &sentence[..i + ch.len_utf8()];
+                if let Some(term) = TERMS.iter().find(|t| through.ends_with(**t)) {
+                    consider(through.len() - term.len(), term);
+                }
+            }
+            continue;
         }
-    }
-    for (i, _) in sentence.match_indices('年') {
         let year_end = i + '年'.len_utf8();
         if let Some(from) = year_before(sentence, i) {
             // `2018—2022年` is one span.
@@ -995,15 +1061,7 @@ fn next_boundary(text: &str, mut at: usize) -> usize {
 }
 
 /// Terms of office and plan periods that scope figures.
-const TERMS: &[&str] = &[
-    "本届以来",
-    "本届",
-    "届内",
-    "任期内",
-    "十三五",
-    "十四五",
-    "十五五",
-];
+const TERMS: &[&str] = &["本届", "届内", "任期内", "十三五", "十四五", "十五五"];
 
 /// Start of four digits ending at `at` (a year), if there are exactly four.
 fn year_before(s: &str, at: usize) -> Option<usize> {
