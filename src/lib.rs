@@ -16,6 +16,7 @@
 )]
 
 pub mod cli;
+pub mod config;
 pub mod lsp;
 pub mod report;
 pub mod rules;

@@ -20,6 +20,10 @@ enum Command {
     Lsp(baogao::lsp::Options),
     /// List every counted figure of a report, per section (`-` reads stdin).
     Metrics(cli::metrics::Args),
+    /// Check reports for missing parts and drafting faults (`-` reads stdin).
+    Check(cli::check::Args),
+    /// List the rules, or explain one (`baogao rules BG003`).
+    Rules(cli::rules::Args),
 }
 
 fn main() -> ExitCode {
@@ -28,6 +32,8 @@ fn main() -> ExitCode {
         Command::Outline(args) => cli::outline::run(&args),
         Command::Lsp(options) => Ok(baogao::lsp::run(&options)),
         Command::Metrics(args) => cli::metrics::run(&args),
+        Command::Check(args) => cli::check::run(&args),
+        Command::Rules(args) => cli::rules::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,8 +1,10 @@
 //! Command-line front end: reading input files and rendering the analysis.
 
+pub mod check;
 pub mod input;
 pub mod metrics;
 pub mod outline;
+pub mod rules;
 
 /// An error that ends a command with exit code 2 and a one-line message.
 #[derive(Debug)]

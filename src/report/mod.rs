@@ -18,7 +18,7 @@ macro_rules! words {
 }
 
 mod analyze;
-mod marker;
+pub mod marker;
 pub mod metrics;
 mod model;
 mod noise;
@@ -26,6 +26,7 @@ pub mod numeral;
 pub mod parts;
 
 pub use analyze::analyze;
+pub(crate) use analyze::sentence_starts;
 pub use model::*;
 
 /// Compiles a pattern written in the source. Every pattern is compiled by the

@@ -1,6 +1,219 @@
 //! Drafting rules: each rule is one file with a code, a severity, its doc and
-//! its tests. Rules read the report model and return plain-data findings.
+//! its tests. Rules read the report model and return plain-data findings;
+//! [`check`] runs them all under a [`Config`]. No I/O happens here.
 
 mod finding;
+mod shared;
+
+mod count_word;
+mod duplicate_heading;
+mod empty_section;
+mod missing_optional_part;
+mod missing_parent_heading;
+mod missing_part;
+mod mixed_bracket_width;
+mod mixed_list_separator;
+mod numbering_separator;
+mod numbering_sequence;
+mod part_order;
+mod year_mismatch;
 
 pub use finding::{Edit, Finding, Fix, Related, Severity};
+
+use crate::config::{Config, RuleLevel};
+use crate::report::Document;
+
+/// The rules' documentation in the repository: one anchor per rule (`#bg001`).
+pub const DOCS_PATH: &str = "docs/rules.md";
+
+/// The documentation of one rule, written once and shown everywhere: `baogao
+/// rules`, docs/rules.md, hovers and SARIF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleDoc {
+    /// Stable code, e.g. `BG001`.
+    pub code: &'static str,
+    /// Stable kebab-case name, e.g. `missing-part`; usable in configuration.
+    pub name: &'static str,
+    pub default_severity: Severity,
+    /// One line.
+    pub summary: &'static str,
+    /// Markdown with `## What it does`, `## Why` and `## Example`.
+    pub explanation: &'static str,
+}
+
+impl RuleDoc {
+    /// The web address of this rule's documentation, for `codeDescription`
+    /// and SARIF `helpUri`: under the `repository` of Cargo.toml, so `None`
+    /// until the package names one.
+    pub fn url(&self) -> Option<String> {
+        let repository = env!("CARGO_PKG_REPOSITORY").trim_end_matches('/');
+        (!repository.is_empty()).then(|| {
+            format!(
+                "{repository}/blob/main/{DOCS_PATH}#{}",
+                self.code.to_ascii_lowercase()
+            )
+        })
+    }
+}
+
+/// What a rule sees: the text, its analysis and the configuration.
+pub(crate) struct Context<'a> {
+    pub text: &'a str,
+    pub document: &'a Document,
+    pub config: &'a Config,
+}
+
+type Check = fn(&Context, &mut Vec<Finding>);
+
+struct Rule {
+    doc: &'static RuleDoc,
+    check: Check,
+}
+
+/// Every rule, in code order.
+static RULES: [Rule; 12] = [
+    Rule {
+        doc: &missing_part::DOC,
+        check: missing_part::check,
+    },
+    Rule {
+        doc: &missing_optional_part::DOC,
+        check: missing_optional_part::check,
+    },
+    Rule {
+        doc: &part_order::DOC,
+        check: part_order::check,
+    },
+    Rule {
+        doc: &numbering_sequence::DOC,
+        check: numbering_sequence::check,
+    },
+    Rule {
+        doc: &missing_parent_heading::DOC,
+        check: missing_parent_heading::check,
+    },
+    Rule {
+        doc: &mixed_bracket_width::DOC,
+        check: mixed_bracket_width::check,
+    },
+    Rule {
+        doc: &numbering_separator::DOC,
+        check: numbering_separator::check,
+    },
+    Rule {
+        doc: &mixed_list_separator::DOC,
+        check: mixed_list_separator::check,
+    },
+    Rule {
+        doc: &count_word::DOC,
+        check: count_word::check,
+    },
+    Rule {
+        doc: &year_mismatch::DOC,
+        check: year_mismatch::check,
+    },
+    Rule {
+        doc: &empty_section::DOC,
+        check: empty_section::check,
+    },
+    Rule {
+        doc: &duplicate_heading::DOC,
+        check: duplicate_heading::check,
+    },
+];
+
+/// The documentation of every rule, in code order.
+pub fn all() -> impl ExactSizeIterator<Item = &'static RuleDoc> + Clone {
+    RULES.iter().map(|r| r.doc)
+}
+
+/// A rule by code (`BG001`, any case) or by name (`missing-part`).
+pub fn lookup(code_or_name: &str) -> Option<&'static RuleDoc> {
+    all().find(|d| d.code.eq_ignore_ascii_case(code_or_name) || d.name == code_or_name)
+}
+
+/// Runs every rule that `config` leaves on, with the configured severities.
+/// Findings come in text order.
+pub fn check(text: &str, document: &Document, config: &Config) -> Vec<Finding> {
+    let context = Context {
+        text,
+        document,
+        config,
+    };
+    let mut all_findings = Vec::new();
+    for rule in &RULES {
+        let RuleLevel::On(severity) = config.level(rule.doc.code) else {
+            continue;
+        };
+        let mut findings = Vec::new();
+        (rule.check)(&context, &mut findings);
+        for mut finding in findings {
+            debug_assert_eq!(finding.code, rule.doc.code);
+            finding.severity = severity;
+            all_findings.push(finding);
+        }
+    }
+    all_findings.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+    });
+    all_findings.dedup();
+    all_findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_sequential_and_names_unique() {
+        for (i, doc) in all().enumerate() {
+            assert_eq!(doc.code, format!("BG{:03}", i + 1));
+            assert_eq!(all().filter(|d| d.name == doc.name).count(), 1);
+            assert!(!doc.summary.contains('\n'), "{}", doc.code);
+            for section in ["## What it does", "## Why", "## Example"] {
+                assert!(doc.explanation.contains(section), "{}: {section}", doc.code);
+            }
+        }
+    }
+
+    #[test]
+    fn lookup_by_code_or_name() {
+        assert_eq!(lookup("BG001").map(|d| d.name), Some("missing-part"));
+        assert_eq!(lookup("bg001").map(|d| d.code), Some("BG001"));
+        assert_eq!(lookup("missing-part").map(|d| d.code), Some("BG001"));
+        assert_eq!(lookup("BG999"), None);
+        if let Some(url) = lookup("BG004").and_then(RuleDoc::url) {
+            assert!(url.ends_with("/blob/main/docs/rules.md#bg004"), "{url}");
+        }
+    }
+}
+
+/// Helpers for the rules' own tests: run every rule on a snippet or fixture.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Finding;
+    use crate::config::Config;
+
+    /// Every finding on `text` under the default configuration.
+    pub fn run(text: &str) -> Vec<Finding> {
+        super::check(text, &crate::report::analyze(text), &Config::default())
+    }
+
+    /// How many findings have `code`.
+    pub fn codes(findings: &[Finding], code: &str) -> usize {
+        findings.iter().filter(|f| f.code == code).count()
+    }
+
+    pub fn fixture(name: &str) -> String {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    pub fn fixture_findings(name: &str) -> (String, Vec<Finding>) {
+        let text = fixture(name);
+        let findings = run(&text);
+        (text, findings)
+    }
+}

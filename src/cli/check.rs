@@ -1,0 +1,486 @@
+//! `baogao check`: the rules' findings on files, for people (the source line
+//! with a caret under the span), for scripts (stable JSON) and for code
+//! scanning (SARIF 2.1.0).
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use annotate_snippets::{Level, Renderer, Snippet};
+use serde_json::{json, Value};
+
+use super::input::{self, Input};
+use super::outline::span_json;
+use super::CliError;
+use crate::config::Config;
+use crate::report;
+use crate::rules::{self, Finding, Severity};
+use crate::text::{Encoding, LineIndex, TextRange};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
+pub enum Format {
+    /// The source line with a caret under each finding.
+    Human,
+    /// Stable JSON for scripts.
+    Json,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Reports to check; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Exit with 1 when there are findings of this severity or worse:
+    /// `errors`, `warnings`, `infos` or `hints`.
+    #[arg(long, value_name = "LEVEL", default_value = "warnings", value_parser = parse_deny)]
+    pub deny: Severity,
+    /// Read the configuration from this file instead of looking for
+    /// `baogao.toml` / `.baogao.toml` from each file's folder upwards.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+}
+
+fn parse_deny(s: &str) -> Result<Severity, String> {
+    match s.strip_suffix('s').unwrap_or(s) {
+        "error" => Ok(Severity::Error),
+        "warning" => Ok(Severity::Warning),
+        "info" => Ok(Severity::Info),
+        "hint" => Ok(Severity::Hint),
+        _ => Err("expected `errors`, `warnings`, `infos` or `hints`".to_string()),
+    }
+}
+
+/// One checked file.
+pub struct Checked {
+    pub input: Input,
+    /// The configuration file used, if any.
+    pub config: Option<PathBuf>,
+    pub findings: Vec<Finding>,
+}
+
+pub fn run(args: &Args) -> Result<ExitCode, CliError> {
+    let explicit = match &args.config {
+        Some(path) => Some(Config::load(path).map_err(|e| CliError(e.to_string()))?),
+        None => None,
+    };
+    let mut checked = Vec::new();
+    let mut failed = false;
+    for file in &args.files {
+        match check_file(file, args.config.as_deref(), explicit.as_ref()) {
+            Ok(c) => checked.push(c),
+            Err(e) => {
+                eprintln!("baogao: {e}");
+                failed = true;
+            }
+        }
+    }
+    match args.format {
+        Format::Human => write_human(&checked)?,
+        Format::Json => super::write_stdout(&pretty(&to_json(&checked))?)?,
+        Format::Sarif => super::write_stdout(&pretty(&to_sarif(&checked))?)?,
+    }
+    let denied = checked
+        .iter()
+        .flat_map(|c| &c.findings)
+        .any(|f| f.severity >= args.deny);
+    Ok(if failed {
+        ExitCode::from(2)
+    } else if denied {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn check_file(
+    file: &str,
+    config_path: Option<&Path>,
+    explicit: Option<&Config>,
+) -> Result<Checked, CliError> {
+    let input = input::read(file)?;
+    let (config_path, config) = match explicit {
+        Some(config) => (config_path.map(Path::to_path_buf), config.clone()),
+        None => {
+            let dir = if file == "-" {
+                std::env::current_dir()
+                    .map_err(|e| CliError(format!("cannot find the current folder: {e}")))?
+            } else {
+                let parent = Path::new(file).parent().unwrap_or(Path::new(""));
+                if parent.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    parent.to_path_buf()
+                }
+            };
+            match Config::discover(&dir).map_err(|e| CliError(e.to_string()))? {
+                Some((path, config)) => (Some(path), config),
+                None => (None, Config::default()),
+            }
+        }
+    };
+    let document = report::analyze(&input.text);
+    let findings = rules::check(&input.text, &document, &config);
+    Ok(Checked {
+        input,
+        config: config_path,
+        findings,
+    })
+}
+
+fn pretty(value: &Value) -> Result<String, CliError> {
+    let mut s = serde_json::to_string_pretty(value)
+        .map_err(|e| CliError(format!("cannot encode JSON: {e}")))?;
+    s.push('\n');
+    Ok(s)
+}
+
+pub fn severity_id(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+        Severity::Hint => "hint",
+    }
+}
+
+fn level(severity: Severity) -> Level {
+    match severity {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Info,
+        Severity::Hint => Level::Note,
+    }
+}
+
+/// Renders the findings for a person. Colour goes through `anstream`, which
+/// drops it when stdout is not a terminal (or `NO_COLOR` is set).
+fn write_human(checked: &[Checked]) -> Result<(), CliError> {
+    let renderer = Renderer::styled();
+    let mut out = String::new();
+    for c in checked {
+        out.push_str(&render_human(&renderer, c));
+    }
+    out.push_str(&summary(checked));
+    let mut stdout = anstream::stdout();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CliError(format!("cannot write output: {e}"))),
+    }
+}
+
+/// The findings of one file as annotated source, in the style of rustc.
+pub fn render_human(renderer: &Renderer, checked: &Checked) -> String {
+    let text = &checked.input.text;
+    let name = &checked.input.name;
+    let index = LineIndex::new(text);
+    let position = |offset: usize| {
+        let at = index.line_col(text, offset, Encoding::Utf32);
+        format!("{name}:{}:{}", at.line + 1, at.col + 1)
+    };
+    let mut out = String::new();
+    for finding in &checked.findings {
+        let first_line = index.line_of(finding.range.start);
+        // A span ending at a line's start belongs to the line before.
+        let last_line = index.line_of(finding.range.end.saturating_sub(1).max(finding.range.start));
+        let base = index.line_start(first_line);
+        let source = text
+            .get(base..index.line_end(last_line, text))
+            .unwrap_or("");
+        let span = clamp(finding.range.start - base, source)
+            ..clamp(finding.range.end.saturating_sub(base), source);
+        let title = format!("{} ({})", finding.message, position(finding.range.start));
+        let notes: Vec<String> = finding
+            .related
+            .iter()
+            .map(|r| format!("{}: {}", r.message, position(r.range.start)))
+            .chain(
+                finding
+                    .fixes
+                    .iter()
+                    .map(|f| format!("可用修复: {}", f.title)),
+            )
+            .collect();
+        let doc_note =
+            rules::lookup(finding.code).map(|d| format!("{} — baogao rules {}", d.name, d.code));
+        let mut message = level(finding.severity)
+            .title(&title)
+            .id(finding.code)
+            .snippet(
+                Snippet::source(source)
+                    .line_start(first_line + 1)
+                    .origin(name)
+                    .fold(true)
+                    .annotation(level(finding.severity).span(span)),
+            );
+        for (i, note) in notes.iter().enumerate() {
+            let footer = if i < finding.related.len() {
+                Level::Note.title(note)
+            } else {
+                Level::Help.title(note)
+            };
+            message = message.footer(footer);
+        }
+        if let Some(doc) = &doc_note {
+            message = message.footer(Level::Note.title(doc));
+        }
+        out.push_str(&renderer.render(message).to_string());
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// An offset into `source`, moved back to a character boundary.
+fn clamp(offset: usize, source: &str) -> usize {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+fn summary(checked: &[Checked]) -> String {
+    let count = |s: Severity| {
+        checked
+            .iter()
+            .flat_map(|c| &c.findings)
+            .filter(|f| f.severity == s)
+            .count()
+    };
+    let parts: Vec<String> = [
+        (Severity::Error, "error"),
+        (Severity::Warning, "warning"),
+        (Severity::Info, "info"),
+        (Severity::Hint, "hint"),
+    ]
+    .into_iter()
+    .filter_map(|(s, name)| {
+        let n = count(s);
+        (n > 0).then(|| format!("{n} {name}{}", if n == 1 { "" } else { "s" }))
+    })
+    .collect();
+    let files = checked.len();
+    let files = format!("{files} file{}", if files == 1 { "" } else { "s" });
+    if parts.is_empty() {
+        format!("no findings in {files}\n")
+    } else {
+        format!("{} in {files}\n", parts.join(", "))
+    }
+}
+
+fn finding_json(text: &str, index: &LineIndex, f: &Finding) -> Value {
+    json!({
+        "code": f.code,
+        "name": rules::lookup(f.code).map(|d| d.name),
+        "severity": severity_id(f.severity),
+        "message": f.message,
+        "range": span_json(text, index, f.range),
+        "related": f.related.iter().map(|r| json!({
+            "message": r.message,
+            "range": span_json(text, index, r.range),
+        })).collect::<Vec<_>>(),
+        "fixes": f.fixes.iter().map(|fix| json!({
+            "title": fix.title,
+            "edits": fix.edits.iter().map(|e| json!({
+                "range": span_json(text, index, e.range),
+                "new_text": e.new_text,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// Stable JSON: one object per file, findings in text order; lines and
+/// columns are 1-based, columns count characters, `start`/`end` are bytes.
+pub fn to_json(checked: &[Checked]) -> Value {
+    let count = |s: Severity| {
+        checked
+            .iter()
+            .flat_map(|c| &c.findings)
+            .filter(|f| f.severity == s)
+            .count()
+    };
+    json!({
+        "files": checked.iter().map(|c| {
+            let text = &c.input.text;
+            let index = LineIndex::new(text);
+            json!({
+                "file": c.input.name,
+                "decoded_from": c.input.decoded_from,
+                "config": c.config.as_ref().map(|p| p.display().to_string()),
+                "findings": c.findings.iter().map(|f| finding_json(text, &index, f)).collect::<Vec<_>>(),
+            })
+        }).collect::<Vec<_>>(),
+        "summary": {
+            "error": count(Severity::Error),
+            "warning": count(Severity::Warning),
+            "info": count(Severity::Info),
+            "hint": count(Severity::Hint),
+        },
+    })
+}
+
+fn sarif_level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info | Severity::Hint => "note",
+    }
+}
+
+/// A file name as a relative URI reference: `/` separators, anything but
+/// unreserved characters percent-encoded (Chinese file names are common).
+fn uri(name: &str) -> String {
+    if name == "<stdin>" {
+        return "stdin".to_string();
+    }
+    let mut out = String::new();
+    for byte in name.replace('\\', "/").bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+fn region(text: &str, index: &LineIndex, range: TextRange) -> Value {
+    let start = index.line_col(text, range.start, Encoding::Utf32);
+    let end = index.line_col(text, range.end, Encoding::Utf32);
+    json!({
+        "startLine": start.line + 1,
+        "startColumn": start.col + 1,
+        "endLine": end.line + 1,
+        "endColumn": end.col + 1,
+    })
+}
+
+fn location(text: &str, index: &LineIndex, file: &str, range: TextRange) -> Value {
+    json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri(file) },
+            "region": region(text, index, range),
+        }
+    })
+}
+
+/// SARIF 2.1.0: one run, every rule described, columns in code points.
+pub fn to_sarif(checked: &[Checked]) -> Value {
+    let rules_json: Vec<Value> = rules::all()
+        .map(|d| {
+            let mut rule = json!({
+                "id": d.code,
+                "name": d.name,
+                "shortDescription": { "text": d.summary },
+                "fullDescription": { "text": d.summary },
+                "help": { "text": d.explanation, "markdown": d.explanation },
+                "defaultConfiguration": { "level": sarif_level(d.default_severity) },
+            });
+            if let (Some(url), Some(map)) = (d.url(), rule.as_object_mut()) {
+                map.insert("helpUri".to_string(), Value::String(url));
+            }
+            rule
+        })
+        .collect();
+    let rule_index = |code: &str| rules::all().position(|d| d.code == code);
+    let mut results = Vec::new();
+    for c in checked {
+        let text = &c.input.text;
+        let index = LineIndex::new(text);
+        let file = c.input.name.as_str();
+        for f in &c.findings {
+            let mut result = json!({
+                "ruleId": f.code,
+                "level": sarif_level(f.severity),
+                "message": { "text": f.message },
+                "locations": [location(text, &index, file, f.range)],
+            });
+            let Some(map) = result.as_object_mut() else {
+                continue;
+            };
+            if let Some(i) = rule_index(f.code) {
+                map.insert("ruleIndex".to_string(), json!(i));
+            }
+            if !f.related.is_empty() {
+                let related: Vec<Value> = f
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let mut loc = location(text, &index, file, r.range);
+                        if let Some(m) = loc.as_object_mut() {
+                            m.insert("id".to_string(), json!(i));
+                            m.insert("message".to_string(), json!({ "text": r.message }));
+                        }
+                        loc
+                    })
+                    .collect();
+                map.insert("relatedLocations".to_string(), Value::Array(related));
+            }
+            if !f.fixes.is_empty() {
+                let fixes: Vec<Value> = f
+                    .fixes
+                    .iter()
+                    .map(|fix| {
+                        json!({
+                            "description": { "text": fix.title },
+                            "artifactChanges": [{
+                                "artifactLocation": { "uri": uri(file) },
+                                "replacements": fix.edits.iter().map(|e| json!({
+                                    "deletedRegion": region(text, &index, e.range),
+                                    "insertedContent": { "text": e.new_text },
+                                })).collect::<Vec<_>>(),
+                            }],
+                        })
+                    })
+                    .collect();
+                map.insert("fixes".to_string(), Value::Array(fixes));
+            }
+            results.push(result);
+        }
+    }
+    let mut driver = json!({
+        "name": "baogao",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": rules_json,
+    });
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    if let (false, Some(map)) = (repository.is_empty(), driver.as_object_mut()) {
+        map.insert("informationUri".to_string(), json!(repository));
+    }
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": driver },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(uri("tests/fixtures/a b.txt"), "tests/fixtures/a%20b.txt");
+        assert_eq!(uri("报告.txt"), "%E6%8A%A5%E5%91%8A.txt");
+        assert_eq!(uri("<stdin>"), "stdin");
+    }
+
+    #[test]
+    fn deny_accepts_singular_and_plural() {
+        assert_eq!(parse_deny("warnings"), Ok(Severity::Warning));
+        assert_eq!(parse_deny("hint"), Ok(Severity::Hint));
+        assert!(parse_deny("loud").is_err());
+    }
+}

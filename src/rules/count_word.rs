@@ -1,0 +1,260 @@
+//! BG009: a count word that disagrees with the items it introduces.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::shared::{self, List};
+use super::{numbering_sequence, Context, Edit, Finding, Fix, Related, RuleDoc, Severity};
+use crate::report::numeral::{parse_small, to_chinese};
+use crate::report::{marker, sentence_starts, Level, Marker, MarkerStyle, Node, Report};
+use crate::text::TextRange;
+
+pub const DOC: RuleDoc = RuleDoc {
+    code: "BG009",
+    name: "count-word",
+    default_severity: Severity::Warning,
+    summary:
+        "A count word disagrees with the items it introduces (四个方面 followed by five headings)",
+    explanation: "\
+## What it does
+
+Finds a sentence that announces a number of items and ends with a colon
+(`重点抓好四个方面工作:`, `干好四件大事:`, `提出以下三点建议。`) and counts the
+numbered headings or items that follow it (`一、`… or `一是`…). When the count
+differs, the count word is flagged and the quick fix corrects it.
+
+## Why
+
+Sections are added and dropped while a report is drafted; the sentence that
+announced them is rarely updated, and the mismatch is read aloud at the session.
+
+## Example
+
+```text
+重点抓好四个方面工作:
+一、……
+二、……
+三、……
+四、……
+五、……
+```
+
+announces four and lists five.
+",
+};
+
+/// `四个方面工作:` `四件大事：` `以下三点建议。` — the numeral is group 2.
+static COUNT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(以下|如下)?([一二两三四五六七八九十]{1,3})(个方面|方面|个|点|项|条|件|大|类|种)([^，,。；;:：!！?？“”‘’\x22]{0,10})([:：]|。)",
+    )
+    .expect("static regex")
+});
+
+pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for report in &ctx.document.reports {
+        let lists = shared::lists(report);
+        let paragraphs: Vec<TextRange> = shared::report_paragraphs(ctx, report).collect();
+        for (i, p) in paragraphs.iter().enumerate() {
+            let s = p.slice(ctx.text);
+            for caps in COUNT_PHRASE.captures_iter(s) {
+                let (Some(whole), Some(numeral), Some(end)) =
+                    (caps.get(0), caps.get(2), caps.get(5))
+                else {
+                    continue;
+                };
+                // `以下三点建议。` counts; a sentence merely mentioning
+                // `三个方面。` does not introduce anything.
+                if end.as_str() == "。" && caps.get(1).is_none() {
+                    continue;
+                }
+                // A slogan in quotes (`“四个意识”:`) is not a count.
+                let before = s.get(..whole.start()).and_then(|b| b.chars().next_back());
+                if before.is_some_and(|c| matches!(c, '“' | '"' | '‘' | '「')) {
+                    continue;
+                }
+                let count = match numeral.as_str() {
+                    "两" => 2,
+                    other => match parse_small(other) {
+                        Some(n) => n,
+                        None => continue,
+                    },
+                };
+                if count < 2 {
+                    continue;
+                }
+                let rest = s.get(whole.end()..).unwrap_or("");
+                let trimmed = rest.trim_start_matches([' ', '\u{3000}']);
+                let markers = if trimmed.is_empty() {
+                    // The list follows in the next paragraph: `一、` headings
+                    // or items, as the outline has them.
+                    let Some(next) = paragraphs.get(i + 1) else {
+                        continue;
+                    };
+                    match list_at(report, &lists, next.start) {
+                        Some(list) => numbering_sequence::markers_of(ctx, list),
+                        None => continue,
+                    }
+                } else {
+                    let from = p.start + whole.end() + (rest.len() - trimmed.len());
+                    inline_markers(ctx.text, &paragraphs[i..], from)
+                };
+                if markers.is_empty() {
+                    continue;
+                }
+                let items = markers.len() as u32;
+                let highest = markers.last().map_or(0, |m| m.number);
+                if items == count || highest == count {
+                    continue;
+                }
+                let range = TextRange::new(p.start + numeral.start(), p.start + numeral.end());
+                let mut finding = shared::finding(
+                    &DOC,
+                    range,
+                    format!(
+                        "“{}”与其后列出的{items}项不符",
+                        s.get(numeral.start()..caps.get(3).map_or(numeral.end(), |u| u.end()))
+                            .unwrap_or("")
+                    ),
+                );
+                if let Some(last) = markers.last() {
+                    finding.related.push(Related {
+                        message: format!("第{items}项"),
+                        range: last.range,
+                    });
+                }
+                finding.fixes.push(Fix {
+                    title: format!("改为“{}”", to_chinese(items)),
+                    edits: vec![Edit {
+                        range,
+                        new_text: to_chinese(items),
+                    }],
+                });
+                out.push(finding);
+            }
+        }
+    }
+}
+
+/// Items written inline right after the colon (`…四件大事：一是…。二是…。`),
+/// continued by paragraphs that start with the next items (`三是…`). The
+/// outline takes items only at sentence starts, so they are read here.
+fn inline_markers(text: &str, paragraphs: &[TextRange], from: usize) -> Vec<Marker> {
+    let Some((first_paragraph, later)) = paragraphs.split_first() else {
+        return Vec::new();
+    };
+    let head = text.get(from..first_paragraph.end).unwrap_or("");
+    let Some(first) =
+        marker::parse(head, from).filter(|f| f.level == Level::Item && f.marker.number == 1)
+    else {
+        return Vec::new();
+    };
+    let form = |m: &Marker| (m.style, m.range.slice(text).chars().next_back());
+    let wanted = form(&first.marker);
+    let mut out = Vec::new();
+    // Markers of the same form at sentence starts of `s`; false at a new `一是`.
+    let scan = |s: &str, base: usize, out: &mut Vec<Marker>| -> bool {
+        for at in std::iter::once(0).chain(sentence_starts(s)) {
+            let Some(found) = s.get(at..).and_then(|r| marker::parse(r, base + at)) else {
+                continue;
+            };
+            if form(&found.marker) != wanted {
+                continue;
+            }
+            if found.marker.number == 1 && !out.is_empty() {
+                return false;
+            }
+            out.push(found.marker);
+        }
+        true
+    };
+    if !scan(head, from, &mut out) {
+        return out;
+    }
+    for p in later {
+        let s = p.slice(text);
+        let continues = marker::parse(s, p.start)
+            .is_some_and(|f| form(&f.marker) == wanted && f.marker.number != 1);
+        if !continues || !scan(s, p.start, &mut out) {
+            break;
+        }
+    }
+    out
+}
+
+/// The list whose first item starts at `offset`.
+fn list_at<'a>(report: &'a Report, lists: &'a [List<'a>], offset: usize) -> Option<&'a List<'a>> {
+    let node: &Node = report.walk().find(|n| {
+        n.heading.start == offset
+            && n.marker
+                .as_ref()
+                .is_some_and(|m| m.style != MarkerStyle::Lead)
+    })?;
+    lists.iter().find(|l| {
+        l.items
+            .first()
+            .is_some_and(|first| std::ptr::eq(*first, node))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{codes, fixture, run};
+
+    fn bg009(text: &str) -> Vec<super::Finding> {
+        run(text)
+            .into_iter()
+            .filter(|f| f.code == "BG009")
+            .collect()
+    }
+
+    #[test]
+    fn flags_four_announced_and_five_listed() {
+        let text = "2023年工作安排\n重点抓好四个方面工作:\n一、甲\n内容。\n二、乙\n内容。\n三、丙\n内容。\n四、丁\n内容。\n五、戊\n内容。\n";
+        let found = bg009(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].range.slice(text), "四");
+        assert_eq!(found[0].message, "“四个方面”与其后列出的5项不符");
+        assert_eq!(found[0].fixes[0].edits[0].new_text, "五");
+        assert_eq!(found[0].related[0].range.slice(text), "五、");
+    }
+
+    #[test]
+    fn flags_three_points_with_two_items() {
+        let text = "一、建议\n我们提出以下三点建议:一是加强监督。二是改进作风。\n";
+        let found = bg009(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].range.slice(text), "三");
+        assert_eq!(found[0].fixes[0].edits[0].new_text, "二");
+    }
+
+    #[test]
+    fn dont_flag_matching_counts_slogans_or_mentions() {
+        let ok = "重点抓好两个方面工作:\n一、甲\n内容。\n二、乙\n内容。\n";
+        assert_eq!(bg009(ok).len(), 0);
+        let slogan = "一、甲\n增强“四个意识”:一是学习。二是实践。\n";
+        assert_eq!(bg009(slogan).len(), 0);
+        let mention = "一、甲\n我们从三个方面推进工作。一是学习。二是实践。\n";
+        assert_eq!(bg009(mention).len(), 0);
+        // The numbering skipped a number; the count agrees with the last one.
+        let gap = "一、甲\n干好四件大事:一是学习。二是实践。四是总结。\n";
+        assert_eq!(bg009(gap).len(), 0, "{:#?}", bg009(gap));
+    }
+
+    #[test]
+    fn counts_headings_and_inline_items_in_real_reports() {
+        for name in ["renda-yaan.txt", "zhengfu-zhejiang-2026.txt"] {
+            assert_eq!(codes(&run(&fixture(name)), "BG009"), 0, "{name}");
+        }
+        let text =
+            fixture("renda-yaan.txt").replace("重点抓好四个方面工作:", "重点抓好五个方面工作:");
+        let found = bg009(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let at = text.find("五个方面工作").unwrap();
+        assert_eq!(found[0].range.start, at);
+        assert_eq!(found[0].fixes[0].edits[0].new_text, "四");
+        let text = fixture("zhengfu-zhejiang-2026.txt").replace("干好四件大事", "干好三件大事");
+        assert_eq!(bg009(&text).len(), 1);
+    }
+}

@@ -1,0 +1,119 @@
+//! BG011: a heading with nothing under it.
+
+use super::shared;
+use super::{Context, Finding, RuleDoc, Severity};
+use crate::report::{Level, Node, Part};
+
+pub const DOC: RuleDoc = RuleDoc {
+    code: "BG011",
+    name: "empty-section",
+    default_severity: Severity::Warning,
+    summary: "A heading has no text and no subsections under it",
+    explanation: "\
+## What it does
+
+Finds a heading (`一、` `（一）` `1.` `（1）`, or an unnumbered part heading such
+as `2023年工作安排`) followed directly by the next heading of the same or a
+higher level: the section it opens is empty. A heading whose text continues
+after its first sentence on the same line is not empty.
+
+## Why
+
+An empty section is a placeholder left in the draft, or text lost when
+passages were moved.
+
+## Example
+
+```text
+（一）加强政治建设
+（二）加强思想建设
+常委会坚持……
+```
+
+`（一）` has no text.
+",
+};
+
+/// Parts that are paragraphs, not headings: they have no body of their own.
+fn is_paragraph_part(node: &Node) -> bool {
+    matches!(
+        node.part,
+        Some(
+            Part::Salutation
+                | Part::Opening
+                | Part::Thanks
+                | Part::Shortcomings
+                | Part::Closing
+                | Part::Appendix
+        )
+    )
+}
+
+pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for report in &ctx.document.reports {
+        let mut stack: Vec<&Node> = report.nodes.iter().collect();
+        while let Some(node) = stack.pop() {
+            if node.part == Some(Part::Appendix) {
+                continue;
+            }
+            stack.extend(node.children.iter());
+            if node.level == Level::Item || is_paragraph_part(node) || !node.children.is_empty() {
+                continue;
+            }
+            let body = ctx.text.get(node.heading.end..node.range.end).unwrap_or("");
+            let has_text = body.chars().any(|c| {
+                !c.is_whitespace() && !matches!(c, '\u{feff}' | '*' | '#' | '。' | ':' | '：')
+            });
+            if has_text {
+                continue;
+            }
+            out.push(shared::finding(
+                &DOC,
+                node.heading,
+                format!("“{}”下没有内容", node.label),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{fixture, run};
+
+    fn bg011(text: &str) -> Vec<super::Finding> {
+        run(text)
+            .into_iter()
+            .filter(|f| f.code == "BG011")
+            .collect()
+    }
+
+    #[test]
+    fn flags_a_heading_followed_by_its_sibling() {
+        let text = "一、甲\n(一)加强政治建设\n(二)加强思想建设\n常委会坚持学习。\n";
+        let found = bg011(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].range.slice(text), "(一)加强政治建设");
+        assert_eq!(found[0].message, "“加强政治建设”下没有内容");
+    }
+
+    #[test]
+    fn dont_flag_headings_with_text_on_their_line_or_subsections() {
+        let inline =
+            "一、甲\n(一)加强政治建设。常委会坚持学习。\n(二)加强思想建设。常委会坚持实践。\n";
+        assert_eq!(bg011(inline).len(), 0);
+        let nested = "一、甲\n(一)子\n内容。\n";
+        assert_eq!(bg011(nested).len(), 0);
+    }
+
+    #[test]
+    fn flags_an_emptied_section_in_a_real_report() {
+        let text = fixture("renda-baicheng.txt");
+        let heading = "四、聚焦践行全过程人民民主这一本质要求,服务与管理并举,代表履职更加有为\n";
+        let start = text.find(heading).unwrap() + heading.len();
+        let end = text.find("五、聚焦全面建设").unwrap();
+        let seeded = format!("{}{}", &text[..start], &text[end..]);
+        let found = bg011(&seeded);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].range.slice(&seeded).starts_with("四、聚焦践行"));
+    }
+}

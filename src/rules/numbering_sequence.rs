@@ -1,0 +1,263 @@
+//! BG004: a gap, a repeat or a wrong order in a numbered list.
+
+use super::shared::{self, List};
+use super::{Context, Edit, Finding, Fix, RuleDoc, Severity};
+use crate::report::{marker, sentence_starts, Marker, MarkerStyle, Report};
+use crate::text::TextRange;
+
+pub const DOC: RuleDoc = RuleDoc {
+    code: "BG004",
+    name: "numbering-sequence",
+    default_severity: Severity::Warning,
+    summary: "A numbered list skips, repeats or reorders a number (一、二、四、)",
+    explanation: "\
+## What it does
+
+Checks every list of numbered headings (`一、` `（一）` `1.` `（1）`) and of
+items (`一是` `第一,`) under one parent: it should count 1, 2, 3… without a
+gap, a repeat or a number out of order. Numbering restarts under each parent,
+and a list that starts again at 1 is a new list. Lead sentences and the
+numbering of appendices (名词解释, 民生实事 lists) are not checked. The quick
+fix renumbers the whole list.
+
+## Why
+
+A section deleted or moved while redrafting leaves `一、二、四、` behind, and
+nobody reading the draft on screen notices until it is printed.
+
+## Example
+
+```text
+一、坚持党的领导
+二、加强地方立法
+四、增强监督实效
+```
+
+skips `三、`.
+",
+};
+
+pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for report in &ctx.document.reports {
+        for list in shared::lists(report) {
+            if let Some(finding) = check_list(ctx, report, &list) {
+                out.push(finding);
+            }
+        }
+    }
+}
+
+fn check_list(ctx: &Context, report: &Report, list: &List) -> Option<Finding> {
+    let markers = markers_of(ctx, list);
+    let first = markers.first()?;
+    let text = ctx.text;
+    let show = |m: &Marker| format!("“{}”", m.range.slice(text));
+    // A page cut out of a longer report starts wherever the page starts.
+    let free_start = report.fragment && list.parent.is_none();
+    let start = if free_start { first.number } else { 1 };
+    let fault = if first.number != start {
+        Some((
+            first,
+            format!(
+                "编号从{}开始,缺少{}",
+                show(first),
+                quoted(text, first, 1..first.number)
+            ),
+        ))
+    } else {
+        markers.windows(2).find_map(|pair| {
+            let [prev, this] = pair else { return None };
+            let expected = prev.number + 1;
+            let message = if this.number == expected {
+                return None;
+            } else if this.number == prev.number {
+                format!("编号{}重复", show(this))
+            } else if this.number < prev.number || markers.iter().any(|m| m.number == expected) {
+                format!("编号{}排在{}之后,顺序颠倒", show(this), show(prev))
+            } else {
+                format!(
+                    "编号从{}跳到{},缺少{}",
+                    show(prev),
+                    show(this),
+                    quoted(text, this, expected..this.number)
+                )
+            };
+            Some((this, message))
+        })
+    };
+    let (at, message) = fault?;
+    let mut finding = shared::finding(&DOC, at.range, message);
+    let edits: Vec<Edit> = markers
+        .iter()
+        .zip(start..)
+        .filter(|(m, n)| m.number != *n)
+        .map(|(m, n)| Edit {
+            range: m.range,
+            new_text: shared::renumbered(m.range.slice(text), n),
+        })
+        .collect();
+    if !edits.is_empty() {
+        finding.fixes.push(Fix {
+            title: "重新编号本列表".to_string(),
+            edits,
+        });
+    }
+    Some(finding)
+}
+
+/// The missing markers `numbers`, written like `like`: `“三、”`.
+fn quoted(text: &str, like: &Marker, numbers: std::ops::Range<u32>) -> String {
+    numbers
+        .map(|n| format!("“{}”", shared::renumbered(like.range.slice(text), n)))
+        .collect::<Vec<_>>()
+        .join("")
+}
+
+/// The markers of a list in text order. For items inside paragraphs
+/// (`一是…。二是…。`) the parser keeps only those that continue a sequence,
+/// so the paragraphs are read again for markers of the same form that it
+/// passed over (`四是` after `二是`); a new `一是` there opens a nested list
+/// and ends the search.
+pub(super) fn markers_of(ctx: &Context, list: &List) -> Vec<Marker> {
+    let mut markers: Vec<Marker> = list.items.iter().filter_map(|n| n.marker.clone()).collect();
+    let Some(first) = markers.first().cloned() else {
+        return markers;
+    };
+    if !matches!(first.style, MarkerStyle::InlineShi | MarkerStyle::Ordinal) {
+        return markers;
+    }
+    let suffix = first.range.slice(ctx.text).chars().next_back();
+    let mut found = Vec::new();
+    for (i, item) in list.items.iter().enumerate() {
+        let Some(paragraph) = ctx
+            .document
+            .paragraphs
+            .iter()
+            .find(|p| p.contains(item.heading.start))
+        else {
+            continue;
+        };
+        let stop = list
+            .items
+            .get(i + 1)
+            .map_or(paragraph.end, |next| next.heading.start.min(paragraph.end));
+        if item.heading.end >= stop {
+            continue;
+        }
+        let span = TextRange::new(item.heading.end, stop);
+        let s = span.slice(ctx.text);
+        for at in std::iter::once(0).chain(sentence_starts(s)) {
+            let Some(hit) = s
+                .get(at..)
+                .and_then(|rest| marker::parse(rest, span.start + at))
+            else {
+                continue;
+            };
+            let m = hit.marker;
+            if m.style != first.style || m.range.slice(ctx.text).chars().next_back() != suffix {
+                continue;
+            }
+            if m.number == 1 {
+                break;
+            }
+            found.push(m);
+        }
+    }
+    markers.extend(found);
+    markers.sort_by_key(|m| m.range.start);
+    markers.dedup_by_key(|m| m.range.start);
+    markers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{codes, fixture, run};
+    use crate::text::TextRange;
+
+    fn bg004(text: &str) -> Vec<super::Finding> {
+        run(text)
+            .into_iter()
+            .filter(|f| f.code == "BG004")
+            .collect()
+    }
+
+    #[test]
+    fn flags_a_gap_and_renumbers() {
+        let text = "一、坚持党的领导\n内容。\n二、加强立法\n内容。\n四、增强监督\n内容。\n五、代表工作\n内容。\n";
+        let found = bg004(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].range.slice(text), "四、");
+        assert_eq!(found[0].message, "编号从“二、”跳到“四、”,缺少“三、”");
+        let edits: Vec<(&str, &str)> = found[0].fixes[0]
+            .edits
+            .iter()
+            .map(|e| (e.range.slice(text), e.new_text.as_str()))
+            .collect();
+        assert_eq!(edits, vec![("四、", "三、"), ("五、", "四、")]);
+    }
+
+    #[test]
+    fn flags_a_repeat_and_a_wrong_order() {
+        let repeat = "(一)甲\n内容。\n(二)乙\n内容。\n(二)丙\n内容。\n";
+        assert_eq!(bg004(repeat)[0].message, "编号“(二)”重复");
+        let order = "1.甲\n内容。\n3.乙\n内容。\n2.丙\n内容。\n";
+        let found = bg004(order);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].range.slice(order), "3.");
+        assert!(
+            found[0].message.contains("顺序颠倒"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn flags_a_list_not_starting_at_one() {
+        let text =
+            "××市人大常委会工作报告\n各位代表:\n二、加强立法\n内容。\n三、增强监督\n内容。\n";
+        let found = bg004(text);
+        assert_eq!(found[0].message, "编号从“二、”开始,缺少“一、”");
+    }
+
+    #[test]
+    fn flags_a_gap_in_items_inside_a_paragraph() {
+        let text = "一、加强监督\n常委会加强监督。一是听取报告。二是开展检查。四是专题询问。\n";
+        let found = bg004(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].range.slice(text), "四是");
+        assert_eq!(found[0].fixes[0].edits[0].new_text, "三是");
+    }
+
+    #[test]
+    fn dont_flag_restarts_under_each_parent_or_nested_items() {
+        let text = "一、甲\n(一)子\n内容。\n(二)子\n内容。\n二、乙\n(一)子\n内容。\n";
+        assert_eq!(bg004(text).len(), 0);
+        let items = "一、甲\n一方面,提升立法质效。\n一是推动提标。\n二是推动提效。\n另一方面,提升监督质效。\n一是提升水平。\n二是提升能力。\n";
+        assert_eq!(bg004(items).len(), 0);
+        let nested = "一、甲\n一是加强监督。\n二是加强立法。一是制定法规。二是清理法规。\n三是加强代表工作。\n";
+        assert_eq!(bg004(nested).len(), 0, "{:#?}", bg004(nested));
+    }
+
+    #[test]
+    fn dont_flag_items_split_across_paragraphs() {
+        let text =
+            "一、甲\n一是听取报告。二是开展检查。\n三是专题询问。四是执法检查。\n五是跟踪监督。\n";
+        assert_eq!(bg004(text).len(), 0, "{:#?}", bg004(text));
+    }
+
+    #[test]
+    fn dont_flag_a_fragment_starting_mid_list() {
+        let text = fixture("002_5ac5394e31afa987.txt");
+        assert_eq!(codes(&run(&text), "BG004"), 0);
+    }
+
+    #[test]
+    fn flags_a_skipped_heading_number_in_a_real_report() {
+        let text = fixture("renda-baicheng.txt")
+            .replace("三、聚焦寓支持于监督之中", "四、聚焦寓支持于监督之中");
+        let found = bg004(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let at = text.find("四、聚焦寓支持于监督之中").unwrap();
+        assert_eq!(found[0].range, TextRange::new(at, at + "四、".len()));
+    }
+}

@@ -1,0 +1,363 @@
+//! What several rules need: the kind a report is checked as, where its parts
+//! are, lists of numbered siblings, marker rewriting and skeleton wording.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Context, Finding, RuleDoc};
+use crate::report::numeral::{is_numeral_char, to_chinese};
+use crate::report::{Kind, MarkerStyle, Node, Part, Report};
+use crate::text::TextRange;
+
+/// A finding of `doc` at its default severity, with no fixes yet.
+pub fn finding(doc: &RuleDoc, range: TextRange, message: String) -> Finding {
+    Finding {
+        code: doc.code,
+        severity: doc.default_severity,
+        message,
+        range,
+        related: Vec::new(),
+        fixes: Vec::new(),
+    }
+}
+
+/// The kind a report is checked as: the configured kind, else the detected
+/// one. A fragment is never asked for report parts, whatever the setting.
+pub fn kind_of(ctx: &Context, report: &Report) -> Kind {
+    if report.fragment {
+        Kind::Other
+    } else {
+        ctx.config.kind.unwrap_or(report.kind)
+    }
+}
+
+/// A standard part found in a report, by the parser or by a configured wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located {
+    pub part: Part,
+    pub heading: TextRange,
+    /// The whole section (for a paragraph part, the paragraph).
+    pub range: TextRange,
+}
+
+/// The standard parts of a report in text order, appendices left out.
+/// Configured wordings count: a heading whose label contains one, or a
+/// paragraph that starts with one.
+pub fn located_parts(ctx: &Context, report: &Report) -> Vec<Located> {
+    let mut found: Vec<Located> = report
+        .walk()
+        .filter_map(|n| {
+            let part = n.part.filter(|p| *p != Part::Appendix)?;
+            Some(Located {
+                part,
+                heading: n.heading,
+                range: n.range,
+            })
+        })
+        .collect();
+    for (&part, wordings) in &ctx.config.parts {
+        for node in report.walk().filter(|n| n.part != Some(Part::Appendix)) {
+            if node.level != crate::report::Level::Item
+                && wordings.iter().any(|w| node.label.contains(w.trim()))
+            {
+                found.push(Located {
+                    part,
+                    heading: node.heading,
+                    range: node.range,
+                });
+            }
+        }
+        for &p in ctx.document.paragraphs.iter() {
+            if !report.range.contains_range(p) {
+                continue;
+            }
+            let s = p
+                .slice(ctx.text)
+                .trim_start_matches(['#', ' ', '*', '\u{3000}']);
+            if wordings.iter().any(|w| s.starts_with(w.trim())) {
+                found.push(Located {
+                    part,
+                    heading: p,
+                    range: p,
+                });
+            }
+        }
+    }
+    found.sort_by_key(|l| (l.heading.start, l.part));
+    found.dedup_by_key(|l| (l.heading.start, l.part));
+    found
+}
+
+/// The paragraphs of the document that lie in `report`.
+pub fn report_paragraphs<'a>(
+    ctx: &'a Context,
+    report: &'a Report,
+) -> impl Iterator<Item = TextRange> + 'a {
+    ctx.document
+        .paragraphs
+        .iter()
+        .copied()
+        .filter(move |p| report.range.contains_range(*p))
+}
+
+/// Numbered siblings of one parent in one style: a run from its first
+/// number until the numbering restarts at 1.
+#[derive(Debug)]
+pub struct List<'a> {
+    pub items: Vec<&'a Node>,
+    /// The parent's children, in order (the report's top level for `None`).
+    pub parent: Option<&'a Node>,
+    /// A later run of the same style under the same parent: the numbering
+    /// started again at 1.
+    pub restart: bool,
+}
+
+impl List<'_> {
+    pub fn style(&self) -> Option<MarkerStyle> {
+        self.items
+            .first()
+            .and_then(|n| n.marker.as_ref())
+            .map(|m| m.style)
+    }
+}
+
+/// Every numbered list of a report. Lead sentences have no numbers and
+/// numbering under an appendix (名词解释, 民生实事 lists) is its own affair.
+pub fn lists(report: &Report) -> Vec<List<'_>> {
+    let mut out = Vec::new();
+    collect_lists(None, &report.nodes, &mut out);
+    out
+}
+
+fn collect_lists<'a>(parent: Option<&'a Node>, children: &'a [Node], out: &mut Vec<List<'a>>) {
+    let mut styles: Vec<MarkerStyle> = Vec::new();
+    for child in children {
+        if let Some(m) = &child.marker {
+            if m.style != MarkerStyle::Lead && !styles.contains(&m.style) {
+                styles.push(m.style);
+            }
+        }
+    }
+    for style in styles {
+        let mut runs: Vec<Vec<&Node>> = Vec::new();
+        for child in children {
+            let Some(m) = child.marker.as_ref().filter(|m| m.style == style) else {
+                continue;
+            };
+            match runs.last_mut() {
+                Some(run) if m.number != 1 => run.push(child),
+                _ => runs.push(vec![child]),
+            }
+        }
+        for (i, items) in runs.into_iter().enumerate() {
+            out.push(List {
+                items,
+                parent,
+                restart: i > 0,
+            });
+        }
+    }
+    for child in children {
+        if child.part != Some(Part::Appendix) {
+            collect_lists(Some(child), &child.children, out);
+        }
+    }
+}
+
+/// Whether a marker style numbers headings (一、 （一） 1. （1）) rather than
+/// items inside a paragraph.
+pub fn is_heading_style(style: MarkerStyle) -> bool {
+    matches!(
+        style,
+        MarkerStyle::ChineseNumeral
+            | MarkerStyle::ChineseParen
+            | MarkerStyle::ArabicNumeral
+            | MarkerStyle::ArabicParen
+    )
+}
+
+/// The marker text of `original` with its numeral replaced by `number`,
+/// written the same way (Chinese numerals, ASCII or full-width digits).
+pub fn renumbered(original: &str, number: u32) -> String {
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let chinese = original.chars().any(|c| is_numeral_char(c) && c != '第');
+    let start = original
+        .char_indices()
+        .find(|&(_, c)| {
+            if chinese {
+                is_numeral_char(c)
+            } else {
+                is_digit(c)
+            }
+        })
+        .map_or(0, |(i, _)| i);
+    let rest = original.get(start..).unwrap_or("");
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| {
+            !(if chinese {
+                is_numeral_char(c)
+            } else {
+                is_digit(c)
+            })
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    let numeral = if chinese {
+        to_chinese(number)
+    } else if rest.starts_with(|c: char| ('０'..='９').contains(&c)) {
+        number
+            .to_string()
+            .chars()
+            .filter_map(|d| char::from_u32(d as u32 - '0' as u32 + '０' as u32))
+            .collect()
+    } else {
+        number.to_string()
+    };
+    format!(
+        "{}{numeral}{}",
+        original.get(..start).unwrap_or(""),
+        rest.get(len..).unwrap_or("")
+    )
+}
+
+/// Whether a report's own punctuation is mostly full-width (as published)
+/// rather than half-width (as on compilation sites); skeletons follow it.
+pub fn uses_full_width(text: &str, range: TextRange) -> bool {
+    let s = range.slice(text);
+    let full = s.matches(['，', '：']).count();
+    let half = s.matches([',', ':']).count();
+    full >= half
+}
+
+/// `s` with its ASCII punctuation made full-width when `full`.
+pub fn with_width(s: &str, full: bool) -> String {
+    if !full {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c {
+            ',' => '，',
+            ':' => '：',
+            ';' => '；',
+            '!' => '！',
+            '?' => '？',
+            '(' => '（',
+            ')' => '）',
+            other => other,
+        })
+        .collect()
+}
+
+/// The line break the text uses.
+pub fn line_break(text: &str) -> &'static str {
+    if text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
+/// A year named in a text (`2022年`, `二〇二二年`): its value and the range
+/// of its digits, relative to the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Year {
+    pub value: u32,
+    pub digits: TextRange,
+}
+
+pub fn years(s: &str) -> Vec<Year> {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})年").expect("static regex")
+    });
+    YEAR.captures_iter(s)
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            // `12022年` is not a year; neither is a digit run inside a number.
+            let before = s.get(..m.start())?.chars().next_back();
+            if before.is_some_and(|b| b.is_ascii_digit() || ('０'..='９').contains(&b)) {
+                return None;
+            }
+            let mut value = 0;
+            for ch in m.as_str().chars() {
+                let d = match ch {
+                    '0'..='9' => ch as u32 - '0' as u32,
+                    '０'..='９' => ch as u32 - '０' as u32,
+                    _ => crate::report::numeral::digit(ch)?,
+                };
+                value = value * 10 + d;
+            }
+            (1949..=2200).contains(&value).then_some(Year {
+                value,
+                digits: TextRange::new(m.start(), m.end()),
+            })
+        })
+        .collect()
+}
+
+/// `year` written like `like` (`2023` / `２０２３` / `二〇二三`).
+pub fn write_year(year: u32, like: &str) -> String {
+    const CHINESE: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let digits = year.to_string();
+    if like.starts_with(|c: char| c.is_ascii_digit()) {
+        return digits;
+    }
+    let full = like.starts_with(|c: char| ('０'..='９').contains(&c));
+    let zero = like.contains('零');
+    digits
+        .chars()
+        .filter_map(|d| {
+            let v = d.to_digit(10)?;
+            if full {
+                char::from_u32('０' as u32 + v)
+            } else if v == 0 && zero {
+                Some('零')
+            } else {
+                CHINESE.get(v as usize).copied()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renumbers_every_marker_form() {
+        for (original, n, expected) in [
+            ("四、", 3, "三、"),
+            ("十一、", 12, "十二、"),
+            ("(三)", 2, "(二)"),
+            ("（九）", 10, "（十）"),
+            ("4.", 3, "3."),
+            ("10、", 9, "9、"),
+            ("４．", 5, "５．"),
+            ("(2)", 1, "(1)"),
+            ("四是", 3, "三是"),
+            ("第三,", 2, "第二,"),
+        ] {
+            assert_eq!(renumbered(original, n), expected, "{original}");
+        }
+    }
+
+    #[test]
+    fn finds_years_in_any_numerals() {
+        let found: Vec<u32> = years("2018—2022年、二〇二三年和２０２４年,12022年")
+            .iter()
+            .map(|y| y.value)
+            .collect();
+        assert_eq!(found, vec![2022, 2023, 2024]);
+        assert_eq!(write_year(2024, "二〇二三"), "二〇二四");
+        assert_eq!(write_year(2024, "2023"), "2024");
+        assert_eq!(write_year(2024, "２０２３"), "２０２４");
+    }
+
+    #[test]
+    fn punctuation_width_follows_the_text() {
+        assert_eq!(with_width("各位代表:", true), "各位代表：");
+        assert_eq!(with_width("各位代表:", false), "各位代表:");
+        let text = "各位代表，同志们：";
+        assert!(uses_full_width(text, TextRange::new(0, text.len())));
+    }
+}
