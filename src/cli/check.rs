@@ -2,12 +2,14 @@
 //! with a caret under the span), for scripts (stable JSON) and for code
 //! scanning (SARIF 2.1.0).
 
-use std::io::Write as _;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use annotate_snippets::{Level, Renderer, Snippet};
+use std::fmt::Write as _;
+
 use serde_json::{json, Value};
+use unicode_width::UnicodeWidthChar;
 
 use super::input::{self, Input};
 use super::outline::span_json;
@@ -147,22 +149,12 @@ pub fn severity_id(severity: Severity) -> &'static str {
     }
 }
 
-fn level(severity: Severity) -> Level {
-    match severity {
-        Severity::Error => Level::Error,
-        Severity::Warning => Level::Warning,
-        Severity::Info => Level::Info,
-        Severity::Hint => Level::Note,
-    }
-}
-
 /// Renders the findings for a person. Colour goes through `anstream`, which
 /// drops it when stdout is not a terminal (or `NO_COLOR` is set).
 fn write_human(checked: &[Checked]) -> Result<(), CliError> {
-    let renderer = Renderer::styled();
     let mut out = String::new();
     for c in checked {
-        out.push_str(&render_human(&renderer, c));
+        out.push_str(&render_human(c));
     }
     out.push_str(&summary(checked));
     let mut stdout = anstream::stdout();
@@ -176,74 +168,140 @@ fn write_human(checked: &[Checked]) -> Result<(), CliError> {
     }
 }
 
-/// The findings of one file as annotated source, in the style of rustc.
-pub fn render_human(renderer: &Renderer, checked: &Checked) -> String {
+const BOLD: &str = "\x1b[1m";
+const BLUE: &str = "\x1b[1;34m";
+const RESET: &str = "\x1b[0m";
+
+fn colour(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "\x1b[1;31m",
+        Severity::Warning => "\x1b[1;33m",
+        Severity::Info => "\x1b[1;36m",
+        Severity::Hint => "\x1b[1;32m",
+    }
+}
+
+/// Display columns of source shown for one finding: long paragraphs (a whole
+/// report may sit on one line) are cut around the span.
+const SHOWN_WIDTH: usize = 100;
+
+/// The findings of one file in the style of rustc: the source line and a
+/// caret under the exact span, aligned for wide (CJK) characters. Escape
+/// codes for colour are always written; `anstream` strips them off a terminal.
+pub fn render_human(checked: &Checked) -> String {
     let text = &checked.input.text;
     let name = &checked.input.name;
     let index = LineIndex::new(text);
     let position = |offset: usize| {
         let at = index.line_col(text, offset, Encoding::Utf32);
-        format!("{name}:{}:{}", at.line + 1, at.col + 1)
+        (at.line as usize + 1, at.col as usize + 1)
     };
     let mut out = String::new();
-    for finding in &checked.findings {
-        let first_line = index.line_of(finding.range.start);
-        // A span ending at a line's start belongs to the line before.
-        let last_line = index.line_of(finding.range.end.saturating_sub(1).max(finding.range.start));
-        let base = index.line_start(first_line);
-        let source = text
-            .get(base..index.line_end(last_line, text))
-            .unwrap_or("");
-        let span = clamp(finding.range.start - base, source)
-            ..clamp(finding.range.end.saturating_sub(base), source);
-        let title = format!("{} ({})", finding.message, position(finding.range.start));
-        let notes: Vec<String> = finding
-            .related
-            .iter()
-            .map(|r| format!("{}: {}", r.message, position(r.range.start)))
-            .chain(
-                finding
-                    .fixes
-                    .iter()
-                    .map(|f| format!("可用修复: {}", f.title)),
-            )
-            .collect();
-        let doc_note =
-            rules::lookup(finding.code).map(|d| format!("{} — baogao rules {}", d.name, d.code));
-        let mut message = level(finding.severity)
-            .title(&title)
-            .id(finding.code)
-            .snippet(
-                Snippet::source(source)
-                    .line_start(first_line + 1)
-                    .origin(name)
-                    .fold(true)
-                    .annotation(level(finding.severity).span(span)),
+    for f in &checked.findings {
+        let (line, col) = position(f.range.start);
+        let gutter = " ".repeat(line.to_string().len());
+        let c = colour(f.severity);
+        let line_index = index.line_of(f.range.start);
+        let line_start = index.line_start(line_index);
+        let line_end = index.line_end(line_index, text);
+        let source = text.get(line_start..line_end).unwrap_or("");
+        let span_start = f.range.start.saturating_sub(line_start);
+        let span_end = f.range.end.min(line_end).saturating_sub(line_start);
+        let (shown, carets) = underline(source, span_start, span_end);
+        let _ = writeln!(
+            out,
+            "{c}{}[{}]{RESET}{BOLD}: {}{RESET}",
+            severity_id(f.severity),
+            f.code,
+            f.message
+        );
+        let _ = writeln!(out, "{gutter}{BLUE}-->{RESET} {name}:{line}:{col}");
+        let _ = writeln!(out, "{gutter} {BLUE}|{RESET}");
+        let _ = writeln!(out, "{BLUE}{line} |{RESET} {shown}");
+        let _ = writeln!(out, "{gutter} {BLUE}|{RESET} {c}{carets}{RESET}");
+        for r in &f.related {
+            let (l, c) = position(r.range.start);
+            let _ = writeln!(
+                out,
+                "{gutter} {BLUE}={RESET} {BOLD}note{RESET}: {} ({name}:{l}:{c})",
+                r.message
             );
-        for (i, note) in notes.iter().enumerate() {
-            let footer = if i < finding.related.len() {
-                Level::Note.title(note)
-            } else {
-                Level::Help.title(note)
-            };
-            message = message.footer(footer);
         }
-        if let Some(doc) = &doc_note {
-            message = message.footer(Level::Note.title(doc));
+        for fix in &f.fixes {
+            let _ = writeln!(
+                out,
+                "{gutter} {BLUE}={RESET} {BOLD}help{RESET}: 可用修复: {}",
+                fix.title
+            );
         }
-        out.push_str(&renderer.render(message).to_string());
-        out.push_str("\n\n");
+        let _ = writeln!(
+            out,
+            "{gutter} {BLUE}={RESET} {BOLD}note{RESET}: `baogao rules {}` explains this rule\n",
+            f.code
+        );
     }
     out
 }
 
-/// An offset into `source`, moved back to a character boundary.
-fn clamp(offset: usize, source: &str) -> usize {
-    let mut offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
+/// The part of `line` to show and the caret line under `start..end` (byte
+/// offsets into `line`), both measured in display columns: a CJK character
+/// takes two columns, so its caret is `^^`.
+fn underline(line: &str, start: usize, end: usize) -> (String, String) {
+    let shown_char = |c: char| if c == '\t' { ' ' } else { c };
+    let width = |c: char| UnicodeWidthChar::width(shown_char(c)).unwrap_or(0);
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let total: usize = chars.iter().map(|&(_, c)| width(c)).sum();
+    // Where the window starts: some context before the span when cut.
+    let first = if total <= SHOWN_WIDTH {
+        0
+    } else {
+        let span_at = chars
+            .iter()
+            .position(|&(i, _)| i >= start)
+            .unwrap_or(chars.len());
+        let mut back = 0;
+        let mut at = span_at;
+        while at > 0 && back < 16 {
+            at -= 1;
+            back += chars.get(at).map_or(0, |&(_, c)| width(c));
+        }
+        at
+    };
+    let mut shown = String::new();
+    let mut carets = String::new();
+    let mut used = 0;
+    if first > 0 {
+        shown.push_str("...");
+        carets.push_str("   ");
+        used += 3;
     }
-    offset
+    let mut cut_right = false;
+    let mut start_col = None;
+    for &(i, c) in chars.iter().skip(first) {
+        let w = width(c);
+        if used + w > SHOWN_WIDTH && total > SHOWN_WIDTH {
+            cut_right = true;
+            break;
+        }
+        if i >= start && start_col.is_none() {
+            start_col = Some(used);
+        }
+        used += w;
+        shown.push(shown_char(c));
+        let mark = if i >= start && i < end { '^' } else { ' ' };
+        carets.extend(std::iter::repeat(mark).take(w));
+    }
+    if cut_right {
+        shown.push_str("...");
+    }
+    let carets = carets.trim_end();
+    // An empty span, or one at the end of the line, still gets its caret.
+    let carets = if carets.is_empty() {
+        format!("{}^", " ".repeat(start_col.unwrap_or(used)))
+    } else {
+        carets.to_string()
+    };
+    (shown, carets)
 }
 
 fn summary(checked: &[Checked]) -> String {
@@ -469,6 +527,33 @@ pub fn to_sarif(checked: &[Checked]) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn carets_count_two_columns_per_cjk_character() {
+        let line = "一、坚持党的领导";
+        let (shown, carets) = underline(line, 0, "一、".len());
+        assert_eq!(shown, line);
+        assert_eq!(carets, "^^^^");
+        let (_, carets) = underline("(一)ab加强", "(一)ab".len(), line.len());
+        assert_eq!(carets, "        ^^^^");
+        let (_, at_end) = underline("各位代表:", "各位代表:".len(), "各位代表:".len());
+        assert_eq!(at_end, "         ^");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let line = format!("{}四、增强监督{}", "甲".repeat(200), "乙".repeat(200));
+        let start = "甲".len() * 200;
+        let (shown, carets) = underline(&line, start, start + "四、".len());
+        assert!(shown.starts_with("...甲"), "{shown}");
+        assert!(shown.ends_with("乙..."), "{shown}");
+        assert!(UnicodeWidthStr::width(shown.as_str()) <= SHOWN_WIDTH + 6);
+        let caret_at = carets.find('^').unwrap();
+        let prefix: String = shown.chars().take_while(|&c| c != '四').collect();
+        assert_eq!(caret_at, UnicodeWidthStr::width(prefix.as_str()));
+        assert_eq!(carets.trim(), "^^^^");
+    }
 
     #[test]
     fn uris_are_percent_encoded() {

@@ -46,10 +46,9 @@ announces four and lists five.
 
 /// `四个方面工作:` `四件大事：` `以下三点建议。` — the numeral is group 2.
 static COUNT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::report::static_regex(
         r"(以下|如下)?([一二两三四五六七八九十]{1,3})(个方面|方面|个|点|项|条|件|大|类|种)([^，,。；;:：!！?？“”‘’\x22]{0,10})([:：]|。)",
     )
-    .expect("static regex")
 });
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -98,7 +97,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     }
                 } else {
                     let from = p.start + whole.end() + (rest.len() - trimmed.len());
-                    inline_markers(ctx.text, &paragraphs[i..], from)
+                    inline_markers(ctx.text, paragraphs.get(i..).unwrap_or_default(), from)
                 };
                 if markers.is_empty() {
                     continue;

@@ -58,7 +58,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     marker.slice(ctx.text)
                 ),
             );
-            let previous = list.parent.map_or(&report.nodes[..], |p| &p.children[..]);
+            let previous = list
+                .parent
+                .map_or(report.nodes.as_slice(), |p| p.children.as_slice());
             if let Some(before) = previous
                 .iter()
                 .take_while(|n| n.heading.start < first.heading.start)

@@ -100,7 +100,7 @@ pub fn early_closing(ctx: &Context, report: &Report, kind: Kind) -> Option<TextR
         .iter()
         .find(|p| {
             let s = p.slice(ctx.text);
-            marker::parse(s, 0).is_none() && parts::is_closing(s, kind)
+            marker::parse(s, 0).is_none() && parts::is_closing(s)
         })
         .map(|p| {
             let s = p.slice(ctx.text);

@@ -268,7 +268,7 @@ pub struct Year {
 
 pub fn years(s: &str) -> Vec<Year> {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})年").expect("static regex")
+        crate::report::static_regex(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})年")
     });
     YEAR.captures_iter(s)
         .filter_map(|c| {
