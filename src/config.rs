@@ -27,9 +27,9 @@ use crate::rules::{self, Severity};
 /// File names looked for in each folder, in order of preference.
 pub const FILE_NAMES: [&str; 2] = ["baogao.toml", ".baogao.toml"];
 
-/// Editor settings that belong to the client, not to the rules; they may sit
-/// in the same settings section and are ignored here.
-const EDITOR_KEYS: [&str; 3] = ["server", "files", "trace"];
+/// Editor settings that belong to the client or the server, not to the
+/// rules; they sit in the same settings section and are ignored here.
+const EDITOR_KEYS: [&str; 4] = ["server", "files", "trace", "debounceMs"];
 
 /// How one rule is configured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +83,8 @@ impl Config {
 
     /// The configuration from editor settings: the `baogao` section (or an
     /// object holding it), with the keys of `baogao.toml`. Client-only keys
-    /// (`server`, `files`, `trace`) are ignored; `null` is the default.
+    /// (`server`, `files`, `trace`, `debounceMs`) are ignored; `null` is the
+    /// default.
     pub fn from_settings(settings: &Value) -> Result<Config, ConfigError> {
         let section = match settings {
             Value::Object(map) if map.len() == 1 => map.get("baogao").unwrap_or(settings),
@@ -402,6 +403,7 @@ tasks = "下一步工作思路"
             "server": {"path": ""},
             "files": [],
             "trace": {"server": "off"},
+            "debounceMs": 200,
         }});
         let config = Config::from_settings(&settings).unwrap();
         assert_eq!(config.kind, None);

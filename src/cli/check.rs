@@ -535,8 +535,10 @@ mod tests {
         let (shown, carets) = underline(line, 0, "一、".len());
         assert_eq!(shown, line);
         assert_eq!(carets, "^^^^");
-        let (_, carets) = underline("(一)ab加强", "(一)ab".len(), line.len());
-        assert_eq!(carets, "        ^^^^");
+        let mixed = "(一)ab加强";
+        let (_, carets) = underline(mixed, "(一)ab".len(), mixed.len());
+        // `(` `)` `a` `b` take one column each, `一` two.
+        assert_eq!(carets, "      ^^^^");
         let (_, at_end) = underline("各位代表:", "各位代表:".len(), "各位代表:".len());
         assert_eq!(at_end, "         ^");
     }
