@@ -137,7 +137,7 @@ struct Seed {
     covers: &'static str,
 }
 
-const SEEDS: [Seed; 11] = [
+const SEEDS: [Seed; 12] = [
     // A deleted part: the tasks heading and its introduction.
     Seed {
         fixture: "renda-jinan.txt",
@@ -233,6 +233,15 @@ const SEEDS: [Seed; 11] = [
         code: "BG012",
         at: "(三)加强经济高质量发展立法",
         covers: "(三)加强经济高质量发展立法。",
+    },
+    // A figure that contradicts the summary.
+    Seed {
+        fixture: "renda-baicheng.txt",
+        from: "一是精准推进特色立法供给。",
+        to: "一是精准推进特色立法供给。全年召开常委会会议6次。",
+        code: "BG013",
+        at: "6次",
+        covers: "6次",
     },
 ];
 

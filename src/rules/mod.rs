@@ -5,6 +5,7 @@
 mod finding;
 mod shared;
 
+mod contradicting_figure;
 mod count_word;
 mod duplicate_heading;
 mod empty_section;
@@ -71,7 +72,7 @@ struct Rule {
 }
 
 /// Every rule, in code order.
-static RULES: [Rule; 12] = [
+static RULES: [Rule; 13] = [
     Rule {
         doc: &missing_part::DOC,
         check: missing_part::check,
@@ -119,6 +120,10 @@ static RULES: [Rule; 12] = [
     Rule {
         doc: &duplicate_heading::DOC,
         check: duplicate_heading::check,
+    },
+    Rule {
+        doc: &contradicting_figure::DOC,
+        check: contradicting_figure::check,
     },
 ];
 
