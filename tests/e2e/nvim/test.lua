@@ -1,0 +1,229 @@
+-- End-to-end test of the baogao server in Neovim: opens real reports, waits
+-- for the client to attach and asserts the outline, the diagnostics and the
+-- hovers listed in tests/e2e/expect.json (shared with the VS Code test).
+-- Ends with `qall!` when every check passed, `cquit` otherwise.
+
+local workspace = assert(vim.env.BAOGAO_WORKSPACE, 'BAOGAO_WORKSPACE is not set')
+local expect_file = assert(vim.env.BAOGAO_EXPECT, 'BAOGAO_EXPECT is not set')
+local TIMEOUT = tonumber(vim.env.BAOGAO_E2E_TIMEOUT_MS) or 20000
+
+local passed, failed = 0, 0
+
+local function out(line)
+  io.stdout:write(line, '\n')
+end
+
+local function check(name, ok, detail)
+  if ok then
+    passed = passed + 1
+    out('ok   ' .. name)
+  else
+    failed = failed + 1
+    out('FAIL ' .. name .. (detail and ('\n     ' .. detail) or ''))
+  end
+  return ok
+end
+
+local SEVERITY = { error = 1, warning = 2, info = 3, hint = 4 }
+
+-- Which URIs the server has published diagnostics for, and the last version.
+local published = {}
+local publish = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+  publish(err, result, ctx, config)
+  if result then
+    published[result.uri] = { version = result.version, count = #result.diagnostics }
+  end
+end
+
+local function read_json(path)
+  local f = assert(io.open(path, 'r'))
+  local text = f:read('*a')
+  f:close()
+  return vim.json.decode(text)
+end
+
+-- Flattens the DocumentSymbol tree into { name, line, end_char, parent, children }.
+local function flatten(symbols, parent, acc)
+  for _, s in ipairs(symbols or {}) do
+    local range = s.selectionRange or s.range or (s.location and s.location.range)
+    table.insert(acc, {
+      name = s.name,
+      line = range.start.line,
+      end_line = range['end'].line,
+      end_char = range['end'].character,
+      parent = parent,
+      children = s.children and #s.children or 0,
+    })
+    flatten(s.children, s.name, acc)
+  end
+  return acc
+end
+
+local function starts_with(s, prefix)
+  return s:sub(1, #prefix) == prefix
+end
+
+-- The position of the first occurrence of `at` on `line`, in the client's
+-- negotiated encoding: the conversion a UTF-16 bug would get wrong.
+local function position(bufnr, client, line, at)
+  local text = vim.api.nvim_buf_get_lines(bufnr, line, line + 1, true)[1]
+  local byte = text:find(at, 1, true)
+  if byte == nil then
+    return nil, ('%q not found on line %d'):format(at, line)
+  end
+  local col = vim.str_utfindex(text, client.offset_encoding, byte - 1, false)
+  return { line = line, character = col }
+end
+
+local function check_symbols(label, bufnr, expected)
+  local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr) }
+  local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/documentSymbol', params, TIMEOUT)
+  local result
+  for _, response in pairs(responses or {}) do
+    if response.result then
+      result = response.result
+    end
+  end
+  if not check(label .. ': documentSymbol answered', result ~= nil, vim.inspect(responses)) then
+    return
+  end
+  local flat = flatten(result, nil, {})
+  for _, want in ipairs(expected) do
+    local found
+    for _, got in ipairs(flat) do
+      if starts_with(got.name, want.name) and got.line == want.line then
+        found = got
+        break
+      end
+    end
+    local name = ('%s: symbol %q on line %d'):format(label, want.name, want.line + 1)
+    local ok = found ~= nil
+      and (want.parent == nil or (found.parent ~= nil and starts_with(found.parent, want.parent)))
+      and (want.children == nil or found.children == want.children)
+      and (want.end_character == nil or (found.end_line == want.line and found.end_char == want.end_character))
+    local seen = {}
+    for _, got in ipairs(flat) do
+      table.insert(seen, ('%d:%s (parent %s, %d children, ends %d:%d)'):format(
+        got.line + 1, got.name, got.parent or '-', got.children, got.end_line + 1, got.end_char))
+    end
+    check(name, ok, found and vim.inspect(found) or ('outline was:\n       ' .. table.concat(seen, '\n       ')))
+  end
+end
+
+local function check_diagnostics(label, bufnr, client, expected)
+  local uri = vim.uri_from_bufnr(bufnr)
+  local got_publish = vim.wait(TIMEOUT, function()
+    return published[uri] ~= nil
+  end, 20)
+  if not check(label .. ': diagnostics published', got_publish) then
+    return
+  end
+  local items = vim.diagnostic.get(bufnr, { namespace = vim.lsp.diagnostic.get_namespace(client.id) })
+  local function describe_all()
+    local lines = {}
+    for _, d in ipairs(items) do
+      table.insert(lines, ('%s line %d col %d sev %d: %s'):format(tostring(d.code), d.lnum + 1, d.col, d.severity, d.message))
+    end
+    return 'diagnostics were:\n       ' .. (#lines > 0 and table.concat(lines, '\n       ') or '(none)')
+  end
+  local matched = {}
+  for _, want in ipairs(expected.items or {}) do
+    local hit
+    for i, d in ipairs(items) do
+      if tostring(d.code) == want.code and d.lnum == want.line
+        and (want.severity == nil or d.severity == SEVERITY[want.severity]) then
+        hit = i
+        break
+      end
+    end
+    if hit then
+      matched[hit] = true
+    end
+    check(('%s: diagnostic %s on line %d'):format(label, want.code, want.line + 1), hit ~= nil, describe_all())
+  end
+  if expected.no_other_at_least then
+    local limit = SEVERITY[expected.no_other_at_least]
+    local extra = {}
+    for i, d in ipairs(items) do
+      if not matched[i] and d.severity <= limit then
+        table.insert(extra, ('%s line %d: %s'):format(tostring(d.code), d.lnum + 1, d.message))
+      end
+    end
+    check(('%s: no other diagnostic at %s or above'):format(label, expected.no_other_at_least), #extra == 0,
+      table.concat(extra, '\n       '))
+  end
+end
+
+local function hover_text(result)
+  local contents = result and result.contents
+  if type(contents) == 'string' then
+    return contents
+  elseif type(contents) == 'table' and contents.value then
+    return contents.value
+  elseif type(contents) == 'table' then
+    local parts = {}
+    for _, c in ipairs(contents) do
+      table.insert(parts, type(c) == 'string' and c or c.value)
+    end
+    return table.concat(parts, '\n')
+  end
+  return ''
+end
+
+local function check_hovers(label, bufnr, client, hovers)
+  for _, want in ipairs(hovers) do
+    local name = ('%s: hover at %q on line %d'):format(label, want.at, want.line + 1)
+    local pos, err = position(bufnr, client, want.line, want.at)
+    if not check(name .. ' (position)', pos ~= nil, err) then
+      goto continue
+    end
+    do
+      local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr), position = pos }
+      local response = client:request_sync('textDocument/hover', params, TIMEOUT, bufnr)
+      local text = hover_text(response and response.result)
+      local missing = {}
+      for _, needle in ipairs(want.contains) do
+        if not text:find(needle, 1, true) then
+          table.insert(missing, needle)
+        end
+      end
+      check(name, #missing == 0, ('missing %s in hover:\n%s'):format(vim.inspect(missing), text))
+    end
+    ::continue::
+  end
+end
+
+local function run()
+  local expect = read_json(expect_file)
+  local names = vim.tbl_keys(expect.documents)
+  table.sort(names)
+  for _, file in ipairs(names) do
+    local want = expect.documents[file]
+    local started = vim.uv.hrtime()
+    vim.cmd.edit(vim.fn.fnameescape(workspace .. '/' .. file))
+    local bufnr = vim.api.nvim_get_current_buf()
+    check(file .. ': filetype ' .. want.filetype, vim.bo[bufnr].filetype == want.filetype, vim.bo[bufnr].filetype)
+    local attached = vim.wait(TIMEOUT, function()
+      return #vim.lsp.get_clients({ bufnr = bufnr, name = 'baogao' }) > 0
+    end, 20)
+    if check(file .. ': client attached', attached) then
+      local client = vim.lsp.get_clients({ bufnr = bufnr, name = 'baogao' })[1]
+      check_symbols(file, bufnr, want.symbols or {})
+      if want.diagnostics then
+        check_diagnostics(file, bufnr, client, want.diagnostics)
+      end
+      check_hovers(file, bufnr, client, want.hovers or {})
+    end
+    out(('     %s took %d ms'):format(file, (vim.uv.hrtime() - started) / 1e6))
+  end
+end
+
+local ok, err = xpcall(run, debug.traceback)
+check('test script ran to the end', ok, err)
+out(('nvim e2e: %d passed, %d failed'):format(passed, failed))
+if failed > 0 then
+  vim.cmd('cquit 1')
+else
+  vim.cmd('qall!')
+end

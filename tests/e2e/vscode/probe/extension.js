@@ -1,0 +1,157 @@
+// Test-only extension for tests/e2e/run-vscode.sh. When BAOGAO_PROBE_JOB names
+// a job file, it opens each document listed there the way a user would, asks
+// VS Code's own providers (so the answers come through the baogao extension
+// and server) for the outline, diagnostics and hovers, and writes them as JSON
+// to the job's `out` path. The test driver makes the assertions.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const vscode = require("vscode");
+
+const POLL_MS = 50;
+
+function activate(context) {
+  const jobFile = process.env.BAOGAO_PROBE_JOB;
+  if (!jobFile) {
+    return;
+  }
+  const job = JSON.parse(fs.readFileSync(jobFile, "utf8"));
+  const seen = new Set();
+  context.subscriptions.push(
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      for (const uri of event.uris) {
+        seen.add(uri.toString());
+      }
+    }),
+  );
+  run(job, seen).then(
+    (result) => write(job.out, result),
+    (error) => write(job.out, { error: String((error && error.stack) || error) }),
+  );
+}
+
+function write(file, value) {
+  const tmp = `${file}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(value, null, 2));
+  fs.renameSync(tmp, file);
+}
+
+async function until(what, timeoutMs, probe) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+function range(r) {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
+function symbol(s) {
+  return {
+    name: s.name,
+    detail: s.detail,
+    kind: s.kind,
+    range: range(s.range || s.location.range),
+    selectionRange: range(s.selectionRange || s.location.range),
+    children: (s.children || []).map(symbol),
+  };
+}
+
+function diagnostic(d) {
+  return {
+    code: typeof d.code === "object" && d.code !== null ? String(d.code.value) : String(d.code),
+    codeTarget: typeof d.code === "object" && d.code !== null ? String(d.code.target) : undefined,
+    severity: ["error", "warning", "info", "hint"][d.severity],
+    message: d.message,
+    source: d.source,
+    range: range(d.range),
+  };
+}
+
+function hoverText(hovers) {
+  const parts = [];
+  for (const hover of hovers || []) {
+    for (const content of hover.contents) {
+      parts.push(typeof content === "string" ? content : content.value);
+    }
+  }
+  return parts.join("\n---\n");
+}
+
+async function run(job, seen) {
+  const timeout = job.timeoutMs;
+  const started = Date.now();
+  await vscode.extensions.getExtension("baogao.baogao").activate();
+  const documents = {};
+  for (const [file, want] of Object.entries(job.documents)) {
+    const t0 = Date.now();
+    const uri = vscode.Uri.file(path.join(job.workspace, file));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: false });
+
+    // The server starts with the first document: wait for a real outline.
+    const symbols = await until(`the outline of ${file}`, timeout, async () => {
+      const result = await vscode.commands.executeCommand("vscode.executeDocumentSymbolProvider", uri);
+      return result && result.length > 0 ? result : undefined;
+    });
+
+    await until(`diagnostics for ${file}`, timeout, async () => (seen.has(uri.toString()) ? true : undefined));
+    // Diagnostics are debounced by the server: read them once they stop changing.
+    let last = "";
+    let stableSince = Date.now();
+    await until(`stable diagnostics for ${file}`, timeout, async () => {
+      const now = JSON.stringify(vscode.languages.getDiagnostics(uri).map(diagnostic));
+      if (now !== last) {
+        last = now;
+        stableSince = Date.now();
+      }
+      return Date.now() - stableSince >= 300 ? true : undefined;
+    });
+    const diagnostics = vscode.languages.getDiagnostics(uri).map(diagnostic);
+
+    const hovers = [];
+    for (const h of want.hovers || []) {
+      const text = doc.lineAt(h.line).text;
+      // JS string indices are UTF-16 code units, as VS Code positions are.
+      const character = text.indexOf(h.at);
+      if (character < 0) {
+        hovers.push({ line: h.line, at: h.at, error: `"${h.at}" not found on line ${h.line}` });
+        continue;
+      }
+      const position = new vscode.Position(h.line, character);
+      const result = await vscode.commands.executeCommand("vscode.executeHoverProvider", uri, position);
+      hovers.push({ line: h.line, at: h.at, character, text: hoverText(result) });
+    }
+    documents[file] = {
+      languageId: doc.languageId,
+      symbols: symbols.map(symbol),
+      diagnostics,
+      hovers,
+      ms: Date.now() - t0,
+    };
+  }
+
+  // Leave the screenshot document in front, the cursor on the hover target.
+  if (job.screenshot) {
+    const uri = vscode.Uri.file(path.join(job.workspace, job.screenshot.file));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    const character = Math.max(0, doc.lineAt(job.screenshot.line).text.indexOf(job.screenshot.at));
+    const position = new vscode.Position(job.screenshot.line, character);
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+  }
+  return { documents, ms: Date.now() - started };
+}
+
+function deactivate() {}
+
+module.exports = { activate, deactivate };
