@@ -36,7 +36,7 @@ e2e_log "packaging the extension with $BIN bundled"
 mkdir -p "$EXT/server"
 # A stripped copy: the debug build's symbols would only bloat the .vsix.
 strip -o "$EXT/server/baogao" "$BIN" 2>/dev/null || cp "$BIN" "$EXT/server/baogao"
-(cd "$EXT" && node_modules/.bin/vsce package --no-dependencies --allow-missing-repository --out "$RUN/baogao.vsix" >/dev/null)
+(cd "$EXT" && node_modules/.bin/vsce package --no-dependencies --allow-missing-repository --no-rewrite-relative-links --out "$RUN/baogao.vsix" >/dev/null)
 rm -f "$EXT/server/baogao"
 (cd "$E2E_REPO/tests/e2e/vscode/probe" &&
   "$EXT/node_modules/.bin/vsce" package --no-dependencies --allow-missing-repository --skip-license \

@@ -194,6 +194,26 @@ local function check_hovers(label, bufnr, client, hovers)
   end
 end
 
+-- Edits the buffer the way typing would (Neovim sends them as incremental
+-- didChange), then checks the outline again: the server must have applied
+-- each change at the right place, emoji and astral CJK included.
+local function check_edits(label, bufnr, edits)
+  for _, change in ipairs(edits.changes) do
+    if change.insert_line then
+      vim.api.nvim_buf_set_lines(bufnr, change.line, change.line, true, { change.insert_line })
+    else
+      local text = vim.api.nvim_buf_get_lines(bufnr, change.line, change.line + 1, true)[1]
+      local byte = text:find(change.after, 1, true)
+      if not check(('%s: edit after %q on line %d'):format(label, change.after, change.line + 1), byte ~= nil, text) then
+        return
+      end
+      local col = byte - 1 + #change.after
+      vim.api.nvim_buf_set_text(bufnr, change.line, col, change.line, col, { change.insert })
+    end
+  end
+  check_symbols(label .. ' after edits', bufnr, edits.symbols or {})
+end
+
 local function run()
   local expect = read_json(expect_file)
   local names = vim.tbl_keys(expect.documents)
@@ -214,6 +234,9 @@ local function run()
         check_diagnostics(file, bufnr, client, want.diagnostics)
       end
       check_hovers(file, bufnr, client, want.hovers or {})
+      if want.edits then
+        check_edits(file, bufnr, want.edits)
+      end
     end
     out(('     %s took %d ms'):format(file, (vim.uv.hrtime() - started) / 1e6))
   end

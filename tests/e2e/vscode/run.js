@@ -90,6 +90,22 @@ function flatten(symbols, parent, acc) {
   return acc;
 }
 
+function assertSymbols(label, symbols, expected) {
+  const flat = flatten(symbols, undefined, []);
+  const outline = flat
+    .map((s) => `${s.line + 1}:${s.name} (parent ${s.parent ?? "-"}, ${s.children} children, ends ${s.endLine + 1}:${s.endChar})`)
+    .join("\n       ");
+  for (const w of expected) {
+    const found = flat.find((s) => s.name.startsWith(w.name) && s.line === w.line);
+    const ok =
+      found !== undefined &&
+      (w.parent === undefined || (found.parent !== undefined && found.parent.startsWith(w.parent))) &&
+      (w.children === undefined || found.children === w.children) &&
+      (w.end_character === undefined || (found.endLine === w.line && found.endChar === w.end_character));
+    check(`${label}: symbol "${w.name}" on line ${w.line + 1}`, ok, found ? JSON.stringify(found) : `outline was:\n       ${outline}`);
+  }
+}
+
 // The same checks as tests/e2e/nvim/test.lua, on what VS Code reported.
 function assertDocument(file, want, got) {
   if (!check(`${file}: collected`, got !== undefined, "the probe did not report this document")) {
@@ -97,19 +113,7 @@ function assertDocument(file, want, got) {
   }
   check(`${file}: language ${want.languageId}`, got.languageId === want.languageId, got.languageId);
 
-  const flat = flatten(got.symbols, undefined, []);
-  const outline = flat
-    .map((s) => `${s.line + 1}:${s.name} (parent ${s.parent ?? "-"}, ${s.children} children, ends ${s.endLine + 1}:${s.endChar})`)
-    .join("\n       ");
-  for (const w of want.symbols || []) {
-    const found = flat.find((s) => s.name.startsWith(w.name) && s.line === w.line);
-    const ok =
-      found !== undefined &&
-      (w.parent === undefined || (found.parent !== undefined && found.parent.startsWith(w.parent))) &&
-      (w.children === undefined || found.children === w.children) &&
-      (w.end_character === undefined || (found.endLine === w.line && found.endChar === w.end_character));
-    check(`${file}: symbol "${w.name}" on line ${w.line + 1}`, ok, found ? JSON.stringify(found) : `outline was:\n       ${outline}`);
-  }
+  assertSymbols(file, got.symbols, want.symbols || []);
 
   if (want.diagnostics) {
     const all = got.diagnostics
@@ -145,6 +149,13 @@ function assertDocument(file, want, got) {
     const missing = w.contains.filter((needle) => !h.text.includes(needle));
     check(name, missing.length === 0, `missing ${JSON.stringify(missing)} in hover:\n${h.text}`);
   }
+
+  if (want.edits) {
+    const edited = got.edits || { error: "the probe did not report the edits" };
+    if (check(`${file}: edits applied`, edited.error === undefined, edited.error)) {
+      assertSymbols(`${file} after edits`, edited.symbols, want.edits.symbols || []);
+    }
+  }
 }
 
 // Runs a command from the palette, as a user would.
@@ -163,6 +174,11 @@ async function screenshot(page, shot) {
   await page.locator(".markers-panel .monaco-list-row", { hasText: shot.problem }).first().waitFor();
   await palette(page, "Explorer: Focus on Outline View");
   await page.locator(".outline-pane .monaco-list-row", { hasText: shot.outline }).first().waitFor();
+  // Collapse the file tree above the outline so the outline gets the height.
+  const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: path.basename(WORKSPACE) });
+  if ((await folders.count()) > 0) {
+    await folders.first().click();
+  }
   await palette(page, "View: Focus Active Editor Group");
   await palette(page, "Show or Focus Hover");
   // The hover shows the diagnostic first and the server's text a moment later.

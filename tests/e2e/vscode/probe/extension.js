@@ -86,6 +86,29 @@ function hoverText(hovers) {
   return parts.join("\n---\n");
 }
 
+// Applies the edits as a user's typing would (the client sends them as
+// incremental didChange), then asks for the outline again.
+async function edit(doc, edits) {
+  for (const change of edits.changes) {
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    if (change.insert_line !== undefined) {
+      workspaceEdit.insert(doc.uri, new vscode.Position(change.line, 0), `${change.insert_line}\n`);
+    } else {
+      const text = doc.lineAt(change.line).text;
+      const at = text.indexOf(change.after);
+      if (at < 0) {
+        return { error: `"${change.after}" not found on line ${change.line}: ${text}` };
+      }
+      workspaceEdit.insert(doc.uri, new vscode.Position(change.line, at + change.after.length), change.insert);
+    }
+    if (!(await vscode.workspace.applyEdit(workspaceEdit))) {
+      return { error: `VS Code refused the edit ${JSON.stringify(change)}` };
+    }
+  }
+  const symbols = await vscode.commands.executeCommand("vscode.executeDocumentSymbolProvider", doc.uri);
+  return { symbols: (symbols || []).map(symbol) };
+}
+
 async function run(job, seen) {
   const timeout = job.timeoutMs;
   const started = Date.now();
@@ -137,6 +160,9 @@ async function run(job, seen) {
       hovers,
       ms: Date.now() - t0,
     };
+    if (want.edits) {
+      documents[file].edits = await edit(doc, want.edits);
+    }
   }
 
   // Leave the screenshot document in front, the cursor on the hover target.
