@@ -242,7 +242,37 @@ local function run()
   end
 end
 
-local ok, err = xpcall(run, debug.traceback)
+-- The plugin's own commands: :checkhealth finds the binary, :BaogaoRestart
+-- brings up a new client on the same buffer that answers again.
+local function check_commands()
+  local bufnr = vim.api.nvim_get_current_buf()
+  local before = vim.lsp.get_clients({ bufnr = bufnr, name = 'baogao' })[1]
+  if not check('restart: a client to restart', before ~= nil) then
+    return
+  end
+  vim.cmd('BaogaoRestart')
+  local after
+  local restarted = vim.wait(TIMEOUT, function()
+    after = vim.lsp.get_clients({ bufnr = bufnr, name = 'baogao' })[1]
+    return after ~= nil and after.id ~= before.id and after.initialized
+  end, 20)
+  check('restart: a new client attached', restarted)
+  if restarted then
+    local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr) }
+    local response = after:request_sync('textDocument/documentSymbol', params, TIMEOUT, bufnr)
+    check('restart: the new server answers', response ~= nil and response.result ~= nil and #response.result > 0,
+      vim.inspect(response))
+  end
+
+  vim.cmd('silent checkhealth baogao')
+  local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+  check('checkhealth baogao finds the server', report:find('OK ' .. vim.env.BAOGAO_BIN, 1, true) ~= nil, report)
+end
+
+local ok, err = xpcall(function()
+  run()
+  check_commands()
+end, debug.traceback)
 check('test script ran to the end', ok, err)
 out(('nvim e2e: %d passed, %d failed'):format(passed, failed))
 if failed > 0 then

@@ -61,8 +61,15 @@ function symbol(s) {
     kind: s.kind,
     range: range(s.range || s.location.range),
     selectionRange: range(s.selectionRange || s.location.range),
-    children: (s.children || []).map(symbol),
+    children: fromBaogao(s.children || []).map(symbol),
   };
+}
+
+// VS Code's own Markdown support answers symbol queries on .md files too,
+// with every heading as a String symbol on the same lines as baogao's; baogao
+// never uses that kind, so leaving them out leaves exactly the server's outline.
+function fromBaogao(symbols) {
+  return symbols.filter((s) => s.kind !== vscode.SymbolKind.String);
 }
 
 function diagnostic(d) {
@@ -106,7 +113,61 @@ async function edit(doc, edits) {
     }
   }
   const symbols = await vscode.commands.executeCommand("vscode.executeDocumentSymbolProvider", doc.uri);
-  return { symbols: (symbols || []).map(symbol) };
+  return { symbols: fromBaogao(symbols || []).map(symbol) };
+}
+
+// Opens one document as a user would and collects what the editor shows.
+async function collect(job, seen, file, want) {
+  const timeout = job.timeoutMs;
+  const t0 = Date.now();
+  const uri = vscode.Uri.file(path.join(job.workspace, file));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: false });
+
+  // The server starts with the first document: wait for a real outline.
+  const symbols = await until(`the outline of ${file}`, timeout, async () => {
+    const result = await vscode.commands.executeCommand("vscode.executeDocumentSymbolProvider", uri);
+    return result && fromBaogao(result).length > 0 ? result : undefined;
+  });
+
+  await until(`diagnostics for ${file}`, timeout, async () => (seen.has(uri.toString()) ? true : undefined));
+  // Diagnostics are debounced by the server: read them once they stop changing.
+  let last = "";
+  let stableSince = Date.now();
+  await until(`stable diagnostics for ${file}`, timeout, async () => {
+    const now = JSON.stringify(vscode.languages.getDiagnostics(uri).map(diagnostic));
+    if (now !== last) {
+      last = now;
+      stableSince = Date.now();
+    }
+    return Date.now() - stableSince >= 300 ? true : undefined;
+  });
+  const diagnostics = vscode.languages.getDiagnostics(uri).map(diagnostic);
+
+  const hovers = [];
+  for (const h of want.hovers || []) {
+    const text = doc.lineAt(h.line).text;
+    // JS string indices are UTF-16 code units, as VS Code positions are.
+    const character = text.indexOf(h.at);
+    if (character < 0) {
+      hovers.push({ line: h.line, at: h.at, error: `"${h.at}" not found on line ${h.line}` });
+      continue;
+    }
+    const position = new vscode.Position(h.line, character);
+    const result = await vscode.commands.executeCommand("vscode.executeHoverProvider", uri, position);
+    hovers.push({ line: h.line, at: h.at, character, text: hoverText(result) });
+  }
+  const result = {
+    languageId: doc.languageId,
+    symbols: fromBaogao(symbols).map(symbol),
+    diagnostics,
+    hovers,
+    ms: Date.now() - t0,
+  };
+  if (want.edits) {
+    result.edits = await edit(doc, want.edits);
+  }
+  return result;
 }
 
 async function run(job, seen) {
@@ -115,54 +176,26 @@ async function run(job, seen) {
   await vscode.extensions.getExtension("baogao.baogao").activate();
   const documents = {};
   for (const [file, want] of Object.entries(job.documents)) {
-    const t0 = Date.now();
-    const uri = vscode.Uri.file(path.join(job.workspace, file));
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc, { preview: false });
-
-    // The server starts with the first document: wait for a real outline.
-    const symbols = await until(`the outline of ${file}`, timeout, async () => {
-      const result = await vscode.commands.executeCommand("vscode.executeDocumentSymbolProvider", uri);
-      return result && result.length > 0 ? result : undefined;
-    });
-
-    await until(`diagnostics for ${file}`, timeout, async () => (seen.has(uri.toString()) ? true : undefined));
-    // Diagnostics are debounced by the server: read them once they stop changing.
-    let last = "";
-    let stableSince = Date.now();
-    await until(`stable diagnostics for ${file}`, timeout, async () => {
-      const now = JSON.stringify(vscode.languages.getDiagnostics(uri).map(diagnostic));
-      if (now !== last) {
-        last = now;
-        stableSince = Date.now();
-      }
-      return Date.now() - stableSince >= 300 ? true : undefined;
-    });
-    const diagnostics = vscode.languages.getDiagnostics(uri).map(diagnostic);
-
-    const hovers = [];
-    for (const h of want.hovers || []) {
-      const text = doc.lineAt(h.line).text;
-      // JS string indices are UTF-16 code units, as VS Code positions are.
-      const character = text.indexOf(h.at);
-      if (character < 0) {
-        hovers.push({ line: h.line, at: h.at, error: `"${h.at}" not found on line ${h.line}` });
-        continue;
-      }
-      const position = new vscode.Position(h.line, character);
-      const result = await vscode.commands.executeCommand("vscode.executeHoverProvider", uri, position);
-      hovers.push({ line: h.line, at: h.at, character, text: hoverText(result) });
+    try {
+      documents[file] = await collect(job, seen, file, want);
+    } catch (error) {
+      documents[file] = { error: String((error && error.stack) || error) };
     }
-    documents[file] = {
-      languageId: doc.languageId,
-      symbols: symbols.map(symbol),
-      diagnostics,
-      hovers,
-      ms: Date.now() - t0,
-    };
-    if (want.edits) {
-      documents[file].edits = await edit(doc, want.edits);
-    }
+  }
+
+  // "baogao: Restart server" resolves once the new server is running; it
+  // must answer for the documents that are still open.
+  const restart = { ok: false };
+  try {
+    await vscode.commands.executeCommand("baogao.restartServer");
+    const first = vscode.Uri.file(path.join(job.workspace, Object.keys(job.documents)[0]));
+    const symbols = await until("the outline after a restart", timeout, async () => {
+      const result = await vscode.commands.executeCommand("vscode.executeDocumentSymbolProvider", first);
+      return result && fromBaogao(result).length > 0 ? result : undefined;
+    });
+    restart.ok = symbols.length > 0;
+  } catch (error) {
+    restart.error = String(error);
   }
 
   // Leave the screenshot document in front, the cursor on the hover target.
@@ -175,7 +208,7 @@ async function run(job, seen) {
     editor.selection = new vscode.Selection(position, position);
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
   }
-  return { documents, ms: Date.now() - started };
+  return { documents, restart, ms: Date.now() - started };
 }
 
 function deactivate() {}
