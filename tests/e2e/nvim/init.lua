@@ -7,4 +7,10 @@ vim.opt.runtimepath:prepend(repo .. '/editors/nvim')
 vim.opt.swapfile = false
 vim.opt.shadafile = 'NONE'
 
-require('baogao').setup({ cmd = { bin, 'lsp' } })
+local opts = { cmd = { bin, 'lsp' } }
+-- Neovim offers UTF-8, UTF-16 and UTF-32 and the server picks UTF-8; the
+-- test runs again offering only UTF-16, what most other editors speak.
+if vim.env.BAOGAO_POSITION_ENCODING then
+  opts.capabilities = { general = { positionEncodings = { vim.env.BAOGAO_POSITION_ENCODING } } }
+end
+require('baogao').setup(opts)

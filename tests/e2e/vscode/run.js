@@ -90,7 +90,9 @@ function flatten(symbols, parent, acc) {
   return acc;
 }
 
-function assertSymbols(label, symbols, expected) {
+// `lines`: the document's text by line; a JS string's length is in UTF-16
+// code units, as VS Code positions are.
+function assertSymbols(label, symbols, lines, expected) {
   const flat = flatten(symbols, undefined, []);
   const outline = flat
     .map((s) => `${s.line + 1}:${s.name} (parent ${s.parent ?? "-"}, ${s.children} children, ends ${s.endLine + 1}:${s.endChar})`)
@@ -101,7 +103,7 @@ function assertSymbols(label, symbols, expected) {
       found !== undefined &&
       (w.parent === undefined || (found.parent !== undefined && found.parent.startsWith(w.parent))) &&
       (w.children === undefined || found.children === w.children) &&
-      (w.end_character === undefined || (found.endLine === w.line && found.endChar === w.end_character));
+      (!w.ends_line || (found.endLine === w.line && found.endChar === lines[w.line].length));
     check(`${label}: symbol "${w.name}" on line ${w.line + 1}`, ok, found ? JSON.stringify(found) : `outline was:\n       ${outline}`);
   }
 }
@@ -113,7 +115,7 @@ function assertDocument(file, want, got) {
   }
   check(`${file}: language ${want.languageId}`, got.languageId === want.languageId, got.languageId);
 
-  assertSymbols(file, got.symbols, want.symbols || []);
+  assertSymbols(file, got.symbols, got.lines, want.symbols || []);
 
   if (want.diagnostics) {
     const all = got.diagnostics
@@ -153,7 +155,7 @@ function assertDocument(file, want, got) {
   if (want.edits) {
     const edited = got.edits || { error: "the probe did not report the edits" };
     if (check(`${file}: edits applied`, edited.error === undefined, edited.error)) {
-      assertSymbols(`${file} after edits`, edited.symbols, want.edits.symbols || []);
+      assertSymbols(`${file} after edits`, edited.symbols, edited.lines, want.edits.symbols || []);
     }
   }
 }
@@ -340,6 +342,6 @@ async function main() {
 main()
   .catch((error) => check("test driver ran to the end", false, String(error && error.stack ? error.stack : error)))
   .finally(() => {
-    console.log(`vscode e2e: ${passed} passed, ${failed} failed`);
+    console.log(`vscode-e2e: ${passed} passed, ${failed} failed`);
     process.exitCode = failed > 0 ? 1 : 0;
   });

@@ -113,7 +113,7 @@ async function edit(doc, edits) {
     }
   }
   const symbols = await vscode.commands.executeCommand("vscode.executeDocumentSymbolProvider", doc.uri);
-  return { symbols: fromBaogao(symbols || []).map(symbol) };
+  return { symbols: fromBaogao(symbols || []).map(symbol), lines: doc.getText().split(/\r?\n/) };
 }
 
 // Opens one document as a user would and collects what the editor shows.
@@ -159,6 +159,7 @@ async function collect(job, seen, file, want) {
   }
   const result = {
     languageId: doc.languageId,
+    lines: doc.getText().split(/\r?\n/),
     symbols: fromBaogao(symbols).map(symbol),
     diagnostics,
     hovers,
