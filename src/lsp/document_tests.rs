@@ -150,6 +150,42 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    /// Edits resolve positions on the rope, requests on the analysed text's
+    /// line index: the two must agree on every position, or an edit would
+    /// land somewhere other than where the outline said.
+    #[test]
+    fn soak_rope_and_line_index_agree(
+        text in text_strategy(40),
+        positions in prop::collection::vec((0u32..14, 0u32..60), 1..20),
+        encoding in encoding_strategy(),
+    ) {
+        let rope = Rope::from_str(&text);
+        let index = crate::text::LineIndex::new(&text);
+        for (line, col) in positions {
+            let pos = lc(line, col);
+            let on_rope = rope.char_to_byte(char_index(&rope, pos, encoding).0);
+            prop_assert_eq!(on_rope, index.offset(&text, pos, encoding), "{:?}", pos);
+            prop_assert_eq!(on_rope, model_offset(&text, pos, encoding), "{:?}", pos);
+        }
+        // Character boundaries (except between `\r` and `\n`, which no
+        // position can name) round-trips through a position.
+        let boundaries: Vec<usize> =
+            text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let step = (boundaries.len() / 200).max(1);
+        for &offset in boundaries.iter().step_by(step) {
+            if text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
+                continue;
+            }
+            let pos = index.line_col(&text, offset, encoding);
+            prop_assert_eq!(index.offset(&text, pos, encoding), offset);
+            prop_assert_eq!(rope.char_to_byte(char_index(&rope, pos, encoding).0), offset);
+        }
+    }
+}
+
 fn lc(line: u32, col: u32) -> LineCol {
     LineCol { line, col }
 }
