@@ -170,7 +170,7 @@ fn outline_of_a_congress_report_by_hand() {
     let symbols = client.symbols(&uri("nantong"));
     let root = &symbols[0];
     assert_eq!(root["name"], "南通市人民代表大会常务委员会工作报告");
-    assert_eq!(root["detail"], "人大常委会工作报告");
+    assert_eq!(root["detail"], "人大常委会工作报告 · 49 项数据");
     let children = root["children"].as_array().unwrap();
     let names: Vec<&str> = children
         .iter()
@@ -182,7 +182,7 @@ fn outline_of_a_congress_report_by_hand() {
         .find(|c| c["name"] == "一、2022年的主要工作")
         .expect("review part");
     assert_eq!(review["kind"], 3, "a part is a Namespace");
-    assert_eq!(review["detail"], "工作回顾");
+    assert_eq!(review["detail"], "工作回顾 · 47 项数据");
     // Line 4 of the file (0-based 3), from column 0 to the end of the heading.
     assert_eq!(
         review["selectionRange"],
@@ -491,4 +491,114 @@ fn pull_diagnostics_when_the_client_supports_them() {
         .inbox
         .iter()
         .any(|m| m["method"] == "textDocument/publishDiagnostics"));
+}
+
+fn cli_json(command: &str, name: &str) -> Value {
+    let output = Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args([command, "--json"])
+        .arg(format!(
+            "{}/tests/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .output()
+        .expect("run baogao");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+fn hover(client: &mut Client, doc: &str, position: Value) -> Value {
+    let response = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": doc }, "position": position }),
+    );
+    assert!(response.get("error").is_none(), "{response}");
+    response["result"].clone()
+}
+
+/// Hovering a heading shows the same summary as `baogao metrics`, for every
+/// section of several reports.
+#[test]
+fn hover_on_a_heading_is_the_cli_section_summary() {
+    for name in [
+        "renda-nantong.txt",
+        "zhengfu-beijing-2026.txt",
+        "renda-shenyang.txt",
+    ] {
+        let text = fixture(name);
+        let cli = cli_json("metrics", name);
+        let (mut client, _) = Client::start(json!({}));
+        client.open(&uri(name), "plaintext", 1, &text);
+        let sections = cli["sections"].as_array().unwrap();
+        assert!(!sections.is_empty());
+        for section in sections {
+            let start = section["range"]["start"].as_u64().unwrap() as usize;
+            let summary = section["summary"].as_str().unwrap();
+            let shown = hover(&mut client, &uri(name), position16(&text, start));
+            let value = shown["contents"]["value"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{shown}"));
+            assert_eq!(shown["contents"]["kind"], "markdown");
+            assert!(
+                value.ends_with(summary),
+                "{name} §{}: {value}",
+                section["section"]
+            );
+            let heading_start = &shown["range"]["start"];
+            assert_eq!(heading_start, &position16(&text, start));
+        }
+    }
+}
+
+#[test]
+fn hover_on_a_figure_tells_how_it_was_read() {
+    let name = "renda-nantong.txt";
+    let text = fixture(name);
+    let cli = cli_json("metrics", name);
+    let (mut client, _) = Client::start(offering(&["utf-8"]));
+    client.open(&uri(name), "plaintext", 1, &text);
+    let metric = &cli["metrics"][0];
+    assert_eq!(metric["text"], "7次");
+    let start = metric["range"]["start"].as_u64().unwrap() as usize;
+    let end = metric["range"]["end"].as_u64().unwrap() as usize;
+    // Inside the figure, in a UTF-8 session.
+    let shown = hover(&mut client, &uri(name), position(&text, start + 1, "utf-8"));
+    let value = shown["contents"]["value"].as_str().unwrap();
+    assert!(value.starts_with("**7 次**，确数"), "{value}");
+    assert!(value.contains("召开常委会会议"), "{value}");
+    assert_eq!(
+        shown["range"],
+        json!({ "start": position(&text, start, "utf-8"), "end": position(&text, end, "utf-8") })
+    );
+    // Plain body text has nothing to say.
+    let quiet = text.find("常态化开展学习教育").unwrap();
+    assert_eq!(
+        hover(&mut client, &uri(name), position(&text, quiet, "utf-8")),
+        Value::Null
+    );
+}
+
+#[test]
+fn hover_on_a_contradicted_figure_points_at_the_other_mention() {
+    let text = "某市人民代表大会常务委员会工作报告\n各位代表:\n受市人大常委会委托,我向大会报告工作,请予审议。\n\
+                一、过去一年的主要工作\n一年来,召开常委会会议9次,审议法规32件。\n\
+                (一)依法履职\n全年召开常委会会议8次,听取专项报告12个。\n";
+    let (mut client, _) = Client::start(json!({}));
+    client.open(&uri("clash"), "plaintext", 1, text);
+    let nine = text.find("9次").unwrap();
+    let shown = hover(&mut client, &uri("clash"), position16(text, nine));
+    let value = shown["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("与第 7 行的“8次”不一致"), "{value}");
+    // The part's summary lists the clash too.
+    let part = text.find("一、过去").unwrap();
+    let shown = hover(&mut client, &uri("clash"), position16(text, part));
+    let value = shown["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.starts_with("**一、过去一年的主要工作**〔工作回顾〕"),
+        "{value}"
+    );
+    assert!(value.contains("前后不一致"), "{value}");
 }

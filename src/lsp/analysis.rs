@@ -11,6 +11,7 @@ use tokio::sync::OnceCell;
 
 use super::encoding::Converter;
 use super::log;
+use crate::report::metrics::{self, Figures};
 use crate::report::{self, Document, Kind};
 use crate::text::{Encoding, LineIndex};
 
@@ -19,6 +20,8 @@ pub(crate) struct Analysis {
     pub(crate) text: String,
     pub(crate) lines: LineIndex,
     pub(crate) document: Document,
+    /// Every counted figure, in text order, and their contradictions.
+    pub(crate) figures: Figures,
     /// Why the analysis failed, if it did; the results are then empty.
     pub(crate) failure: Option<String>,
 }
@@ -44,16 +47,17 @@ impl Analysis {
                     report.kind = kind;
                 }
             }
-            document
+            let figures = metrics::figures(&text, &document);
+            (document, figures)
         }));
-        let (document, failure) = match result {
-            Ok(document) => (document, None),
+        let ((document, figures), failure) = match result {
+            Ok(results) => (results, None),
             Err(panic) => {
                 let why = super::transport::panic_message(&*panic);
                 log::error(format_args!(
                     "analysis of version {version} panicked: {why}"
                 ));
-                (empty_document(), Some(why))
+                ((empty_document(), no_figures()), Some(why))
             }
         };
         Self {
@@ -61,6 +65,7 @@ impl Analysis {
             text,
             lines,
             document,
+            figures,
             failure,
         }
     }
@@ -73,6 +78,7 @@ impl Analysis {
             text: String::new(),
             lines: LineIndex::new(""),
             document: empty_document(),
+            figures: no_figures(),
             failure: Some(why),
         }
     }
@@ -87,6 +93,13 @@ fn empty_document() -> Document {
         reports: Vec::new(),
         noise: Vec::new(),
         paragraphs: Vec::new(),
+    }
+}
+
+fn no_figures() -> Figures {
+    Figures {
+        metrics: Vec::new(),
+        contradictions: Vec::new(),
     }
 }
 

@@ -23,6 +23,7 @@ mod diagnostics;
 mod document;
 mod encoding;
 mod folding;
+mod hover;
 mod log;
 mod selection;
 mod server;

@@ -21,7 +21,7 @@ use super::analysis::{self, Analysis, Cell, Inputs};
 use super::config::Settings;
 use super::document::{Change, Clamp, TextDocument};
 use super::encoding::{self, line_col};
-use super::{folding, log, selection, symbols};
+use super::{folding, hover, log, selection, symbols};
 use crate::text::Encoding;
 
 pub(crate) struct Server {
@@ -488,6 +488,18 @@ impl LanguageServer for Server {
         Ok(Some(found))
     }
 
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        let Some(analysis) = self.analysis(&at.text_document.uri).await? else {
+            return Ok(None);
+        };
+        Ok(hover::hover(
+            &analysis,
+            at.position,
+            self.session().encoding,
+        ))
+    }
+
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
         let Some(analysis) = self.analysis(&params.text_document.uri).await? else {
             return Ok(None);
@@ -576,6 +588,7 @@ fn capabilities(session: Session) -> ServerCapabilities {
             work_done_progress_options: Default::default(),
         })),
         workspace_symbol_provider: Some(OneOf::Left(true)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
         diagnostic_provider: session.pull_diagnostics.then(|| {

@@ -4,7 +4,8 @@
 //!
 //! Symbol kinds by role: report → Module, standard part → Namespace,
 //! 一、 → Class, （一） → Method, 1. → Function, （1） → Property, inline
-//! item or lead sentence → Field.
+//! item or lead sentence → Field. The detail names the part and counts the
+//! figures the section claims.
 
 use tower_lsp::lsp_types::{DocumentSymbol, Location, SymbolInformation, SymbolKind, Url};
 
@@ -30,6 +31,10 @@ fn report_symbol(analysis: &Analysis, conv: &Converter<'_>, report: &Report) -> 
     if report.fragment {
         detail.push_str(" · 片段");
     }
+    let figures = figure_count(analysis, report.range);
+    if figures > 0 {
+        detail.push_str(&format!(" · {figures} 项数据"));
+    }
     symbol(
         conv,
         report_name(report),
@@ -49,7 +54,7 @@ fn node_symbol(analysis: &Analysis, conv: &Converter<'_>, node: &Node) -> Docume
     symbol(
         conv,
         node_name(&analysis.text, node),
-        node.part.map(|part| part.name().to_owned()),
+        node_detail(analysis, node),
         kind(node),
         node.range,
         node.heading,
@@ -58,6 +63,30 @@ fn node_symbol(analysis: &Analysis, conv: &Converter<'_>, node: &Node) -> Docume
             .map(|child| node_symbol(analysis, conv, child))
             .collect(),
     )
+}
+
+/// The part a node is, and how many figures its section claims.
+fn node_detail(analysis: &Analysis, node: &Node) -> Option<String> {
+    let part = node.part.map(|p| p.name());
+    match (part, figure_count(analysis, node.range)) {
+        (None, 0) => None,
+        (Some(part), 0) => Some(part.to_owned()),
+        (None, n) => Some(format!("{n} 项数据")),
+        (Some(part), n) => Some(format!("{part} · {n} 项数据")),
+    }
+}
+
+/// How many figures lie inside `range` (figures are in text order).
+fn figure_count(analysis: &Analysis, range: TextRange) -> usize {
+    let metrics = &analysis.figures.metrics;
+    let first = metrics.partition_point(|m| m.range.start < range.start);
+    metrics
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|m| m.range.start < range.end)
+        .filter(|m| range.contains_range(m.range))
+        .count()
 }
 
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must be named to build one.
