@@ -229,6 +229,7 @@ local function check_edits(label, bufnr, client, edits)
     end
   end
   check_symbols(label .. ' after edits', bufnr, client, edits.symbols or {})
+  check_hovers(label .. ' after edits', bufnr, client, edits.hovers or {})
 end
 
 local function run()

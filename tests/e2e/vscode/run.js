@@ -108,6 +108,18 @@ function assertSymbols(label, symbols, lines, expected) {
   }
 }
 
+function assertHovers(label, hovers, expected) {
+  for (const w of expected) {
+    const h = hovers.find((x) => x.line === w.line && x.at === w.at);
+    const name = `${label}: hover at "${w.at}" on line ${w.line + 1}`;
+    if (!check(`${name} (position)`, h !== undefined && h.error === undefined, h && h.error)) {
+      continue;
+    }
+    const missing = w.contains.filter((needle) => !h.text.includes(needle));
+    check(name, missing.length === 0, `missing ${JSON.stringify(missing)} in hover:\n${h.text}`);
+  }
+}
+
 // The same checks as tests/e2e/nvim/test.lua, on what VS Code reported.
 function assertDocument(file, want, got) {
   if (!check(`${file}: collected`, got !== undefined && got.error === undefined, got ? got.error : "the probe did not report this document")) {
@@ -142,20 +154,13 @@ function assertDocument(file, want, got) {
     }
   }
 
-  for (const w of want.hovers || []) {
-    const h = got.hovers.find((x) => x.line === w.line && x.at === w.at);
-    const name = `${file}: hover at "${w.at}" on line ${w.line + 1}`;
-    if (!check(`${name} (position)`, h !== undefined && h.error === undefined, h && h.error)) {
-      continue;
-    }
-    const missing = w.contains.filter((needle) => !h.text.includes(needle));
-    check(name, missing.length === 0, `missing ${JSON.stringify(missing)} in hover:\n${h.text}`);
-  }
+  assertHovers(file, got.hovers, want.hovers || []);
 
   if (want.edits) {
     const edited = got.edits || { error: "the probe did not report the edits" };
     if (check(`${file}: edits applied`, edited.error === undefined, edited.error)) {
       assertSymbols(`${file} after edits`, edited.symbols, edited.lines, want.edits.symbols || []);
+      assertHovers(`${file} after edits`, edited.hovers, want.edits.hovers || []);
     }
   }
 }

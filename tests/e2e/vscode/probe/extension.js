@@ -113,7 +113,28 @@ async function edit(doc, edits) {
     }
   }
   const symbols = await vscode.commands.executeCommand("vscode.executeDocumentSymbolProvider", doc.uri);
-  return { symbols: fromBaogao(symbols || []).map(symbol), lines: doc.getText().split(/\r?\n/) };
+  return {
+    symbols: fromBaogao(symbols || []).map(symbol),
+    lines: doc.getText().split(/\r?\n/),
+    hovers: await hoversAt(doc, edits.hovers || []),
+  };
+}
+
+async function hoversAt(doc, wanted) {
+  const hovers = [];
+  for (const h of wanted) {
+    const text = doc.lineAt(h.line).text;
+    // JS string indices are UTF-16 code units, as VS Code positions are.
+    const character = text.indexOf(h.at);
+    if (character < 0) {
+      hovers.push({ line: h.line, at: h.at, error: `"${h.at}" not found on line ${h.line}` });
+      continue;
+    }
+    const position = new vscode.Position(h.line, character);
+    const result = await vscode.commands.executeCommand("vscode.executeHoverProvider", doc.uri, position);
+    hovers.push({ line: h.line, at: h.at, character, text: hoverText(result) });
+  }
+  return hovers;
 }
 
 // Opens one document as a user would and collects what the editor shows.
@@ -144,19 +165,7 @@ async function collect(job, seen, file, want) {
   });
   const diagnostics = vscode.languages.getDiagnostics(uri).map(diagnostic);
 
-  const hovers = [];
-  for (const h of want.hovers || []) {
-    const text = doc.lineAt(h.line).text;
-    // JS string indices are UTF-16 code units, as VS Code positions are.
-    const character = text.indexOf(h.at);
-    if (character < 0) {
-      hovers.push({ line: h.line, at: h.at, error: `"${h.at}" not found on line ${h.line}` });
-      continue;
-    }
-    const position = new vscode.Position(h.line, character);
-    const result = await vscode.commands.executeCommand("vscode.executeHoverProvider", uri, position);
-    hovers.push({ line: h.line, at: h.at, character, text: hoverText(result) });
-  }
+  const hovers = await hoversAt(doc, want.hovers || []);
   const result = {
     languageId: doc.languageId,
     lines: doc.getText().split(/\r?\n/),
