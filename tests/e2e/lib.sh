@@ -33,15 +33,16 @@ for line in sys.stdin:
 
 # Fills DIR with the documents the editor tests open: real reports from
 # tests/fixtures, the e2e fixtures, and a copy of a real report with a seeded
-# numbering gap (its level-1 headings 三、四、 renumbered 四、五、 in the tasks part).
+# numbering gap: the review part's 三、四、五、 renumbered 四、五、六、.
 e2e_workspace() {
   local dir=$1
   rm -rf "$dir"
   mkdir -p "$dir"
   cp "$E2E_REPO/tests/fixtures/renda-yaan.txt" "$dir/"
   cp "$E2E_REPO"/tests/e2e/fixtures/* "$dir/"
-  awk 'NR > 34 && /^三、/ { sub(/^三、/, "四、"); print; next }
-       NR > 34 && /^四、/ { sub(/^四、/, "五、"); print; next }
+  awk 'NR > 4 && NR < 34 && /^五、/ { sub(/^五、/, "六、") }
+       NR > 4 && NR < 34 && /^四、/ { sub(/^四、/, "五、") }
+       NR > 4 && NR < 34 && /^三、/ { sub(/^三、/, "四、") }
        { print }' "$E2E_REPO/tests/fixtures/renda-yaan.txt" > "$dir/renda-yaan-gap.txt"
   if cmp -s "$E2E_REPO/tests/fixtures/renda-yaan.txt" "$dir/renda-yaan-gap.txt"; then
     e2e_log "seeding the numbering gap changed nothing: has tests/fixtures/renda-yaan.txt changed?"
