@@ -327,3 +327,120 @@ fn every_rule_has_an_anchor_in_the_docs() {
         assert!(markdown.contains(&anchor), "{}", doc.code);
     }
 }
+
+/// Every standard part of every complete report, deleted in turn (its
+/// heading line, or its paragraph), leaves a warning behind: the part is
+/// reported missing, or the numbering it took with it is.
+#[test]
+fn deleting_any_part_of_a_complete_report_is_caught() {
+    use baogao::report::Part;
+    // Deletions that go unnoticed, each for a reason.
+    let unnoticed = [
+        // Its tasks are also announced in a sentence (`新的一年…做好以下…工作:`),
+        // so the report still has a tasks part.
+        ("renda-nantong.txt", Part::Tasks),
+        // The last of two tasks parts (`三、2026年重点工作`): its sections
+        // then read as part of `二、…目标任务`.
+        ("zhengfu-beijing-2026.txt", Part::Tasks),
+        // The paragraph before the closing also opens `各位代表,` and calls
+        // (`新的一年,我们要…`): the parser takes it for the closing.
+        ("renda-fuxin.txt", Part::Closing),
+    ];
+    let mut deletions = 0;
+    for name in COMPLETE {
+        let text = fixture(name);
+        let document = analyze(&text);
+        let report = &document.reports[0];
+        for node in report.walk() {
+            let Some(part) = node.part.filter(|p| {
+                matches!(
+                    p,
+                    Part::Salutation | Part::Opening | Part::Review | Part::Tasks | Part::Closing
+                )
+            }) else {
+                continue;
+            };
+            let line_start = text[..node.heading.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[node.heading.start..]
+                .find('\n')
+                .map_or(text.len(), |i| node.heading.start + i + 1);
+            let seeded = format!("{}{}", &text[..line_start], &text[line_end..]);
+            deletions += 1;
+            let loud = check(&seeded)
+                .into_iter()
+                .filter(|f| f.severity >= Severity::Warning)
+                .count();
+            if loud == 0 {
+                assert!(
+                    unnoticed.contains(&(name, part)),
+                    "{name}: deleting the {} line {:?} went unnoticed",
+                    part.id(),
+                    text[line_start..line_end]
+                        .chars()
+                        .take(30)
+                        .collect::<String>()
+                );
+            }
+        }
+    }
+    assert!(deletions >= 24 * 5, "{deletions}");
+}
+
+/// In every numbered heading list of every complete report, a number
+/// skipped at the second heading (`一、三、四、` for `一、二、三、`) is
+/// reported at that marker.
+#[test]
+fn skipping_a_number_in_any_heading_list_is_caught() {
+    use baogao::report::{MarkerStyle, Node, Part};
+    fn lists<'a>(children: &'a [Node], out: &mut Vec<Vec<&'a Node>>) {
+        for style in [
+            MarkerStyle::ChineseNumeral,
+            MarkerStyle::ChineseParen,
+            MarkerStyle::ArabicNumeral,
+            MarkerStyle::ArabicParen,
+        ] {
+            let list: Vec<&Node> = children
+                .iter()
+                .filter(|n| n.marker.as_ref().is_some_and(|m| m.style == style))
+                .collect();
+            if list.len() >= 3 {
+                out.push(list);
+            }
+        }
+        for child in children.iter().filter(|c| c.part != Some(Part::Appendix)) {
+            lists(&child.children, out);
+        }
+    }
+    let mut seeded_count = 0;
+    for name in COMPLETE {
+        let text = fixture(name);
+        let document = analyze(&text);
+        let mut all = Vec::new();
+        lists(&document.reports[0].nodes, &mut all);
+        for list in all {
+            let marker = list[1].marker.as_ref().unwrap();
+            let written = marker.range.slice(&text);
+            let bumped = written.replace('二', "三").replace('2', "3");
+            assert_ne!(written, bumped, "{name}: {written}");
+            let seeded = format!(
+                "{}{}{}",
+                &text[..marker.range.start],
+                bumped,
+                &text[marker.range.end..]
+            );
+            seeded_count += 1;
+            let found = check(&seeded);
+            assert!(
+                found.iter().any(|f| f.code == "BG004"
+                    && f.range.start == marker.range.start
+                    && f.range.slice(&seeded) == bumped),
+                "{name}: {written} → {bumped} not caught: {:#?}",
+                found
+                    .iter()
+                    .map(|f| (f.code, &f.message))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+    assert!(seeded_count > 40, "{seeded_count}");
+}

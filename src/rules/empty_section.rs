@@ -2,7 +2,7 @@
 
 use super::shared;
 use super::{Context, Finding, RuleDoc, Severity};
-use crate::report::{Level, Node, Part};
+use crate::report::{Level, Node, Part, Report};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG011",
@@ -49,6 +49,17 @@ fn is_paragraph_part(node: &Node) -> bool {
     )
 }
 
+/// The next heading is a short unnumbered line that names no part: most
+/// likely the second line of this heading (`坚持党的领导` / `护航……方向`)
+/// rather than an empty section.
+fn subtitle_follows(report: &Report, node: &Node) -> bool {
+    report
+        .walk()
+        .filter(|n| n.heading.start >= node.heading.end)
+        .min_by_key(|n| n.heading.start)
+        .is_some_and(|n| n.level == Level::Part && n.part.is_none() && n.marker.is_none())
+}
+
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for report in &ctx.document.reports {
         let mut stack: Vec<&Node> = report.nodes.iter().collect();
@@ -64,7 +75,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let has_text = body.chars().any(|c| {
                 !c.is_whitespace() && !matches!(c, '\u{feff}' | '*' | '#' | '。' | ':' | '：')
             });
-            if has_text {
+            if has_text || subtitle_follows(report, node) {
                 continue;
             }
             out.push(shared::finding(
@@ -103,6 +114,8 @@ mod tests {
         assert_eq!(bg011(inline).len(), 0);
         let nested = "一、甲\n(一)子\n内容。\n";
         assert_eq!(bg011(nested).len(), 0);
+        let subtitle = "一、坚持党的领导\n护航全过程人民民主正确政治方向\n常委会坚持党的领导。\n";
+        assert_eq!(bg011(subtitle).len(), 0, "{:#?}", bg011(subtitle));
     }
 
     #[test]

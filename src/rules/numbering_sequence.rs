@@ -52,9 +52,22 @@ fn check_list(ctx: &Context, report: &Report, list: &List) -> Option<Finding> {
     let first = markers.first()?;
     let text = ctx.text;
     let show = |m: &Marker| format!("“{}”", m.range.slice(text));
+    // The text before the list, inside its parent: a `1.` or `一是` written
+    // right after a colon or glued to the previous sentence is in the text,
+    // only not at a place where the outline takes markers.
+    let before = TextRange::new(
+        list.parent
+            .map_or(report.range.start, |p| p.heading.end)
+            .min(first.range.start),
+        first.range.start,
+    );
     // A page cut out of a longer report starts wherever the page starts.
     let free_start = report.fragment && list.parent.is_none();
-    let start = if free_start { first.number } else { 1 };
+    let start = if free_start || written(text, first, 1, before) {
+        first.number
+    } else {
+        1
+    };
     let fault = if first.number != start {
         Some((
             first,
@@ -68,7 +81,8 @@ fn check_list(ctx: &Context, report: &Report, list: &List) -> Option<Finding> {
         markers.windows(2).find_map(|pair| {
             let [prev, this] = pair else { return None };
             let expected = prev.number + 1;
-            let message = if this.number == expected {
+            let between = TextRange::new(prev.range.end, this.range.start.max(prev.range.end));
+            let message = if this.number == expected || written(text, this, expected, between) {
                 return None;
             } else if this.number == prev.number {
                 format!("编号{}重复", show(this))
@@ -103,6 +117,24 @@ fn check_list(ctx: &Context, report: &Report, list: &List) -> Option<Finding> {
         });
     }
     Some(finding)
+}
+
+/// Whether marker `number`, written like `like` (brackets in either width),
+/// occurs in `within`.
+fn written(text: &str, like: &Marker, number: u32, within: TextRange) -> bool {
+    let window = within.slice(text);
+    let marker = shared::renumbered(like.range.slice(text), number);
+    let other_width: String = marker
+        .chars()
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            '（' => '(',
+            '）' => ')',
+            other => other,
+        })
+        .collect();
+    window.contains(&marker) || window.contains(&other_width)
 }
 
 /// The missing markers `numbers`, written like `like`: `“三、”`.
@@ -243,6 +275,15 @@ mod tests {
         let text =
             "一、甲\n一是听取报告。二是开展检查。\n三是专题询问。四是执法检查。\n五是跟踪监督。\n";
         assert_eq!(bg004(text).len(), 0, "{:#?}", bg004(text));
+    }
+
+    #[test]
+    fn dont_flag_markers_the_outline_passes_over() {
+        // `一是` after a colon is not where the outline takes items.
+        let colon = "一、甲\n主要做了以下工作:一是听取报告。\n二是开展检查。\n三是专题询问。\n";
+        assert_eq!(bg004(colon).len(), 0, "{:#?}", bg004(colon));
+        let glued = "一、甲\n一是听取报告。\n二是开展检查,三是专题询问。\n四是执法检查。\n";
+        assert_eq!(bg004(glued).len(), 0, "{:#?}", bg004(glued));
     }
 
     #[test]
