@@ -181,13 +181,14 @@ async function screenshot(page, shot) {
     await palette(page, "View: Focus Problems");
     await page.locator(".markers-panel .monaco-list-row", { hasText: shot.problem }).first().waitFor();
   }
-  await palette(page, "Explorer: Focus on Outline View");
-  await page.locator(".outline-pane .monaco-list-row", { hasText: shot.outline }).first().waitFor();
-  // Collapse the file tree above the outline so the outline gets the height.
+  // Collapse the file tree above the outline so the outline gets the height
+  // (its rows are virtual: only the visible ones are in the page).
   const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: path.basename(WORKSPACE) });
   if ((await folders.count()) > 0) {
     await folders.first().click();
   }
+  await palette(page, "Explorer: Focus on Outline View");
+  await page.locator(".outline-pane .monaco-list-row", { hasText: shot.outline }).first().waitFor();
   await palette(page, "View: Focus Active Editor Group");
   await palette(page, "Show or Focus Hover");
   // The hover shows the diagnostic first and the server's text a moment later.
@@ -258,7 +259,14 @@ async function main() {
   const job = path.join(RUN, "probe-job.json");
   fs.writeFileSync(
     job,
-    JSON.stringify({ workspace: WORKSPACE, documents: EXPECT.documents, screenshot: EXPECT.screenshot, out, timeoutMs: TIMEOUT_MS }),
+    JSON.stringify({
+      workspace: WORKSPACE,
+      documents: EXPECT.documents,
+      settings: EXPECT.settings,
+      screenshot: EXPECT.screenshot,
+      out,
+      timeoutMs: TIMEOUT_MS,
+    }),
   );
 
   const port = await freePort();
@@ -310,6 +318,14 @@ async function main() {
       console.log(`     probe took ${result.ms} ms`);
       for (const [file, want] of Object.entries(EXPECT.documents)) {
         assertDocument(file, want, result.documents[file]);
+      }
+      if (EXPECT.settings) {
+        const { then } = EXPECT.settings;
+        check(
+          `settings: baogao.rules ${JSON.stringify(EXPECT.settings.rules)} makes ${then.code} on line ${then.line + 1} an ${then.severity}`,
+          result.settings !== undefined && result.settings.error === undefined,
+          result.settings && result.settings.error,
+        );
       }
       check("baogao: Restart server, then the new server answers", result.restart.ok, result.restart.error);
     }

@@ -180,6 +180,25 @@ async function collect(job, seen, file, want) {
   return result;
 }
 
+async function changeSettings(job, want) {
+  const uri = vscode.Uri.file(path.join(job.workspace, want.file));
+  const config = vscode.workspace.getConfiguration("baogao");
+  await config.update("rules", want.rules, vscode.ConfigurationTarget.Global);
+  try {
+    const wanted = want.then;
+    const found = await until(`diagnostics under the new settings`, job.timeoutMs, async () => {
+      const match = vscode.languages
+        .getDiagnostics(uri)
+        .map(diagnostic)
+        .find((d) => d.code === wanted.code && d.range.start.line === wanted.line && d.severity === wanted.severity);
+      return match;
+    });
+    return { diagnostic: found };
+  } finally {
+    await config.update("rules", undefined, vscode.ConfigurationTarget.Global);
+  }
+}
+
 async function run(job, seen) {
   const timeout = job.timeoutMs;
   const started = Date.now();
@@ -191,6 +210,13 @@ async function run(job, seen) {
     } catch (error) {
       documents[file] = { error: String((error && error.stack) || error) };
     }
+  }
+
+  // A settings change reaches the running server: the rule severities set in
+  // `baogao.rules` show on the open document's diagnostics.
+  let settings;
+  if (job.settings) {
+    settings = await changeSettings(job, job.settings).catch((error) => ({ error: String(error) }));
   }
 
   // "baogao: Restart server" resolves once the new server is running; it
@@ -218,7 +244,7 @@ async function run(job, seen) {
     editor.selection = new vscode.Selection(position, position);
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
   }
-  return { documents, restart, ms: Date.now() - started };
+  return { documents, settings, restart, ms: Date.now() - started };
 }
 
 function deactivate() {}
