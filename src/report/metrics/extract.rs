@@ -99,6 +99,8 @@ const UNITS: &[Unit] = &[
     unit("例", Category::Other, true),
     unit("支", Category::Other, true),
     unit("款", Category::Other, true),
+    unit("本", Category::Other, true),
+    unit("幅", Category::Other, true),
     unit("栋", Category::Other, true),
     unit("幢", Category::Other, true),
     unit("间", Category::Other, true),
@@ -346,6 +348,14 @@ const LEADING_FILLERS: &[&str] = &[
 /// Words that end a clause before the number without saying what is counted
 /// (`…会议共计`, `…满意率达到`).
 const TRAILING_FILLERS: &[&str] = &[
+    "增加到",
+    "增加至",
+    "减少到",
+    "减少至",
+    "扩大到",
+    "扩大至",
+    "缩小至",
+    "缩小到",
     "控制在",
     "稳定在",
     "保持在",
@@ -370,6 +380,7 @@ const TRAILING_FILLERS: &[&str] = &[
     "共",
     "计",
     "为",
+    "从",
     "有",
     "各",
     "等",
@@ -425,7 +436,7 @@ const NOUN_STOP_WORDS: &[&str] = &[
     "进行", "开展", "实施", "实现", "完成", "提出", "提供", "提升", "提高", "参加", "参与", "列席",
     "纳入", "得到", "获得", "取得", "就地", "就近", "全部", "全面", "分别", "设置", "覆盖", "达到",
     "用于", "位于", "对于", "关于", "显著", "正式", "投入", "建成", "开工", "落地", "入驻", "通过",
-    "形成", "编入", "予以", "涉及",
+    "形成", "编入", "予以", "涉及", "增加", "增长", "减少", "下降", "缩小", "扩大", "降低",
 ];
 
 struct Previous {
@@ -899,6 +910,11 @@ fn object_of(what: &str) -> Option<&str> {
 /// was counted: leading time phrases and adverbs, trailing `共计` `达到`.
 fn trim_phrase(clause: &str) -> &str {
     let mut s = clause.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    // A clause that starts inside a title (`…的建议》等82篇`) keeps only what
+    // follows the title.
+    if let Some(close) = s.rfind('》').filter(|&i| !s[..i].contains('《')) {
+        s = &s[close + '》'.len_utf8()..];
+    }
     loop {
         let before = s.len();
         if let Some(rest) = strip_year(s).or_else(|| strip_enumerator(s)) {
