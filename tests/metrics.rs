@@ -605,3 +605,89 @@ fn document_figures_skip_noise_and_compare_within_parts() {
             .any(|p| p.contains_range(m.range)));
     }
 }
+
+// ---- the `metrics` command -----------------------------------------------
+
+fn baogao(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("baogao runs")
+}
+
+#[test]
+fn command_prints_tables_per_section() {
+    let out = baogao(&["metrics", "tests/fixtures/renda-baicheng.txt"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("tests/fixtures/renda-baicheng.txt: 27 figures\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\n§3  2022年工作回顾  (line 4)\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("10:65 480余万元 4,800,000 元 金额 余 组织代表捐款捐物"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn command_prints_stable_json() {
+    let out = baogao(&[
+        "metrics",
+        "--json",
+        "tests/fixtures/000_0deef21429734504.txt",
+    ]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let metrics = json["metrics"].as_array().unwrap();
+    assert_eq!(
+        metrics.len(),
+        extract(&fixture("000_0deef21429734504.txt")).len()
+    );
+    let first = &metrics[0];
+    assert_eq!(first["text"], "9次");
+    assert_eq!(first["value"], "9");
+    assert_eq!(first["unit"], "次");
+    assert_eq!(first["category"], "events");
+    assert_eq!(first["what"], "召开市人大常委会会议");
+    assert_eq!(first["range"]["start_line"], 5);
+    let sections = json["sections"].as_array().unwrap();
+    let review = sections
+        .iter()
+        .find(|s| s["label"] == "过去一年的主要工作")
+        .unwrap();
+    assert!(review["summary"]
+        .as_str()
+        .unwrap()
+        .starts_with("**数据 40 项**"));
+}
+
+#[test]
+fn command_shows_one_section_with_its_summary() {
+    let out = baogao(&[
+        "metrics",
+        "tests/fixtures/renda-baicheng.txt",
+        "--section",
+        "7",
+    ]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("§7  三是坚强有效应对大战大考"), "{stdout}");
+    assert!(
+        stdout.contains("- 金额：约480万元（4,800,000 元），1 项"),
+        "{stdout}"
+    );
+    let out = baogao(&[
+        "metrics",
+        "tests/fixtures/renda-baicheng.txt",
+        "--section",
+        "0",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no section 0"));
+}
