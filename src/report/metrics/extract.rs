@@ -108,26 +108,58 @@ const UNITS: &[Unit] = &[
     unit("架", Category::Other, true),
 ];
 
-/// The length of the non-ASCII character at `i` when it cannot matter to the
-/// scan: not a digit, quote, bracket, sentence end or Chinese numeral. Decided
-/// from its first two bytes, so most of a Chinese text is skipped without
-/// decoding it.
-fn plain_char_len(bytes: &[u8], i: usize) -> Option<usize> {
-    let b0 = *bytes.get(i)?;
-    let b1 = *bytes.get(i + 1)?;
-    match b0 {
-        0xC0..=0xDF => Some(2),
-        // 一 七 万 三 两 (E4 B8), 九 (E4 B9), 二 五 亿 (E4 BA); 八 六 (E5 85),
-        // 十 千 (E5 8D), 四 (E5 9B); 百 (E7 99); 零 (E9 9B).
-        0xE4 if !matches!(b1, 0xB8..=0xBA) => Some(3),
-        0xE5 if !matches!(b1, 0x85 | 0x8D | 0x9B) => Some(3),
-        0xE6 | 0xE8 => Some(3),
-        0xE7 if b1 != 0x99 => Some(3),
-        0xE9 if b1 != 0x9B => Some(3),
-        0xF0..=0xF7 => Some(4),
-        // Quotes (E2 80), CJK punctuation and 〇 (E3 80), full-width forms
-        // (EF BC): decode them.
-        _ => None,
+/// For each lead byte `0xE0..=0xEF`, the second bytes (bit `b1 - 0x80`) that
+/// begin a character the scan looks at: quotes and punctuation (E2 80,
+/// E3 80), Chinese numerals (E4 B8–BA, E5 85/8D/9B, E7 99, E9 9B) and
+/// full-width forms (EF BC). One lookup rejects nearly every ideograph.
+const MATTERS: [u64; 16] = {
+    const fn bit(b1: u8) -> u64 {
+        1 << (b1 - 0x80)
+    }
+    let mut table = [0u64; 16];
+    table[0x2] = bit(0x80);
+    table[0x3] = bit(0x80);
+    table[0x4] = bit(0xB8) | bit(0xB9) | bit(0xBA);
+    table[0x5] = bit(0x85) | bit(0x8D) | bit(0x9B);
+    table[0x7] = bit(0x99);
+    table[0x9] = bit(0x9B);
+    table[0xF] = bit(0xBC);
+    table
+};
+
+/// Whether the character starting with bytes `b0 b1` may matter to the scan.
+fn may_matter(b0: u8, b1: u8) -> bool {
+    match (b0, b1) {
+        (0xE0..=0xEF, 0x80..=0xBF) => MATTERS[usize::from(b0 & 0x0F)] & (1 << (b1 - 0x80)) != 0,
+        _ => false,
+    }
+}
+
+/// Whether the three bytes encode a Chinese numeral character (see
+/// [`number::han`]): 〇 零 一 二 两 三 四 五 六 七 八 九 十 百 千 万 亿.
+fn is_han_numeral(b0: u8, b1: u8, b2: u8) -> bool {
+    matches!(
+        (b0, b1, b2),
+        (0xE3, 0x80, 0x87)
+            | (0xE4, 0xB8, 0x80 | 0x83 | 0x87 | 0x89 | 0xA4)
+            | (0xE4, 0xB9, 0x9D)
+            | (0xE4, 0xBA, 0x8C | 0x94 | 0xBF)
+            | (0xE5, 0x85, 0xAB | 0xAD)
+            | (0xE5, 0x8D, 0x81 | 0x83)
+            | (0xE5, 0x9B, 0x9B)
+            | (0xE7, 0x99, 0xBE)
+            | (0xE9, 0x9B, 0xB6)
+    )
+}
+
+/// Length of the UTF-8 sequence a lead byte starts (1 for a stray
+/// continuation byte, which a `str` never starts a character with).
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
     }
 }
 
@@ -439,6 +471,10 @@ const NOUN_STOP_WORDS: &[&str] = &[
     "形成", "编入", "予以", "涉及", "增加", "增长", "减少", "下降", "缩小", "扩大", "降低",
 ];
 
+/// The first characters of [`NOUN_STOP_WORDS`], to try the words only there.
+const NOUN_STOP_FIRSTS: &str =
+    "进开实完提参列纳得获取就全分设覆达用位对关显正投建落入通形编予涉增减下缩扩降";
+
 struct Previous {
     end: usize,
     unit: &'static str,
@@ -461,7 +497,19 @@ struct Scanner<'t> {
     previous: Option<Previous>,
     /// Where the current sentence began.
     sentence_start: usize,
+    period_memo: Option<PeriodMemo>,
 }
+
+/// The period found in a sentence from `start` up to `end`.
+struct PeriodMemo {
+    start: usize,
+    end: usize,
+    value: Option<String>,
+}
+
+/// Longest period token in bytes (`2018—2022年`), read again when a
+/// sentence's period is read on.
+const MAX_PERIOD_BYTES: usize = 16;
 
 impl<'t> Scanner<'t> {
     fn new(text: &'t str, base: usize) -> Self {
@@ -473,6 +521,7 @@ impl<'t> Scanner<'t> {
             title: 0,
             previous: None,
             sentence_start: 0,
+            period_memo: None,
         }
     }
 
@@ -483,6 +532,8 @@ impl<'t> Scanner<'t> {
     fn run(mut self, out: &mut Vec<Metric>) {
         let bytes = self.text.as_bytes();
         let mut i = 0;
+        // Bytes, not characters: every character that matters is told by
+        // its UTF-8 encoding, and all others are stepped over undecoded.
         while let Some(&b) = bytes.get(i) {
             if b.is_ascii() {
                 match b {
@@ -497,37 +548,59 @@ impl<'t> Scanner<'t> {
                 i += 1;
                 continue;
             }
-            if let Some(len) = plain_char_len(bytes, i) {
-                i += len;
+            let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+            if !may_matter(b, b1) {
+                i += utf8_len(b);
                 continue;
             }
-            let Some(ch) = self.text.get(i..).and_then(|s| s.chars().next()) else {
-                // Not a character boundary: cannot happen on a `str`, but
-                // never loop forever on it.
-                i += 1;
-                continue;
-            };
-            match ch {
-                '０'..='９' => {
+            let b2 = bytes.get(i + 2).copied().unwrap_or(0);
+            match (b, b1, b2) {
+                // ‘ “ 「 『 and ’ ” 」 』
+                (0xE2, 0x80, 0x98 | 0x9C) | (0xE3, 0x80, 0x8C | 0x8E) => self.curly = true,
+                (0xE2, 0x80, 0x99 | 0x9D) | (0xE3, 0x80, 0x8D | 0x8F) => self.curly = false,
+                // 《 〈 and 》 〉
+                (0xE3, 0x80, 0x8A | 0x88) => self.title += 1,
+                (0xE3, 0x80, 0x8B | 0x89) => self.title = self.title.saturating_sub(1),
+                // 。！？: an unbalanced quote or title must not hide the rest
+                // of a document pasted on one line, so quotes end with the
+                // sentence.
+                (0xE3, 0x80, 0x82) | (0xEF, 0xBC, 0x81 | 0x9F) => self.end_sentence(i + 3),
+                // ＂
+                (0xEF, 0xBC, 0x82) => self.straight = !self.straight,
+                // ０…９
+                (0xEF, 0xBC, 0x90..=0x99) => {
                     i = self.at_numeral(i, out);
                     continue;
                 }
-                '“' | '‘' | '「' | '『' => self.curly = true,
-                '”' | '’' | '」' | '』' => self.curly = false,
-                '＂' => self.straight = !self.straight,
-                '《' | '〈' => self.title += 1,
-                '》' | '〉' => self.title = self.title.saturating_sub(1),
-                // An unbalanced quote or title must not hide the rest of a
-                // document pasted on one line: quotes end with the sentence.
-                '。' | '！' | '？' => self.end_sentence(i + ch.len_utf8()),
-                _ if number::han(ch).is_some() => {
+                _ if is_han_numeral(b, b1, b2) => {
                     i = self.at_han(i, out);
                     continue;
                 }
                 _ => {}
             }
-            i += ch.len_utf8();
+            i += utf8_len(b);
         }
+    }
+
+    /// The period of the sentence from `start` up to `at`. Figures of one
+    /// sentence come in order, so each reads on from where the one before
+    /// it stopped (less a few bytes, for a token cut in two).
+    fn period(&mut self, start: usize, at: usize) -> Option<String> {
+        let text = self.text;
+        let (from, earlier) = match self.period_memo.take() {
+            Some(memo) if memo.start == start && memo.end <= at => (
+                next_boundary(text, memo.end.saturating_sub(MAX_PERIOD_BYTES).max(start)),
+                memo.value,
+            ),
+            _ => (start, None),
+        };
+        let value = text.get(from..at).and_then(period).or(earlier);
+        self.period_memo = Some(PeriodMemo {
+            start,
+            end: at,
+            value: value.clone(),
+        });
+        value
     }
 
     /// A sentence ended just before `next`.
@@ -731,7 +804,7 @@ impl<'t> Scanner<'t> {
             self.sentence_start
                 .max(mention_start.saturating_sub(MAX_SENTENCE_BYTES)),
         );
-        let period = text.get(sentence_start..mention_start).and_then(period);
+        let period = self.period(sentence_start, mention_start);
         let what = if implied {
             let noun = starts_with_any(rest, PEOPLE_NOUNS).unwrap_or("");
             end = pos + noun.len();
@@ -1001,7 +1074,9 @@ fn noun_after(rest: &str) -> Option<&str> {
             break;
         }
         let tail = &rest[i..];
-        if NOUN_STOP_CHARS.contains(ch) || starts_with_any(tail, NOUN_STOP_WORDS).is_some() {
+        if NOUN_STOP_CHARS.contains(ch)
+            || NOUN_STOP_FIRSTS.contains(ch) && starts_with_any(tail, NOUN_STOP_WORDS).is_some()
+        {
             break;
         }
         if n >= MAX_NOUN {
@@ -1128,5 +1203,37 @@ fn skip_space_back(text: &str, at: usize) -> usize {
     match char_before(text, at) {
         Some(c) if is_space(c) => at - c.len_utf8(),
         _ => at,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noun_stop_firsts_cover_the_words() {
+        for word in NOUN_STOP_WORDS {
+            let first = word.chars().next().unwrap();
+            assert!(NOUN_STOP_FIRSTS.contains(first), "{word}");
+        }
+    }
+
+    #[test]
+    fn byte_classes_agree_with_characters() {
+        for ch in ('\u{80}'..='\u{10ffff}').filter(|c| c.len_utf8() > 1) {
+            let mut buf = [0u8; 4];
+            let bytes = ch.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(utf8_len(bytes[0]), ch.len_utf8(), "{ch}");
+            if let [b0, b1, b2] = *bytes {
+                let matters = is_han_numeral(b0, b1, b2)
+                    || "“”‘’「」『』《》〈〉。！？＂０１２３４５６７８９".contains(ch);
+                assert!(!matters || may_matter(b0, b1), "{ch}");
+                assert_eq!(
+                    is_han_numeral(b0, b1, b2),
+                    number::han(ch).is_some(),
+                    "{ch}"
+                );
+            }
+        }
     }
 }
