@@ -130,7 +130,9 @@ const MATTERS: [u64; 16] = {
 /// Whether the character starting with bytes `b0 b1` may matter to the scan.
 fn may_matter(b0: u8, b1: u8) -> bool {
     match (b0, b1) {
-        (0xE0..=0xEF, 0x80..=0xBF) => MATTERS[usize::from(b0 & 0x0F)] & (1 << (b1 - 0x80)) != 0,
+        (0xE0..=0xEF, 0x80..=0xBF) => MATTERS
+            .get(usize::from(b0 & 0x0F))
+            .is_some_and(|m| m & (1 << (b1 - 0x80)) != 0),
         _ => false,
     }
 }
