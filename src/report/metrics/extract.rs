@@ -415,6 +415,7 @@ const TRAILING_FILLERS: &[&str] = &[
     "计",
     "为",
     "从",
+    "由",
     "有",
     "各",
     "等",
@@ -432,6 +433,7 @@ const BARE_VERBS: &[&str] = &[
     "增长", "提高", "下降", "减少", "实现", "达到", "建成", "建设", "落实", "审查", "备案", "受理",
     "处理", "化解", "征集", "收到", "采纳", "涉及", "参与", "参加", "覆盖", "惠及", "帮助", "帮扶",
     "引进", "签约", "投入", "举行", "邀请", "列席", "批复", "答复", "回复", "印发", "发布", "制发",
+    "转办", "转交", "立案", "交办", "纠正", "撤销", "清理",
 ];
 
 /// Whether a phrase says nothing about what was counted: a word or two, or
@@ -853,8 +855,16 @@ impl<'t> Scanner<'t> {
         let floor = self.previous.as_ref().map_or(0, |p| p.end).min(at);
         let head = self.text.get(floor..at).unwrap_or("");
         let mut start = at;
+        // Breaks inside brackets do not end the clause: `代表之家(站、点)`.
+        let mut depth = 0usize;
         for (n, (i, ch)) in head.char_indices().rev().enumerate() {
-            if n >= MAX_CLAUSE || is_clause_break(ch) {
+            match ch {
+                ')' | '）' => depth += 1,
+                '(' | '（' => depth = depth.saturating_sub(1),
+                _ if depth == 0 && is_clause_break(ch) => break,
+                _ => {}
+            }
+            if n >= MAX_CLAUSE {
                 break;
             }
             start = floor + i;
@@ -924,7 +934,7 @@ impl<'t> Scanner<'t> {
                 return borrowed(p.what.clone(), p.object.clone());
             }
             // `审议法规32件,通过18件`: a bare verb continues the figure before.
-            if is_bare_verb(phrase) && p.unit == unit {
+            if is_verbs(phrase) && p.unit == unit {
                 if let Some(object) = &p.object {
                     return What {
                         text: format!("{phrase}({object})"),
