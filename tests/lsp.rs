@@ -437,10 +437,11 @@ fn settings_pushed_without_configuration_support() {
     let shown = client
         .wait(|m| m["method"] == "window/showMessage")
         .unwrap();
-    assert!(shown["params"]["message"]
-        .as_str()
-        .unwrap()
-        .contains("baogao.kind"));
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("`kind`") && message.contains("novel"),
+        "{message}"
+    );
     assert!(client
         .symbols(&uri("c.report"))
         .as_array()

@@ -1,9 +1,11 @@
 //! One version of one document, analysed: the text it was computed from, its
-//! line index, and the core's results. Computed at most once per version (the
-//! document store keeps a cell per version that requests and the diagnostics
-//! task share), off the async workers, with panics caught.
+//! line index, and the core's results (outline, figures, findings). Computed
+//! at most once per version (the document store keeps a cell per version
+//! that requests and the diagnostics task share), off the async workers,
+//! with panics caught.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ropey::Rope;
@@ -11,8 +13,10 @@ use tokio::sync::OnceCell;
 
 use super::encoding::Converter;
 use super::log;
+use crate::config::Config;
 use crate::report::metrics::{self, Figures};
-use crate::report::{self, Document, Kind};
+use crate::report::{self, Document};
+use crate::rules::{self, Finding};
 use crate::text::{Encoding, LineIndex};
 
 pub(crate) struct Analysis {
@@ -22,42 +26,46 @@ pub(crate) struct Analysis {
     pub(crate) document: Document,
     /// Every counted figure, in text order, and their contradictions.
     pub(crate) figures: Figures,
+    /// The rules' findings, in text order.
+    pub(crate) findings: Vec<Finding>,
+    /// A `baogao.toml` that applies to the document but could not be read;
+    /// the editor's settings were used instead.
+    pub(crate) config_error: Option<String>,
     /// Why the analysis failed, if it did; the results are then empty.
     pub(crate) failure: Option<String>,
 }
 
 /// What an analysis depends on besides the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(crate) struct Inputs {
-    /// A kind forced by the settings, instead of the detected one.
-    pub(crate) kind: Option<Kind>,
+    /// The rules' configuration from the editor's settings.
+    pub(crate) rules: Config,
+    /// The document's file, whose folders are searched for `baogao.toml`.
+    pub(crate) path: Option<PathBuf>,
 }
 
 /// The shared, lazily computed analysis of one version.
 pub(crate) type Cell = Arc<OnceCell<Arc<Analysis>>>;
 
 impl Analysis {
-    fn compute(rope: &Rope, version: i32, inputs: Inputs) -> Self {
+    fn compute(rope: &Rope, version: i32, inputs: &Inputs) -> Self {
         let text = rope.to_string();
         let lines = LineIndex::new(&text);
+        let (config, config_error) = config_for(inputs);
         let result = catch_unwind(AssertUnwindSafe(|| {
-            let mut document = report::analyze(&text);
-            if let Some(kind) = inputs.kind {
-                for report in &mut document.reports {
-                    report.kind = kind;
-                }
-            }
+            let document = report::analyze(&text);
             let figures = metrics::figures(&text, &document);
-            (document, figures)
+            let findings = rules::check(&text, &document, &config);
+            (document, figures, findings)
         }));
-        let ((document, figures), failure) = match result {
+        let ((document, figures, findings), failure) = match result {
             Ok(results) => (results, None),
             Err(panic) => {
                 let why = super::transport::panic_message(&*panic);
                 log::error(format_args!(
                     "analysis of version {version} panicked: {why}"
                 ));
-                ((empty_document(), no_figures()), Some(why))
+                ((empty_document(), no_figures(), Vec::new()), Some(why))
             }
         };
         Self {
@@ -66,6 +74,8 @@ impl Analysis {
             lines,
             document,
             figures,
+            findings,
+            config_error,
             failure,
         }
     }
@@ -79,12 +89,27 @@ impl Analysis {
             lines: LineIndex::new(""),
             document: empty_document(),
             figures: no_figures(),
+            findings: Vec::new(),
+            config_error: None,
             failure: Some(why),
         }
     }
 
     pub(crate) fn converter(&self, encoding: Encoding) -> Converter<'_> {
         Converter::new(&self.text, &self.lines, encoding)
+    }
+}
+
+/// The editor's configuration, overridden by the nearest `baogao.toml` above
+/// the document (as `baogao check` finds it).
+fn config_for(inputs: &Inputs) -> (Config, Option<String>) {
+    let Some(dir) = inputs.path.as_deref().and_then(|p| p.parent()) else {
+        return (inputs.rules.clone(), None);
+    };
+    match Config::discover(dir) {
+        Ok(Some((_, file))) => (inputs.rules.clone().merged(&file), None),
+        Ok(None) => (inputs.rules.clone(), None),
+        Err(err) => (inputs.rules.clone(), Some(err.to_string())),
     }
 }
 
@@ -107,7 +132,7 @@ fn no_figures() -> Figures {
 pub(crate) async fn get(cell: Cell, rope: Rope, version: i32, inputs: Inputs) -> Arc<Analysis> {
     cell.get_or_init(|| async move {
         let computed =
-            tokio::task::spawn_blocking(move || Analysis::compute(&rope, version, inputs)).await;
+            tokio::task::spawn_blocking(move || Analysis::compute(&rope, version, &inputs)).await;
         Arc::new(computed.unwrap_or_else(|err| Analysis::unavailable(version, err.to_string())))
     })
     .await

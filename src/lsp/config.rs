@@ -1,15 +1,18 @@
 //! The `baogao` settings section, as the editors send it (VS Code settings,
-//! Neovim `settings.baogao`): `files`, `kind`, `debounceMs`.
+//! Neovim `settings.baogao`). The server's own keys are `files` and
+//! `debounceMs`; the rest (`kind`, `rules`, `parts`) configure the rules as
+//! in `baogao.toml` and are read by [`Config`].
 //!
-//! Settings are read leniently: a wrong value for one key is reported and
-//! that key keeps its default, the rest still apply.
+//! A wrong value is reported and its part of the settings keeps its default:
+//! a wrong `files` glob leaves the rules' configuration in force, and a wrong
+//! rules key leaves `files` in force.
 
 use std::time::Duration;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_json::Value;
 
-use crate::report::Kind;
+use crate::config::Config;
 
 /// How long typing must pause before diagnostics are recomputed.
 const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(200);
@@ -18,8 +21,9 @@ const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(200);
 pub(crate) struct Settings {
     /// Further files to serve whatever their language id.
     files: GlobSet,
-    /// The kind every document is assumed to be; `None` detects it.
-    pub(crate) kind: Option<Kind>,
+    /// The rules' configuration from the editor; a `baogao.toml` above a
+    /// document overrides it for that document.
+    pub(crate) rules: Config,
     pub(crate) debounce: Duration,
 }
 
@@ -27,7 +31,7 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             files: GlobSet::empty(),
-            kind: None,
+            rules: Config::default(),
             debounce: DEFAULT_DEBOUNCE,
         }
     }
@@ -53,12 +57,9 @@ impl Settings {
                 )),
             }
         }
-        match object.get("kind").map(|k| (k, k.as_str())) {
-            None | Some((_, Some("auto"))) => {}
-            Some((_, Some(id))) if Kind::from_id(id).is_some() => settings.kind = Kind::from_id(id),
-            Some((kind, _)) => problems.push(format!(
-                "baogao.kind: expected auto, congress, consultative, government, speech or other, got {kind}"
-            )),
+        match Config::from_settings(value) {
+            Ok(rules) => settings.rules = rules,
+            Err(err) => problems.push(err.to_string()),
         }
         if let Some(ms) = object.get("debounceMs") {
             match ms.as_u64() {
@@ -108,11 +109,12 @@ mod tests {
             "server": { "path": "" },
             "files": ["**/*.report"],
             "kind": "congress",
-            "rules": { "BG003": "off", "bg001": "hint" },
+            "rules": { "BG003": "off", "BG001": "hint" },
             "trace": { "server": "off" },
         }));
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(settings.kind, Some(Kind::Congress));
+        assert_eq!(settings.rules.kind, Some(crate::report::Kind::Congress));
+        assert_eq!(settings.rules.level("BG003"), crate::config::RuleLevel::Off);
         assert!(settings.serves("plaintext", None));
         assert!(settings.serves("ini", Some("/w/2024.report")));
         assert!(!settings.serves("ini", Some("/w/2024.ini")));
@@ -126,7 +128,7 @@ mod tests {
             "debounceMs": 50,
         }));
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert_eq!(settings.kind, None);
+        assert_eq!(settings.rules, Config::default());
         assert_eq!(settings.debounce, Duration::from_millis(50));
     }
 }

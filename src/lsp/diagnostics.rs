@@ -1,30 +1,88 @@
 //! The diagnostics of one analysis, for `publishDiagnostics` and for
-//! `textDocument/diagnostic`.
+//! `textDocument/diagnostic`: one per rule finding (code, link to the rule's
+//! documentation, related places), plus one at the top when a `baogao.toml`
+//! could not be read or the analysis itself failed.
 
-use tower_lsp::lsp_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range};
+use tower_lsp::lsp_types::{
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
+    NumberOrString, Position, Range, Url,
+};
 
 use super::analysis::Analysis;
-use super::config::Settings;
+use super::encoding::Converter;
+use crate::rules::{self, Finding, RuleDoc, Severity};
 use crate::text::Encoding;
 
 pub(crate) const SOURCE: &str = "baogao";
 
-pub(crate) fn to_proto(
-    analysis: &Analysis,
-    _settings: &Settings,
-    _encoding: Encoding,
-) -> Vec<Diagnostic> {
+pub(crate) fn to_proto(analysis: &Analysis, uri: &Url, encoding: Encoding) -> Vec<Diagnostic> {
+    let conv = analysis.converter(encoding);
     let mut out = Vec::new();
-    if let Some(why) = &analysis.failure {
-        // Said once, at the top: the outline is empty for a reason.
-        out.push(Diagnostic {
-            range: Range::new(Position::new(0, 0), Position::new(0, 0)),
-            severity: Some(DiagnosticSeverity::ERROR),
-            code: Some(NumberOrString::String("internal".to_owned())),
-            source: Some(SOURCE.to_owned()),
-            message: format!("baogao could not analyse this text (a bug; please report it): {why}"),
-            ..Default::default()
-        });
+    if let Some(why) = &analysis.config_error {
+        out.push(at_top(
+            "config",
+            DiagnosticSeverity::ERROR,
+            format!("{why} (the editor's settings are used instead)"),
+        ));
     }
+    if let Some(why) = &analysis.failure {
+        out.push(at_top(
+            "internal",
+            DiagnosticSeverity::ERROR,
+            format!("baogao could not analyse this text (a bug; please report it): {why}"),
+        ));
+    }
+    out.extend(
+        analysis
+            .findings
+            .iter()
+            .map(|finding| diagnostic(&conv, uri, finding)),
+    );
     out
+}
+
+pub(crate) fn diagnostic(conv: &Converter<'_>, uri: &Url, finding: &Finding) -> Diagnostic {
+    let related: Vec<DiagnosticRelatedInformation> = finding
+        .related
+        .iter()
+        .map(|r| DiagnosticRelatedInformation {
+            location: Location::new(uri.clone(), conv.range(r.range)),
+            message: r.message.clone(),
+        })
+        .collect();
+    Diagnostic {
+        range: conv.range(finding.range),
+        severity: Some(severity(finding.severity)),
+        code: Some(NumberOrString::String(finding.code.to_owned())),
+        code_description: rules::lookup(finding.code)
+            .and_then(RuleDoc::url)
+            .and_then(|url| Url::parse(&url).ok())
+            .map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_owned()),
+        message: finding.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data: None,
+    }
+}
+
+fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+/// A problem with the whole document, shown on its first line.
+fn at_top(code: &str, severity: DiagnosticSeverity, message: String) -> Diagnostic {
+    Diagnostic {
+        range: Range::new(Position::new(0, 0), Position::new(0, 0)),
+        severity: Some(severity),
+        code: Some(NumberOrString::String(code.to_owned())),
+        source: Some(SOURCE.to_owned()),
+        message,
+        ..Default::default()
+    }
 }

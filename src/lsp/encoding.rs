@@ -68,6 +68,11 @@ impl<'a> Converter<'a> {
             .offset(self.text, line_col(position), self.encoding)
     }
 
+    pub(crate) fn text_range(&self, range: Range) -> TextRange {
+        let (a, b) = (self.offset(range.start), self.offset(range.end));
+        TextRange::new(a.min(b), a.max(b))
+    }
+
     /// The line (zero-based) holding `offset`.
     pub(crate) fn line(&self, offset: usize) -> u32 {
         self.position(offset).line

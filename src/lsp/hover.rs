@@ -1,6 +1,7 @@
 //! `textDocument/hover`: on a figure, how it was read; on a heading or a
 //! report's title, the section's figures at a glance (the same summary as
-//! `baogao metrics --section`); on a finding's span, the rule's explanation.
+//! `baogao metrics --section`); on a finding's span, its message and the
+//! rule's explanation (as `baogao rules` shows it).
 //! Several can apply at one spot; they are shown one after another.
 
 use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
@@ -8,6 +9,7 @@ use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Posi
 use super::analysis::Analysis;
 use super::symbols;
 use crate::report::metrics;
+use crate::rules;
 use crate::text::{Encoding, TextRange};
 
 pub(crate) fn hover(analysis: &Analysis, position: Position, encoding: Encoding) -> Option<Hover> {
@@ -73,6 +75,21 @@ pub(crate) fn hover(analysis: &Analysis, position: Position, encoding: Encoding)
         range = Some(title.range);
     }
 
+    let mut explained: Vec<&str> = Vec::new();
+    for finding in analysis.findings.iter().filter(|f| f.range.touches(offset)) {
+        let mut part = format!("**{}** {}", finding.code, escape(&finding.message));
+        if let Some(doc) = rules::lookup(finding.code).filter(|d| !explained.contains(&d.code)) {
+            explained.push(doc.code);
+            part.push_str(&format!(
+                "\n\n`{}`\n\n{}",
+                doc.name,
+                demote_headings(doc.explanation)
+            ));
+        }
+        parts.push(part);
+        range.get_or_insert(finding.range);
+    }
+
     if parts.is_empty() {
         return None;
     }
@@ -83,6 +100,20 @@ pub(crate) fn hover(analysis: &Analysis, position: Position, encoding: Encoding)
         }),
         range: range.map(|r| conv.range(r)),
     })
+}
+
+/// Rule docs use `##` sections, which a hover would show as large as a
+/// page title.
+fn demote_headings(markdown: &str) -> String {
+    markdown
+        .trim()
+        .lines()
+        .map(|line| match line.strip_prefix("## ") {
+            Some(title) => format!("#### {title}"),
+            None => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Headings are shown in bold: their own `*` `_` must not end it early.

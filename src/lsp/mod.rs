@@ -18,6 +18,7 @@
 #![deny(clippy::print_stdout)]
 
 mod analysis;
+mod code_action;
 mod config;
 mod diagnostics;
 mod document;

@@ -6,6 +6,7 @@
 //! edits before its first `.await`.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
 
@@ -21,7 +22,7 @@ use super::analysis::{self, Analysis, Cell, Inputs};
 use super::config::Settings;
 use super::document::{Change, Clamp, TextDocument};
 use super::encoding::{self, line_col};
-use super::{folding, hover, log, selection, symbols};
+use super::{code_action, diagnostics, folding, hover, log, selection, symbols};
 use crate::text::Encoding;
 
 pub(crate) struct Server {
@@ -38,6 +39,8 @@ pub(crate) struct Session {
     pub(crate) pull_diagnostics: bool,
     /// The client answers `workspace/configuration`.
     pub(crate) configuration: bool,
+    /// The client takes versioned `documentChanges` in workspace edits.
+    pub(crate) document_changes: bool,
 }
 
 impl Session {
@@ -52,6 +55,12 @@ impl Session {
                 .workspace
                 .as_ref()
                 .and_then(|w| w.configuration)
+                .unwrap_or(false),
+            document_changes: capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.workspace_edit.as_ref())
+                .and_then(|e| e.document_changes)
                 .unwrap_or(false),
         }
     }
@@ -99,6 +108,8 @@ pub(crate) struct Snapshot {
     rope: Rope,
     version: i32,
     served: bool,
+    /// The document's file, if it is one (for `baogao.toml` discovery).
+    path: Option<PathBuf>,
 }
 
 impl Server {
@@ -165,7 +176,7 @@ impl Server {
             };
             let analysis = state.analyse(snapshot).await;
             let version = analysis.version;
-            let items = diagnostics_for(&state, &analysis);
+            let items = diagnostics::to_proto(&analysis, &uri, state.session().encoding);
             // Publish only if this is still the document's version: a newer
             // edit has aborted this task or will publish its own.
             if state.current_version(&uri) != Some(version) {
@@ -243,6 +254,7 @@ impl State {
             encoding: Encoding::Utf16,
             pull_diagnostics: false,
             configuration: false,
+            document_changes: false,
         })
     }
 
@@ -265,6 +277,7 @@ impl State {
             rope: entry.document.rope().clone(),
             version: entry.document.version(),
             served: entry.served,
+            path: uri.to_file_path().ok(),
         })
     }
 
@@ -274,7 +287,8 @@ impl State {
 
     async fn analyse(&self, snapshot: Snapshot) -> Arc<Analysis> {
         let inputs = Inputs {
-            kind: self.settings().kind,
+            rules: self.settings().rules.clone(),
+            path: snapshot.path,
         };
         analysis::get(snapshot.cell, snapshot.rope, snapshot.version, inputs).await
     }
@@ -291,16 +305,12 @@ impl State {
                     rope: entry.document.rope().clone(),
                     version: entry.document.version(),
                     served: true,
+                    path: uri.to_file_path().ok(),
                 };
                 (uri.clone(), snapshot)
             })
             .collect()
     }
-}
-
-/// The diagnostics of one analysis under the current settings.
-fn diagnostics_for(state: &State, analysis: &Analysis) -> Vec<Diagnostic> {
-    super::diagnostics::to_proto(analysis, &state.settings(), state.session().encoding)
 }
 
 fn not_open(uri: &Url) -> Error {
@@ -488,6 +498,22 @@ impl LanguageServer for Server {
         Ok(Some(found))
     }
 
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = &params.text_document.uri;
+        let Some(analysis) = self.analysis(uri).await? else {
+            return Ok(None);
+        };
+        let session = self.session();
+        let request = code_action::Request {
+            uri,
+            range: params.range,
+            only: params.context.only.as_deref(),
+            encoding: session.encoding,
+            document_changes: session.document_changes,
+        };
+        Ok(Some(code_action::code_actions(&analysis, &request)))
+    }
+
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
         let Some(analysis) = self.analysis(&at.text_document.uri).await? else {
@@ -514,8 +540,9 @@ impl LanguageServer for Server {
         &self,
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
-        let items = match self.analysis(&params.text_document.uri).await? {
-            Some(analysis) => diagnostics_for(&self.state, &analysis),
+        let uri = &params.text_document.uri;
+        let items = match self.analysis(uri).await? {
+            Some(analysis) => diagnostics::to_proto(&analysis, uri, self.session().encoding),
             None => Vec::new(),
         };
         // Always a full report: results depend on settings as well as on
@@ -589,6 +616,11 @@ fn capabilities(session: Session) -> ServerCapabilities {
         })),
         workspace_symbol_provider: Some(OneOf::Left(true)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            resolve_provider: Some(false),
+            work_done_progress_options: Default::default(),
+        })),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
         diagnostic_provider: session.pull_diagnostics.then(|| {
