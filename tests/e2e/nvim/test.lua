@@ -211,6 +211,51 @@ local function check_hovers(label, bufnr, client, hovers)
   end
 end
 
+-- Asks for the quick fixes at a finding, applies the expected one the way
+-- Neovim's code-action menu does, and checks the text and the diagnostics.
+local function check_fix(label, bufnr, client, fix)
+  local pos, err = position(bufnr, client, fix.line, fix.at)
+  if not check(label .. ': quick fix position', pos ~= nil, err) then
+    return
+  end
+  local params = {
+    textDocument = vim.lsp.util.make_text_document_params(bufnr),
+    range = { start = pos, ['end'] = pos },
+    context = { diagnostics = {}, only = { 'quickfix' } },
+  }
+  local response = client:request_sync('textDocument/codeAction', params, TIMEOUT, bufnr)
+  local actions = (response and response.result) or {}
+  local action
+  for _, a in ipairs(actions) do
+    if a.title and a.title:find(fix.title_contains, 1, true) and a.edit then
+      action = a
+      break
+    end
+  end
+  local titles = vim.tbl_map(function(a)
+    return a.title
+  end, actions)
+  if not check(('%s: quick fix %q offered'):format(label, fix.title_contains), action ~= nil, vim.inspect(titles)) then
+    return
+  end
+  vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
+  for _, want in ipairs(fix.then_lines) do
+    local text = vim.api.nvim_buf_get_lines(bufnr, want.line, want.line + 1, true)[1]
+    check(('%s: after the fix, line %d starts with %q'):format(label, want.line + 1, want.starts),
+      starts_with(text, want.starts), text)
+  end
+  -- Neovim pulls the diagnostics again after the change.
+  local gone = vim.wait(TIMEOUT, function()
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      if tostring(d.code) == fix.then_gone then
+        return false
+      end
+    end
+    return true
+  end, 20)
+  check(('%s: after the fix, no %s'):format(label, fix.then_gone), gone)
+end
+
 -- Edits the buffer the way typing would (Neovim sends them as incremental
 -- didChange), then checks the outline again: the server must have applied
 -- each change at the right place, emoji and astral CJK included.
@@ -252,6 +297,9 @@ local function run()
         check_diagnostics(file, bufnr, client, want.diagnostics)
       end
       check_hovers(file, bufnr, client, want.hovers or {})
+      if want.fix then
+        check_fix(file, bufnr, client, want.fix)
+      end
       if want.edits then
         check_edits(file, bufnr, client, want.edits)
       end

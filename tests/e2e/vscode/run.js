@@ -156,6 +156,22 @@ function assertDocument(file, want, got) {
 
   assertHovers(file, got.hovers, want.hovers || []);
 
+  if (want.fix) {
+    const fix = got.fix || { error: "the probe did not report the quick fix" };
+    const offered = check(
+      `${file}: quick fix "${want.fix.title_contains}" offered`,
+      fix.error === undefined && fix.title !== undefined,
+      fix.error || JSON.stringify(fix.titles),
+    );
+    if (offered) {
+      for (const w of want.fix.then_lines) {
+        const text = fix.lines[w.line] ?? "";
+        check(`${file}: after the fix, line ${w.line + 1} starts with "${w.starts}"`, text.startsWith(w.starts), text);
+      }
+      check(`${file}: after the fix, no ${want.fix.then_gone}`, fix.gone === true);
+    }
+  }
+
   if (want.edits) {
     const edited = got.edits || { error: "the probe did not report the edits" };
     if (check(`${file}: edits applied`, edited.error === undefined, edited.error)) {

@@ -93,6 +93,41 @@ function hoverText(hovers) {
   return parts.join("\n---\n");
 }
 
+// Applies the expected quick fix as the light-bulb menu would, records the
+// text and whether the finding went away, then puts the original text back
+// (the settings check and the screenshot want the fault).
+async function applyFix(doc, fix, timeout) {
+  const character = doc.lineAt(fix.line).text.indexOf(fix.at);
+  if (character < 0) {
+    return { error: `"${fix.at}" not found on line ${fix.line}` };
+  }
+  const position = new vscode.Position(fix.line, character);
+  const actions =
+    (await vscode.commands.executeCommand(
+      "vscode.executeCodeActionProvider",
+      doc.uri,
+      new vscode.Range(position, position),
+      vscode.CodeActionKind.QuickFix.value,
+    )) || [];
+  const titles = actions.map((a) => a.title);
+  const action = actions.find((a) => a.title.includes(fix.title_contains) && a.edit);
+  if (action === undefined) {
+    return { titles };
+  }
+  const original = doc.getText();
+  if (!(await vscode.workspace.applyEdit(action.edit))) {
+    return { titles, error: `VS Code refused the edit of "${action.title}"` };
+  }
+  const lines = doc.getText().split(/\r?\n/);
+  const gone = await until(`${fix.then_gone} to go`, timeout, async () =>
+    vscode.languages.getDiagnostics(doc.uri).some((d) => diagnostic(d).code === fix.then_gone) ? undefined : true,
+  ).catch(() => false);
+  const restore = new vscode.WorkspaceEdit();
+  restore.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+  await vscode.workspace.applyEdit(restore);
+  return { titles, title: action.title, lines, gone };
+}
+
 // Applies the edits as a user's typing would (the client sends them as
 // incremental didChange), then asks for the outline again.
 async function edit(doc, edits) {
@@ -174,6 +209,9 @@ async function collect(job, seen, file, want) {
     hovers,
     ms: Date.now() - t0,
   };
+  if (want.fix) {
+    result.fix = await applyFix(doc, want.fix, timeout);
+  }
   if (want.edits) {
     result.edits = await edit(doc, want.edits);
   }
