@@ -424,6 +424,24 @@ mod tests {
     }
 
     #[test]
+    fn the_configured_kind_overrides_detection_but_not_fragments() {
+        let with_kind = |text: &str, kind: &str| {
+            let config =
+                crate::config::Config::from_toml(&format!("kind = \"{kind}\"\n"), "x").unwrap();
+            let document = crate::report::analyze(text);
+            super::super::check(text, &document, &config)
+        };
+        let (feature, _) = fixture_findings("003_3ed323abb443ba16.txt");
+        assert!(codes(&with_kind(&feature, "congress"), "BG001") > 0);
+        let (truncated, _) = fixture_findings("000_0deef21429734504.txt");
+        assert_eq!(codes(&with_kind(&truncated, "other"), "BG001"), 0);
+        // A speech asks only for its title, salutation and closing.
+        assert_eq!(codes(&with_kind(&truncated, "speech"), "BG001"), 1);
+        let (page, _) = fixture_findings("002_5ac5394e31afa987.txt");
+        assert_eq!(codes(&with_kind(&page, "congress"), "BG001"), 0);
+    }
+
+    #[test]
     fn truncated_000_lacks_its_tasks_and_closing() {
         let (text, findings) = fixture_findings("000_0deef21429734504.txt");
         let missing: Vec<&str> = findings

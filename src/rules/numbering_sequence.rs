@@ -161,11 +161,12 @@ pub(super) fn markers_of(ctx: &Context, list: &List) -> Vec<Marker> {
     let suffix = first.range.slice(ctx.text).chars().next_back();
     let mut found = Vec::new();
     for (i, item) in list.items.iter().enumerate() {
-        let Some(paragraph) = ctx
-            .document
-            .paragraphs
-            .iter()
-            .find(|p| p.contains(item.heading.start))
+        // Paragraphs are in text order: find the one holding the item.
+        let paragraphs = &ctx.document.paragraphs;
+        let at = paragraphs.partition_point(|p| p.end <= item.heading.start);
+        let Some(paragraph) = paragraphs
+            .get(at)
+            .filter(|p| p.contains(item.heading.start))
         else {
             continue;
         };
