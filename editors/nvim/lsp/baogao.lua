@@ -14,4 +14,22 @@ return {
       rules = vim.empty_dict(),
     },
   },
+  -- After a settings change the server asks the client to pull diagnostics
+  -- again (workspace/diagnostic/refresh); Neovim 0.11 has no handler for it,
+  -- so the config brings one and says so.
+  capabilities = {
+    workspace = { diagnostics = { refreshSupport = true } },
+  },
+  handlers = {
+    ['workspace/diagnostic/refresh'] = function(_, _, ctx)
+      local client = vim.lsp.get_client_by_id(ctx.client_id)
+      if client then
+        for bufnr in pairs(client.attached_buffers) do
+          local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr) }
+          client:request('textDocument/diagnostic', params, nil, bufnr)
+        end
+      end
+      return vim.NIL
+    end,
+  },
 }

@@ -212,7 +212,8 @@ local function check_hovers(label, bufnr, client, hovers)
 end
 
 -- Asks for the quick fixes at a finding, applies the expected one the way
--- Neovim's code-action menu does, and checks the text and the diagnostics.
+-- Neovim's code-action menu does, checks the text and the diagnostics, then
+-- puts the original text back.
 local function check_fix(label, bufnr, client, fix)
   local pos, err = position(bufnr, client, fix.line, fix.at)
   if not check(label .. ': quick fix position', pos ~= nil, err) then
@@ -238,6 +239,7 @@ local function check_fix(label, bufnr, client, fix)
   if not check(('%s: quick fix %q offered'):format(label, fix.title_contains), action ~= nil, vim.inspect(titles)) then
     return
   end
+  local original = vim.api.nvim_buf_get_lines(bufnr, 0, -1, true)
   vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
   for _, want in ipairs(fix.then_lines) do
     local text = vim.api.nvim_buf_get_lines(bufnr, want.line, want.line + 1, true)[1]
@@ -254,6 +256,8 @@ local function check_fix(label, bufnr, client, fix)
     return true
   end, 20)
   check(('%s: after the fix, no %s'):format(label, fix.then_gone), gone)
+  -- The fault back, for the settings check.
+  vim.api.nvim_buf_set_lines(bufnr, 0, -1, true, original)
 end
 
 -- Edits the buffer the way typing would (Neovim sends them as incremental
@@ -277,8 +281,9 @@ local function check_edits(label, bufnr, client, edits)
   check_hovers(label .. ' after edits', bufnr, client, edits.hovers or {})
 end
 
+local expect = read_json(expect_file)
+
 local function run()
-  local expect = read_json(expect_file)
   local names = vim.tbl_keys(expect.documents)
   table.sort(names)
   for _, file in ipairs(names) do
@@ -306,6 +311,35 @@ local function run()
     end
     out(('     %s took %d ms'):format(file, (vim.uv.hrtime() - started) / 1e6))
   end
+end
+
+-- A settings change reaches the running server the way Neovim users make
+-- one: new `settings` on the client and a didChangeConfiguration.
+local function check_settings(want)
+  vim.cmd.edit(vim.fn.fnameescape(workspace .. '/' .. want.file))
+  local bufnr = vim.api.nvim_get_current_buf()
+  local client = vim.lsp.get_clients({ bufnr = bufnr, name = 'baogao' })[1]
+  if not check('settings: a client', client ~= nil) then
+    return
+  end
+  local settings = vim.deepcopy(client.settings)
+  settings.baogao.rules = want.rules
+  client.settings = settings
+  client:notify('workspace/didChangeConfiguration', { settings = settings })
+  local wanted = want['then']
+  local found = vim.wait(TIMEOUT, function()
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      if tostring(d.code) == wanted.code and d.lnum == wanted.line and d.severity == SEVERITY[wanted.severity] then
+        return true
+      end
+    end
+    return false
+  end, 20)
+  local seen = vim.tbl_map(function(d)
+    return ('%s line %d severity %d'):format(tostring(d.code), d.lnum + 1, d.severity)
+  end, vim.diagnostic.get(bufnr))
+  check(('settings: baogao.rules %s makes %s on line %d an %s'):format(
+    vim.json.encode(want.rules), wanted.code, wanted.line + 1, wanted.severity), found, vim.inspect(seen))
 end
 
 -- The plugin's own commands: :checkhealth finds the binary, :BaogaoRestart
@@ -337,6 +371,9 @@ end
 
 local ok, err = xpcall(function()
   run()
+  if expect.settings then
+    check_settings(expect.settings)
+  end
   check_commands()
 end, debug.traceback)
 check('test script ran to the end', ok, err)
