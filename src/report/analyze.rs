@@ -389,6 +389,10 @@ fn build_report(
     let opening_from = salutation_at.map_or(0, |s| s + 1);
     for (i, p) in body.iter().enumerate().skip(opening_from).take(2) {
         let line = p.slice(text);
+        // The opening comes before the first part heading, never after it.
+        if parts::heading_part(line).is_some() {
+            break;
+        }
         if parts::is_opening(line) && marker::parse(line, 0).is_none() {
             opening_at = Some(i);
             evidence.push(Evidence {
