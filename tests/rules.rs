@@ -444,3 +444,22 @@ fn skipping_a_number_in_any_heading_list_is_caught() {
     }
     assert!(seeded_count > 40, "{seeded_count}");
 }
+
+/// A deleted opening is reported as such, not hidden by the review heading
+/// after it being skipped (the parser once looked past a part heading for
+/// the opening).
+#[test]
+fn a_deleted_opening_is_named() {
+    let text = fixture("renda-changzhou.txt").replacen(
+        "我受常州市第十七届人民代表大会常务委员会委托,向大会报告工作,请予审议。\n",
+        "",
+        1,
+    );
+    let findings = check(&text);
+    let missing: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.code == "BG001")
+        .map(|f| f.message.split(':').next().unwrap_or(""))
+        .collect();
+    assert_eq!(missing, vec!["缺少开头语"]);
+}
