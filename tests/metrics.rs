@@ -156,6 +156,8 @@ fn approximation_markers() {
         ("新增企业超过50家", "超过"),
         ("培训代表300人次以上", "以上"),
         ("新增就业不少于28万人", "不少于"),
+        ("城镇调查失业率控制在5.5%以内", "以内"),
+        ("超百亿元", "超"),
     ] {
         let m = one(text);
         assert_eq!(m.approx, Some(marker), "{text}");
@@ -246,9 +248,19 @@ fn ordinals_are_not_figures() {
         "进入全国前10名",
         "市十六届人大3次会议",
         "获评全国第一家",
+        "推进地铁3期工程",
     ] {
         assert!(extract(text).is_empty(), "{text}: {:?}", written(text));
     }
+}
+
+#[test]
+fn meetings_counted_before_the_noun_are_figures() {
+    let m = one("全年召开9次会议");
+    assert_eq!(
+        (m.value, m.unit, m.what.as_str()),
+        (dec("9"), "次", "召开会议")
+    );
 }
 
 #[test]

@@ -56,6 +56,12 @@ const UNITS: &[Unit] = &[
     unit("人次", Category::People, false),
     unit("场次", Category::Events, false),
     unit("件次", Category::Documents, false),
+    unit("篇次", Category::Documents, false),
+    unit("家次", Category::Organisations, false),
+    unit("户次", Category::Organisations, false),
+    unit("架次", Category::Other, false),
+    unit("标箱", Category::Other, false),
+    unit("公斤", Category::Other, false),
     unit("批次", Category::Other, false),
     unit("部门", Category::Organisations, false),
     unit("公里", Category::Other, false),
@@ -89,6 +95,8 @@ const UNITS: &[Unit] = &[
     unit("处", Category::Other, true),
     unit("亩", Category::Other, false),
     unit("吨", Category::Other, false),
+    unit("斤", Category::Other, false),
+    unit("倍", Category::Rate, false),
     unit("套", Category::Other, true),
     unit("辆", Category::Other, true),
     unit("台", Category::Other, true),
@@ -200,7 +208,7 @@ fn unit_at(rest: &str) -> Option<&'static Unit> {
 /// or an ordinary word that merely starts with the unit's character.
 fn unit_is_word(unit: &str, rest: &str) -> bool {
     let after: &[&str] = match unit {
-        "次" => &["会", "全会", "全体", "党代会", "代表大会"],
+        "期" => &["间", "工程", "项目"],
         "个" => &[
             "月",
             "小时",
@@ -213,7 +221,6 @@ fn unit_is_word(unit: &str, rest: &str) -> bool {
             "方面",
         ],
         "条" => &["例"],
-        "期" => &["间"],
         "位" => &["于", "置"],
         "人" => &["民", "大", "口", "均"],
         "名" => &["单", "称", "录", "义"],
@@ -231,6 +238,17 @@ fn unit_is_word(unit: &str, rest: &str) -> bool {
         _ => &[],
     };
     after.iter().any(|w| rest.starts_with(w))
+}
+
+/// Whether `次` names a session rather than counts: `市七届人大二次会议`,
+/// `十二届四次全会`, `十六届人大3次会议` — a Chinese numeral, or a term
+/// (`届`) just before, and a meeting after.
+fn is_session(text: &str, start: usize, kind: Kind, unit: &str, after: &str) -> bool {
+    if unit != "次" || !["会", "全会", "全体"].iter().any(|w| after.starts_with(w)) {
+        return false;
+    }
+    let window = next_boundary(text, start.saturating_sub(8 * 3));
+    matches!(kind, Kind::Han { .. }) || text.get(window..start).is_some_and(|w| w.contains('届'))
 }
 
 /// Nouns that count people without a measure word: `47.74万选民`.
@@ -287,7 +305,7 @@ fn marker_is_word(marker: &str, before: Option<char>) -> bool {
 }
 
 /// Markers after the measure word.
-const SUFFIX_MARKERS: &[&str] = &["以上", "左右"];
+const SUFFIX_MARKERS: &[&str] = &["以上", "左右", "以下", "以内"];
 
 /// A marker between the numeral and the measure word (`480余万元`,
 /// `8000多万元`, `4.2万多人次`), read at `pos` unless one was read already.
@@ -727,7 +745,8 @@ impl<'t> Scanner<'t> {
         let rest = text.get(pos..).unwrap_or("");
         let (unit, category, nominal, unit_len, implied) = match unit_at(rest) {
             Some(u) => {
-                if unit_is_word(u.text, &rest[u.text.len()..]) {
+                let after = &rest[u.text.len()..];
+                if unit_is_word(u.text, after) || is_session(text, start, kind, u.text, after) {
                     return None;
                 }
                 (u.text, u.category, u.nominal, u.text.len(), false)

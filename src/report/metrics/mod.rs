@@ -49,7 +49,7 @@ pub enum Category {
     Documents,
     /// 家, 个, 所, 户, 部门.
     Organisations,
-    /// %, ‰, 个百分点: never summed.
+    /// %, ‰, 个百分点, 倍: never summed.
     Rate,
     /// Any other measure word (批, 处, 亩, 公里, 吨…).
     Other,
