@@ -344,6 +344,19 @@ async function main() {
         );
       }
       check("baogao: Restart server, then the new server answers", result.restart.ok, result.restart.error);
+      check(
+        "a wrong baogao.server.path stops the server, the right one brings it back",
+        result.serverPath.ok,
+        result.serverPath.error,
+      );
+      // Error notifications stay until dismissed: the wrong path's must be there.
+      const message = page.locator(".notifications-toasts", { hasText: "is not an executable file" });
+      const shown = await message
+        .first()
+        .waitFor({ timeout: 5000 })
+        .then(() => true, () => false);
+      check("a wrong baogao.server.path is reported with a clear message", shown);
+      await palette(page, "Notifications: Clear All Notifications");
     }
 
     const servers = serverCommandLines();

@@ -272,6 +272,23 @@ async function run(job, seen) {
     restart.error = String(error);
   }
 
+  // A wrong baogao.server.path: the extension restarts, finds no server and
+  // says so (the driver looks for the message); set right again, it recovers.
+  const serverPath = { ok: false };
+  try {
+    const config = vscode.workspace.getConfiguration("baogao");
+    const first = vscode.Uri.file(path.join(job.workspace, Object.keys(job.documents)[0]));
+    const outline = async () =>
+      fromBaogao((await vscode.commands.executeCommand("vscode.executeDocumentSymbolProvider", first)) || []);
+    await config.update("server.path", path.join(job.workspace, "no-such-baogao"), vscode.ConfigurationTarget.Global);
+    await until("the server to stop", timeout, async () => ((await outline()).length === 0 ? true : undefined));
+    await config.update("server.path", undefined, vscode.ConfigurationTarget.Global);
+    await until("the server to come back", timeout, async () => ((await outline()).length > 0 ? true : undefined));
+    serverPath.ok = true;
+  } catch (error) {
+    serverPath.error = String(error);
+  }
+
   // Leave the screenshot document in front, the cursor on the hover target.
   if (job.screenshot) {
     const uri = vscode.Uri.file(path.join(job.workspace, job.screenshot.file));
@@ -282,7 +299,7 @@ async function run(job, seen) {
     editor.selection = new vscode.Selection(position, position);
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
   }
-  return { documents, settings, restart, ms: Date.now() - started };
+  return { documents, settings, restart, serverPath, ms: Date.now() - started };
 }
 
 function deactivate() {}
