@@ -249,6 +249,7 @@ fn ordinals_are_not_figures() {
         "市十六届人大3次会议",
         "获评全国第一家",
         "推进地铁3期工程",
+        "位列“政能量榜”第1、2名",
     ] {
         assert!(extract(text).is_empty(), "{text}: {:?}", written(text));
     }

@@ -109,6 +109,8 @@ const UNITS: &[Unit] = &[
     unit("款", Category::Other, true),
     unit("本", Category::Other, true),
     unit("幅", Category::Other, true),
+    unit("册", Category::Other, true),
+    unit("类", Category::Other, true),
     unit("栋", Category::Other, true),
     unit("幢", Category::Other, true),
     unit("间", Category::Other, true),
@@ -238,6 +240,24 @@ fn unit_is_word(unit: &str, rest: &str) -> bool {
         _ => &[],
     };
     after.iter().any(|w| rest.starts_with(w))
+}
+
+/// Whether the numeral at `at` continues a list of ordinals: the `2` of
+/// `第1、2名`.
+fn ordinal_list(text: &str, at: usize) -> bool {
+    let Some(head) = text.get(..at) else {
+        return false;
+    };
+    let Some(rest) = head.strip_suffix(['、', ',', '，', '和', '及', '与']) else {
+        return false;
+    };
+    let numeral = rest
+        .chars()
+        .rev()
+        .take_while(|&c| c.is_ascii_digit() || number::han(c).is_some())
+        .map(char::len_utf8)
+        .sum::<usize>();
+    numeral > 0 && rest[..rest.len() - numeral].ends_with('第')
 }
 
 /// Whether `次` names a session rather than counts: `市七届人大二次会议`,
@@ -794,6 +814,9 @@ impl<'t> Scanner<'t> {
             }
         }
         let before = char_before(text, mention_start);
+        if ordinal_list(text, mention_start) {
+            return None;
+        }
         match before {
             Some('第' | '每') => return None,
             Some('前') if matches!(unit, "名" | "位") => return None,
@@ -1032,6 +1055,11 @@ fn trim_phrase(clause: &str) -> &str {
         }
         if let Some(m) = ends_with_any(s, PREFIX_MARKERS) {
             s = &s[..s.len() - m.len()];
+        }
+        // Titles right before a figure (`《…》《…》等27篇`) name examples,
+        // not what was counted.
+        if let Some(open) = s.strip_suffix('》').map(|t| t.rfind('《').unwrap_or(0)) {
+            s = &s[..open];
         }
         s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
         if s.len() == before {
