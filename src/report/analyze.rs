@@ -424,6 +424,13 @@ fn build_report(
         }
         let s = p.slice(text);
         if let Some(ev) = heading_event(text, *p) {
+            // After the closing, an unnumbered heading (`名词解释`,
+            // `2023年民生实事项目`) opens more matter outside the report's
+            // own parts and numbering.
+            if ev.level == Level::Part && closing_at.is_some_and(|c| i > c + 1) {
+                events.push((i, appendix(text, *p)));
+                continue;
+            }
             // A heading line followed by another short line is one heading
             // with a subtitle (`坚持党的领导` / `护航全过程人民民主正确政治方向`).
             if ev.level == Level::Part && ev.part.is_none() {
@@ -768,6 +775,21 @@ fn inline_items(
 /// The closing paragraph: the last one shaped like a closing, after every
 /// heading of the body.
 fn find_closing(text: &str, body: &[TextRange], from: usize) -> Option<usize> {
+    // Matter after the closing (`附件`, `名词解释`, a list of 民生实事 with
+    // its own `一、`) is not the report's body: look before it. It starts
+    // with such a heading right after a closing-shaped paragraph.
+    let end = body
+        .iter()
+        .enumerate()
+        .skip(from + 1)
+        .find(|&(i, p)| {
+            is_appendix_heading(p.slice(text))
+                && i.checked_sub(1)
+                    .and_then(|before| body.get(before))
+                    .is_some_and(|q| parts::is_closing(q.slice(text)))
+        })
+        .map_or(body.len(), |(i, _)| i);
+    let body = body.get(..end).unwrap_or(body);
     let last_heading = body
         .iter()
         .enumerate()
@@ -784,6 +806,22 @@ fn find_closing(text: &str, body: &[TextRange], from: usize) -> Option<usize> {
             marker::parse(s, 0).is_none() && parts::is_closing(s)
         })
         .map(|(i, _)| i)
+}
+
+/// A line that opens matter after a report: `附件`, `附件1:`, `附:`,
+/// `名词解释`, `注释`, or a title naming a list of 民生实事 projects.
+fn is_appendix_heading(line: &str) -> bool {
+    let line = line
+        .trim_start_matches(['#', ' ', '*'])
+        .trim_end_matches(['*', ':', '：']);
+    let n = line.chars().count();
+    n <= 40
+        && marker::parse(line, 0).is_none()
+        && !line.contains(['。', '，', ','])
+        && (["附件", "附表", "附录", "附:", "附：", "名词解释", "注释"]
+            .iter()
+            .any(|w| line.starts_with(w))
+            || line.contains("民生实事"))
 }
 
 fn appendix(text: &str, p: TextRange) -> Event {
