@@ -463,3 +463,29 @@ fn a_deleted_opening_is_named() {
         .collect();
     assert_eq!(missing, vec!["缺少开头语"]);
 }
+
+/// Glossaries and lists of 民生实事 after the closing keep their own
+/// numbering: the closing stays the closing and nothing there is checked.
+#[test]
+fn matter_after_the_closing_is_not_checked() {
+    use baogao::report::Part;
+    let report = fixture("renda-baicheng.txt");
+    for appendix in [
+        "附件\n名词解释\n1.基层立法联系点:指……。\n3.代表联络站:指……。\n",
+        "名词解释\n1.基层立法联系点:指……。\n1.代表联络站:指……。\n",
+        "2023年市政府民生实事项目\n一、教育\n新建学校3所。\n三、医疗\n新建医院2所。\n",
+        "附件1:\n(一)甲\n(一)乙\n",
+    ] {
+        let text = format!("{report}{appendix}");
+        let findings = check(&text);
+        let loud: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .collect();
+        assert!(loud.is_empty(), "{appendix}\n{}", describe(&text, &loud));
+        let document = analyze(&text);
+        let last = document.reports[0].nodes.last().unwrap();
+        assert_eq!(last.part, Some(Part::Appendix), "{appendix}");
+        assert!(document.reports[0].part(Part::Closing).is_some());
+    }
+}
