@@ -4,7 +4,7 @@
 # Installs what it needs (Debian: chromium, ripgrep, build headers, CJK fonts;
 # npm: code-server 4.100.3 = VS Code 1.100.3 and playwright-core, cached in
 # ~/.cache/baogao-e2e), builds baogao, packages the extension with the binary
-# bundled (npm ci + vsce package), installs the .vsix into a fresh code-server,
+# bundled (npm ci + npm run package), installs the .vsix into a fresh code-server,
 # drives it with headless Chromium and checks tests/e2e/expect.json.
 # --screenshot also writes docs/vscode.png. Last line: `vscode-e2e: N passed, M failed`.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -36,7 +36,8 @@ e2e_log "packaging the extension with $BIN bundled"
 mkdir -p "$EXT/server"
 # A stripped copy: the debug build's symbols would only bloat the .vsix.
 strip -o "$EXT/server/baogao" "$BIN" 2>/dev/null || cp "$BIN" "$EXT/server/baogao"
-(cd "$EXT" && node_modules/.bin/vsce package --no-dependencies --allow-missing-repository --no-rewrite-relative-links --out "$RUN/baogao.vsix" >/dev/null)
+# `npm run package` as the README says, with the .vsix written to the run folder.
+(cd "$EXT" && npm run --silent package -- --out "$RUN/baogao.vsix" >/dev/null)
 rm -f "$EXT/server/baogao"
 (cd "$E2E_REPO/tests/e2e/vscode/probe" &&
   "$EXT/node_modules/.bin/vsce" package --no-dependencies --allow-missing-repository --skip-license \
