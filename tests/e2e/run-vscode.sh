@@ -33,12 +33,15 @@ if ! cmp -s "$EXT/package-lock.json" "$EXT/node_modules/.baogao-e2e-lock.json"; 
   cp "$EXT/package-lock.json" "$EXT/node_modules/.baogao-e2e-lock.json"
 fi
 e2e_log "packaging the extension with $BIN bundled"
-mkdir -p "$EXT/server"
+# Packaged from a copy, so a server/baogao of the developer's own is neither
+# used nor overwritten; the copy shares the installed node_modules.
+mkdir -p "$RUN/extension/server"
+cp -r "$EXT"/{package.json,package-lock.json,tsconfig.json,.vscodeignore,LICENSE,README.md,src} "$RUN/extension/"
+ln -s "$EXT/node_modules" "$RUN/extension/node_modules"
 # A stripped copy: the debug build's symbols would only bloat the .vsix.
-strip -o "$EXT/server/baogao" "$BIN" 2>/dev/null || cp "$BIN" "$EXT/server/baogao"
+strip -o "$RUN/extension/server/baogao" "$BIN" 2>/dev/null || cp "$BIN" "$RUN/extension/server/baogao"
 # `npm run package` as the README says, with the .vsix written to the run folder.
-(cd "$EXT" && npm run --silent package -- --out "$RUN/baogao.vsix" >/dev/null)
-rm -f "$EXT/server/baogao"
+(cd "$RUN/extension" && npm run --silent package -- --out "$RUN/baogao.vsix" >/dev/null)
 (cd "$E2E_REPO/tests/e2e/vscode/probe" &&
   "$EXT/node_modules/.bin/vsce" package --no-dependencies --allow-missing-repository --skip-license \
     --out "$RUN/probe.vsix" >/dev/null)
