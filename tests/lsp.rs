@@ -32,8 +32,26 @@ fn lifecycle_capabilities_and_clean_exit() {
         "no pull diagnostics for a client without them"
     );
     assert_eq!(init["serverInfo"]["name"], "baogao");
+    // The log goes to --log-file, never to stdout.
+    let log = client.log();
+    assert!(log.contains("initialize: client baogao-tests"), "{log}");
     let status = client.shutdown_and_exit();
     assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn an_unwritable_log_file_is_a_clear_error() {
+    let output = Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args(["lsp", "--log-file", "/nonexistent-dir/baogao.log"])
+        .output()
+        .expect("run baogao lsp");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot open log file /nonexistent-dir/baogao.log"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use ropey::Rope;
-use tokio::sync::OnceCell;
+use tokio::sync::{OnceCell, Semaphore};
 
 use super::encoding::Converter;
 use super::log;
@@ -129,10 +129,29 @@ fn no_figures() -> Figures {
 }
 
 /// The analysis in `cell`, computing it from `rope` if no one has yet.
-pub(crate) async fn get(cell: Cell, rope: Rope, version: i32, inputs: Inputs) -> Arc<Analysis> {
+///
+/// At most `limit`'s permits of analyses run at once. A computation cannot
+/// be stopped once started, so without the bound a burst of edits to a large
+/// document would pile up analyses of versions nobody will ask for again;
+/// with it, the diagnostics run of a superseded version is aborted while it
+/// waits for its turn.
+pub(crate) async fn get(
+    cell: Cell,
+    rope: Rope,
+    version: i32,
+    inputs: Inputs,
+    limit: Arc<Semaphore>,
+) -> Arc<Analysis> {
     cell.get_or_init(|| async move {
-        let computed =
-            tokio::task::spawn_blocking(move || Analysis::compute(&rope, version, &inputs)).await;
+        let Ok(permit) = limit.acquire_owned().await else {
+            return Arc::new(Analysis::unavailable(version, "shutting down".to_owned()));
+        };
+        let computed = tokio::task::spawn_blocking(move || {
+            let analysis = Analysis::compute(&rope, version, &inputs);
+            drop(permit);
+            analysis
+        })
+        .await;
         Arc::new(computed.unwrap_or_else(|err| Analysis::unavailable(version, err.to_string())))
     })
     .await

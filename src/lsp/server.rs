@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
 
 use ropey::Rope;
 use serde_json::Value;
-use tokio::sync::OnceCell;
+use tokio::sync::{OnceCell, Semaphore};
 use tokio::task::JoinHandle;
 use tower_lsp::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp::lsp_types::*;
@@ -71,6 +71,8 @@ pub(crate) struct State {
     session: OnceLock<Session>,
     settings: RwLock<Arc<Settings>>,
     shutdown: Arc<AtomicBool>,
+    /// Bounds the analyses running at once (see `analysis::get`).
+    analyses: Arc<Semaphore>,
 }
 
 /// One open document and the work attached to its current version.
@@ -121,6 +123,9 @@ impl Server {
                 session: OnceLock::new(),
                 settings: RwLock::new(Arc::new(Settings::default())),
                 shutdown: Arc::new(AtomicBool::new(false)),
+                analyses: Arc::new(Semaphore::new(
+                    std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
+                )),
             }),
         }
     }
@@ -290,7 +295,15 @@ impl State {
             rules: self.settings().rules.clone(),
             path: snapshot.path,
         };
-        analysis::get(snapshot.cell, snapshot.rope, snapshot.version, inputs).await
+        let limit = Arc::clone(&self.analyses);
+        analysis::get(
+            snapshot.cell,
+            snapshot.rope,
+            snapshot.version,
+            inputs,
+            limit,
+        )
+        .await
     }
 
     /// Every served open document, for workspace-wide requests.
