@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
 
 use ropey::Rope;
 use serde_json::Value;
-use tokio::sync::{OnceCell, Semaphore};
+use tokio::sync::Semaphore;
 use tokio::task::JoinHandle;
 use tower_lsp::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp::lsp_types::*;
@@ -75,6 +75,9 @@ pub(crate) struct State {
     analyses: Arc<Semaphore>,
 }
 
+/// Texts beyond this many bytes have their stale analyses freed off-thread.
+const LARGE_TEXT: usize = 1 << 20;
+
 /// One open document and the work attached to its current version.
 struct Entry {
     document: TextDocument,
@@ -96,7 +99,13 @@ impl Entry {
 
     /// Forgets everything computed for the previous text.
     fn invalidate(&mut self) {
-        self.analysis = Arc::new(OnceCell::new());
+        let old = std::mem::take(&mut self.analysis);
+        // Freeing the analysis of a large text (its copy of the text, tens of
+        // thousands of nodes and figures) takes long enough to delay the edit
+        // that made it stale: leave that to a blocking thread.
+        if old.get().is_some_and(|a| a.text.len() > LARGE_TEXT) {
+            tokio::task::spawn_blocking(move || drop(old));
+        }
         if let Some(task) = self.diagnostics.take() {
             task.abort();
         }
