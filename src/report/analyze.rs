@@ -1009,8 +1009,16 @@ fn first_number_is_late(nodes: &[Node]) -> bool {
 /// later year after a review is the tasks part.
 fn later_review_is_tasks(events: &mut [(usize, Event)]) {
     let mut first_review: Option<Option<u32>> = None;
+    // The thanks and the shortcomings close the review: a `2023年的主要工作`
+    // after them is the next year's work, even when no review came before.
+    let mut review_closed = false;
     for (_, ev) in events.iter_mut() {
+        review_closed |= matches!(ev.part, Some(Part::Thanks | Part::Shortcomings));
         if ev.part != Some(Part::Review) || ev.leaf {
+            continue;
+        }
+        if review_closed && !ev.label.contains("回顾") {
+            ev.part = Some(Part::Tasks);
             continue;
         }
         let year = parts::label_year(&ev.label);
