@@ -445,23 +445,32 @@ fn skipping_a_number_in_any_heading_list_is_caught() {
     assert!(seeded_count > 40, "{seeded_count}");
 }
 
-/// A deleted opening is reported as such, not hidden by the review heading
-/// after it being skipped (the parser once looked past a part heading for
-/// the opening).
+/// A deleted part is reported by its own name, not as another part the
+/// parser mistook for it: the opening is looked for before the first part
+/// heading only, and a `二〇二三年的主要工作` after the thanks is the tasks.
 #[test]
-fn a_deleted_opening_is_named() {
-    let text = fixture("renda-changzhou.txt").replacen(
-        "我受常州市第十七届人民代表大会常务委员会委托,向大会报告工作,请予审议。\n",
-        "",
-        1,
-    );
-    let findings = check(&text);
-    let missing: Vec<&str> = findings
-        .iter()
-        .filter(|f| f.code == "BG001")
-        .map(|f| f.message.split(':').next().unwrap_or(""))
-        .collect();
-    assert_eq!(missing, vec!["缺少开头语"]);
+fn a_deleted_part_is_named() {
+    for (name, line, missing) in [
+        (
+            "renda-changzhou.txt",
+            "我受常州市第十七届人民代表大会常务委员会委托,向大会报告工作,请予审议。\n",
+            "缺少开头语",
+        ),
+        (
+            "renda-jinan.txt",
+            "二〇二二年以来的主要工作\n",
+            "缺少工作回顾",
+        ),
+    ] {
+        let text = fixture(name).replacen(line, "", 1);
+        let findings = check(&text);
+        let reported: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.code == "BG001")
+            .map(|f| f.message.split(':').next().unwrap_or(""))
+            .collect();
+        assert_eq!(reported, vec![missing], "{name}");
+    }
 }
 
 /// Glossaries and lists of 民生实事 after the closing keep their own
