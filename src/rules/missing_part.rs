@@ -103,7 +103,7 @@ pub fn missing(
             continue;
         }
         let place = expected_place(ctx, report, &located, expected);
-        let skeleton = skeleton(ctx, report, kind, expected);
+        let skeleton = skeleton(ctx, report, kind, expected, &located);
         let what = name(expected);
         let mut finding = shared::finding(
             doc,
@@ -321,10 +321,15 @@ fn thanks(kind: Kind) -> &'static str {
 
 /// The text a quick fix inserts for a missing part, in the report's own
 /// punctuation width.
-pub fn skeleton(ctx: &Context, report: &Report, kind: Kind, expected: Expected) -> String {
-    let located = shared::located_parts(ctx, report);
-    let review = review_year(&located, ctx.text);
-    let tasks = tasks_year(&located, ctx.text);
+fn skeleton(
+    ctx: &Context,
+    report: &Report,
+    kind: Kind,
+    expected: Expected,
+    located: &[Located],
+) -> String {
+    let review = review_year(located, ctx.text);
+    let tasks = tasks_year(located, ctx.text);
     let text: String = match expected {
         Expected::Title => title(kind).into(),
         Expected::Part(Part::Salutation) => salutation(kind).into(),
