@@ -21,7 +21,10 @@ static OPENING: LazyLock<Regex> =
 const PERIOD: &str = r"(?:[0-9０-９]{4}年(?:以来|度)?|[二〇零一三四五六七八九]{4}年(?:以来|度)?|过去(?:一|的一|五|的五|几)年|近(?:一|五)年|本届(?:以来)?|五年|一年来|今年|明年|今后一年|新的一年|新一年|[市省县区]?[一二三四五六七八九十]+届(?:人大)?常委会|“十[一二三四五六]五”时期)";
 
 static PERIOD_START: LazyLock<Regex> = LazyLock::new(|| super::static_regex(&format!("^{PERIOD}")));
-static FUTURE_START: LazyLock<Regex> = re!(r"^(今后|新的?一年|今年|明年|下一步|未来(一年|五年)?)");
+static BARE_TASKS: LazyLock<Regex> =
+    re!(r"^(今后的?|下一步的?)?(主要|重点)?(工作)?(任务|安排|建议|打算|思路)$");
+static FUTURE_START: LazyLock<Regex> =
+    re!(r"^(今后|新的?一年|新一届|今年|明年|下一步|未来(一年|五年)?)");
 static TASK_WORD: LazyLock<Regex> =
     re!(r"(任务|安排|建议|打算|重点工作|工作要求|要求|思路|部署|目标)");
 static REVIEW_WORD: LazyLock<Regex> = re!(r"(工作|回顾|成就|成绩|成效|履职)");
@@ -36,9 +39,18 @@ pub fn heading_part(label: &str) -> Option<Part> {
     if label.chars().count() > 40 {
         return None;
     }
+    // `对今年工作的建议`, `关于2024年工作的建议`
+    let label = label
+        .strip_prefix('对')
+        .or_else(|| label.strip_prefix("关于"))
+        .unwrap_or(label);
     let n = label.chars().count();
     if LESSONS.is_match(label) && n <= 16 {
         return Some(Part::Lessons);
+    }
+    // `主要任务`, `工作建议`: a bare part name.
+    if BARE_TASKS.is_match(label) {
+        return Some(Part::Tasks);
     }
     let has_period = PERIOD_START.is_match(label) || FUTURE_START.is_match(label);
     if (has_period || label.starts_with("工作")) && n <= 30 {
@@ -240,17 +252,18 @@ pub fn is_speaker(line: &str) -> bool {
 
 /// Kind named by a title line, with the phrase that decided it.
 pub fn title_kind(title: &str) -> Option<(Kind, &'static str)> {
+    let work_report = title.contains("工作报告");
     if title.contains("政府工作报告") {
         return Some((Kind::Government, "标题含“政府工作报告”"));
     }
-    if title.contains("政协") && title.contains("报告")
-        || title.contains("委员会常务委员会")
-        || title.contains("政治协商会议")
+    if work_report
+        && (title.contains("政协")
+            || title.contains("委员会常务委员会")
+            || title.contains("政治协商会议"))
     {
         return Some((Kind::Consultative, "标题含“政协…常务委员会工作报告”"));
     }
-    if (title.contains("人民代表大会常务委员会") || title.contains("人大常委会"))
-        && title.contains("报告")
+    if work_report && (title.contains("人民代表大会常务委员会") || title.contains("人大常委会"))
     {
         return Some((Kind::Congress, "标题含“人大常委会工作报告”"));
     }
@@ -259,6 +272,10 @@ pub fn title_kind(title: &str) -> Option<(Kind, &'static str)> {
         .any(|w| title.contains(w))
     {
         return Some((Kind::Speech, "标题含“发言/讲话/汇报”"));
+    }
+    // `关于2023年计划执行情况的报告`: a report on one subject, not a work report.
+    if title.contains("关于") && title.ends_with("报告") {
+        return Some((Kind::Other, "标题是“关于…的报告”,不是工作报告"));
     }
     None
 }
@@ -321,6 +338,22 @@ mod tests {
             assert_eq!(heading_part(label), Some(Part::Tasks), "{label}");
         }
         assert_eq!(heading_part("过去五年工作体会"), Some(Part::Lessons));
+        for label in [
+            "对今年工作的建议",
+            "主要任务",
+            "今后的主要任务",
+            "新一届常委会的工作建议",
+        ] {
+            assert_eq!(heading_part(label), Some(Part::Tasks), "{label}");
+        }
+        assert_eq!(
+            title_kind("市人民政府关于2023年国民经济和社会发展计划执行情况的报告").map(|k| k.0),
+            Some(Kind::Other)
+        );
+        assert_eq!(
+            title_kind("市人大常委会关于执法检查情况的报告").map(|k| k.0),
+            Some(Kind::Other)
+        );
         for label in [
             "坚持党的全面领导,牢牢把握人大工作正确政治方向",
             "坚持不懈用党的创新理论武装头脑",
