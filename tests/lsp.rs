@@ -491,7 +491,10 @@ fn diagnostics_are_pushed_per_version_and_cleared_on_close() {
 
 #[test]
 fn pull_diagnostics_when_the_client_supports_them() {
-    let (mut client, init) = Client::start(json!({ "textDocument": { "diagnostic": {} } }));
+    let (mut client, init) = Client::start(json!({
+        "textDocument": { "diagnostic": {} },
+        "workspace": { "diagnostic": { "refreshSupport": true } },
+    }));
     assert_eq!(
         init["capabilities"]["diagnosticProvider"]["identifier"],
         "baogao"
@@ -504,6 +507,14 @@ fn pull_diagnostics_when_the_client_supports_them() {
     );
     assert_eq!(report["result"]["kind"], "full", "{report}");
     assert!(report["result"]["items"].is_array());
+    // New settings: the client is asked to pull again.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "baogao": { "rules": { "BG001": "off" } } } }),
+    );
+    client
+        .wait(|m| m["method"] == "workspace/diagnostic/refresh")
+        .expect("a refresh request");
     // Nothing is pushed as well.
     client.drain(std::time::Duration::from_millis(500));
     assert!(!client

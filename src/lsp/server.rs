@@ -41,6 +41,8 @@ pub(crate) struct Session {
     pub(crate) configuration: bool,
     /// The client takes versioned `documentChanges` in workspace edits.
     pub(crate) document_changes: bool,
+    /// The client pulls again on `workspace/diagnostic/refresh`.
+    pub(crate) diagnostic_refresh: bool,
 }
 
 impl Session {
@@ -61,6 +63,12 @@ impl Session {
                 .as_ref()
                 .and_then(|w| w.workspace_edit.as_ref())
                 .and_then(|e| e.document_changes)
+                .unwrap_or(false),
+            diagnostic_refresh: capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.diagnostic.as_ref())
+                .and_then(|d| d.refresh_support)
                 .unwrap_or(false),
         }
     }
@@ -243,12 +251,14 @@ impl Server {
         for uri in &uris {
             self.schedule_diagnostics(uri);
         }
-        if self.session().pull_diagnostics {
+        // Pulling clients without refresh support pull again on their next
+        // edit; pushed diagnostics were rescheduled above.
+        if self.session().diagnostic_refresh {
             let client = self.client.clone();
             tokio::spawn(async move {
-                // Clients without refresh support answer with an error, and
-                // pull again on their next edit anyway.
-                let _ = client.workspace_diagnostic_refresh().await;
+                if let Err(err) = client.workspace_diagnostic_refresh().await {
+                    log::warn(format_args!("workspace/diagnostic/refresh failed: {err}"));
+                }
             });
         }
     }
@@ -269,6 +279,7 @@ impl State {
             pull_diagnostics: false,
             configuration: false,
             document_changes: false,
+            diagnostic_refresh: false,
         })
     }
 
