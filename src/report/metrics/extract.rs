@@ -371,10 +371,6 @@ fn is_range_connector(ch: char) -> bool {
     matches!(ch, '-' | '—' | '–' | '~' | '～' | '至' | '到' | '－')
 }
 
-fn is_sentence_break(ch: char) -> bool {
-    matches!(ch, '。' | '!' | '！' | '?' | '？' | '\n' | '\r')
-}
-
 fn is_space(ch: char) -> bool {
     matches!(ch, ' ' | '\u{3000}' | '\u{a0}')
 }
@@ -505,7 +501,41 @@ const MAX_NOUN: usize = 10;
 /// Particles and words that end the noun after a measure word: the rest of
 /// the sentence begins there (`35名代表列席常委会会议`,
 /// `13件规范性文件进行备案审查`, `16个区均已…`).
-const NOUN_STOP_CHARS: &str = "的和及与等在将把被向均都已并由从给让使经按随是了以因除约达逾";
+fn is_noun_stop(ch: char) -> bool {
+    matches!(
+        ch,
+        '的' | '和'
+            | '及'
+            | '与'
+            | '等'
+            | '在'
+            | '将'
+            | '把'
+            | '被'
+            | '向'
+            | '均'
+            | '都'
+            | '已'
+            | '并'
+            | '由'
+            | '从'
+            | '给'
+            | '让'
+            | '使'
+            | '经'
+            | '按'
+            | '随'
+            | '是'
+            | '了'
+            | '以'
+            | '因'
+            | '除'
+            | '约'
+            | '达'
+            | '逾'
+    )
+}
+
 const NOUN_STOP_WORDS: &[&str] = &[
     "进行", "开展", "实施", "实现", "完成", "提出", "提供", "提升", "提高", "参加", "参与", "列席",
     "纳入", "得到", "获得", "取得", "就地", "就近", "全部", "全面", "分别", "设置", "覆盖", "达到",
@@ -513,9 +543,49 @@ const NOUN_STOP_WORDS: &[&str] = &[
     "形成", "编入", "予以", "涉及", "增加", "增长", "减少", "下降", "缩小", "扩大", "降低",
 ];
 
-/// The first characters of [`NOUN_STOP_WORDS`], to try the words only there.
-const NOUN_STOP_FIRSTS: &str =
-    "进开实完提参列纳得获取就全分设覆达用位对关显正投建落入通形编予涉增减下缩扩降";
+/// Whether `ch` begins one of [`NOUN_STOP_WORDS`], to try the words only there.
+fn begins_noun_stop_word(ch: char) -> bool {
+    matches!(
+        ch,
+        '进' | '开'
+            | '实'
+            | '完'
+            | '提'
+            | '参'
+            | '列'
+            | '纳'
+            | '得'
+            | '获'
+            | '取'
+            | '就'
+            | '全'
+            | '分'
+            | '设'
+            | '覆'
+            | '达'
+            | '用'
+            | '位'
+            | '对'
+            | '关'
+            | '显'
+            | '正'
+            | '投'
+            | '建'
+            | '落'
+            | '入'
+            | '通'
+            | '形'
+            | '编'
+            | '予'
+            | '涉'
+            | '增'
+            | '减'
+            | '下'
+            | '缩'
+            | '扩'
+            | '降'
+    )
+}
 
 struct Previous {
     end: usize,
@@ -525,6 +595,7 @@ struct Previous {
     object: Option<String>,
     /// The verb a bare noun after this figure borrows, if any.
     verb: Option<String>,
+    sentence_start: usize,
 }
 
 struct Scanner<'t> {
@@ -539,6 +610,8 @@ struct Scanner<'t> {
     previous: Option<Previous>,
     /// Where the current sentence began.
     sentence_start: usize,
+    /// Index in the output of the first figure of the current sentence.
+    open_from: usize,
     period_memo: Option<PeriodMemo>,
 }
 
@@ -563,6 +636,7 @@ impl<'t> Scanner<'t> {
             title: 0,
             previous: None,
             sentence_start: 0,
+            open_from: 0,
             period_memo: None,
         }
     }
@@ -574,6 +648,7 @@ impl<'t> Scanner<'t> {
     fn run(mut self, out: &mut Vec<Metric>) {
         let bytes = self.text.as_bytes();
         let mut i = 0;
+        self.open_from = out.len();
         // Bytes, not characters: every character that matters is told by
         // its UTF-8 encoding, and all others are stepped over undecoded.
         while let Some(&b) = bytes.get(i) {
@@ -584,7 +659,7 @@ impl<'t> Scanner<'t> {
                         continue;
                     }
                     b'"' => self.straight = !self.straight,
-                    b'\n' | b'\r' | b'!' | b'?' => self.end_sentence(i + 1),
+                    b'\n' | b'\r' | b'!' | b'?' => self.end_sentence(i + 1, out),
                     _ => {}
                 }
                 i += 1;
@@ -606,7 +681,7 @@ impl<'t> Scanner<'t> {
                 // 。！？: an unbalanced quote or title must not hide the rest
                 // of a document pasted on one line, so quotes end with the
                 // sentence.
-                (0xE3, 0x80, 0x82) | (0xEF, 0xBC, 0x81 | 0x9F) => self.end_sentence(i + 3),
+                (0xE3, 0x80, 0x82) | (0xEF, 0xBC, 0x81 | 0x9F) => self.end_sentence(i + 3, out),
                 // ＂
                 (0xEF, 0xBC, 0x82) => self.straight = !self.straight,
                 // ０…９
@@ -622,6 +697,7 @@ impl<'t> Scanner<'t> {
             }
             i += utf8_len(b);
         }
+        self.end_sentence(self.text.len(), out);
     }
 
     /// The period of the sentence from `start` up to `at`. Figures of one
@@ -646,7 +722,14 @@ impl<'t> Scanner<'t> {
     }
 
     /// A sentence ended just before `next`.
-    fn end_sentence(&mut self, next: usize) {
+    fn end_sentence(&mut self, next: usize, out: &mut [Metric]) {
+        // The figures read since the last break end their sentence here.
+        if let Some(open) = out.get_mut(self.open_from..) {
+            for metric in open {
+                metric.sentence.end = self.base + next;
+            }
+        }
+        self.open_from = out.len();
         self.sentence_start = next;
         self.curly = false;
         self.straight = false;
@@ -873,6 +956,7 @@ impl<'t> Scanner<'t> {
             what: what.text.clone(),
             object: what.object,
             verb: what.verb,
+            sentence_start: self.sentence_start,
         });
         Some(Metric {
             value: value.normalize(),
@@ -883,10 +967,8 @@ impl<'t> Scanner<'t> {
             what_source: what.source,
             period,
             range: TextRange::new(self.base + mention_start, self.base + end),
-            sentence: TextRange::new(
-                self.base + sentence_start,
-                self.base + sentence_end(text, end),
-            ),
+            // Its end is set when the scan reaches it (see `end_sentence`).
+            sentence: TextRange::new(self.base + self.sentence_start, self.base + end),
             number: TextRange::new(self.base + start, self.base + numeral.end),
         })
     }
@@ -924,12 +1006,10 @@ impl<'t> Scanner<'t> {
         noun: Option<&str>,
     ) -> What {
         let phrase = trim_phrase(clause);
-        let previous = self.previous.as_ref().filter(|p| {
-            // The previous figure is in the same sentence.
-            self.text
-                .get(p.end.min(mention_start)..mention_start)
-                .is_some_and(|gap| !gap.chars().any(is_sentence_break))
-        });
+        let previous = self
+            .previous
+            .as_ref()
+            .filter(|p| p.sentence_start == self.sentence_start);
         if let Some(noun) = noun {
             // `召开8次常委会会议`, `制定3部地方性法规`: verb before, noun after.
             if is_verbs(phrase) {
@@ -1133,8 +1213,8 @@ fn noun_after(rest: &str) -> Option<&str> {
             break;
         }
         let tail = &rest[i..];
-        if NOUN_STOP_CHARS.contains(ch)
-            || NOUN_STOP_FIRSTS.contains(ch) && starts_with_any(tail, NOUN_STOP_WORDS).is_some()
+        if is_noun_stop(ch)
+            || begins_noun_stop_word(ch) && starts_with_any(tail, NOUN_STOP_WORDS).is_some()
         {
             break;
         }
@@ -1191,16 +1271,6 @@ fn period<'a>(sentence: &'a str) -> Option<String> {
 /// How far a sentence is taken to reach either side of a figure, in bytes:
 /// a text with no full stops must not make every figure read all of it.
 const MAX_SENTENCE_BYTES: usize = 600;
-
-/// End of the sentence holding a figure that ends at `at`.
-fn sentence_end(text: &str, at: usize) -> usize {
-    let limit = next_boundary(text, at.saturating_add(MAX_SENTENCE_BYTES).min(text.len()));
-    let window = text.get(at..limit).unwrap_or("");
-    match window.char_indices().find(|&(_, c)| is_sentence_break(c)) {
-        Some((i, c)) => at + i + c.len_utf8(),
-        None => limit,
-    }
-}
 
 /// The nearest character boundary at or after `at`.
 fn next_boundary(text: &str, mut at: usize) -> usize {
@@ -1273,7 +1343,7 @@ mod tests {
     fn noun_stop_firsts_cover_the_words() {
         for word in NOUN_STOP_WORDS {
             let first = word.chars().next().unwrap();
-            assert!(NOUN_STOP_FIRSTS.contains(first), "{word}");
+            assert!(begins_noun_stop_word(first), "{word}");
         }
     }
 
