@@ -243,3 +243,19 @@ fn title_on_two_lines_and_parts_announced_in_sentences() {
     assert_eq!(tasks.children.len(), 1);
     assert_eq!(tasks.children[0].label, "加强监督");
 }
+
+#[test]
+fn bold_lead_sentences_are_items() {
+    let text = "# 一、2023年工作回顾\n**持续强化思想理论武装。**坚持把学习贯彻党的二十大精神作为首要政治任务,全年开展学习32次。\n**深入推进依法履职**围绕中心大局开展监督,听取审议专项工作报告12项。\n**市人大代表积极参与,提出建议300件。\n";
+    let doc = analyze(text);
+    let h1 = doc.reports[0]
+        .walk()
+        .find(|n| n.level == Level::H1)
+        .unwrap();
+    let items: Vec<&str> = h1.children.iter().map(|n| n.label.as_str()).collect();
+    assert_eq!(items, ["持续强化思想理论武装", "深入推进依法履职"]);
+    assert_eq!(
+        h1.children[0].heading.slice(text),
+        "**持续强化思想理论武装。**"
+    );
+}

@@ -320,11 +320,15 @@ fn build_report(
     }
     if let Some(first) = paragraphs.first().filter(|_| title.is_none()) {
         let line = first.slice(text);
+        // `# 一、2023年工作回顾` is a heading, not a title.
+        let numbered = line
+            .get(markdown_prefix(line).0..)
+            .is_some_and(|bare| marker::parse(bare, 0).is_some());
         let is_title = title_kind.is_some()
-            || (parts::looks_like_title(line) && marker::parse(line, 0).is_none())
+            || (parts::looks_like_title(line) && !numbered)
             || (line.chars().count() <= 60
                 && !line.contains(['。', ':', '：', '!', '！', '?', '？'])
-                && marker::parse(line, 0).is_none()
+                && !numbered
                 && !parts::is_salutation(line));
         if is_title {
             title = Some(Title {
@@ -387,7 +391,13 @@ fn build_report(
     }
     let mut opening_at = None;
     let opening_from = salutation_at.map_or(0, |s| s + 1);
-    for (i, p) in body.iter().enumerate().skip(opening_from).take(2) {
+    // An opening follows a title or a salutation; a text with neither has none.
+    let openings = if title.is_some() || salutation_at.is_some() {
+        2
+    } else {
+        0
+    };
+    for (i, p) in body.iter().enumerate().skip(opening_from).take(openings) {
         let line = p.slice(text);
         // The opening comes before the first part heading, never after it.
         if parts::heading_part(line).is_some() {
@@ -721,7 +731,14 @@ fn heading_extent(label: &str, bold: bool) -> usize {
 }
 
 fn clean_label(s: &str) -> String {
-    s.trim_matches(BLANKS)
+    let s = s.trim_matches(BLANKS);
+    // Bold markers around the whole label (`**持续强化…。**`), not a `**市` redaction.
+    let s = match s.strip_prefix("**") {
+        Some(inner) if inner.trim_end().ends_with("**") || inner.contains("**") => inner,
+        _ => s,
+    };
+    s.trim_end_matches("**")
+        .trim_end_matches(['。', ':', '：', ';', '；', ',', '，'])
         .trim_end_matches("**")
         .trim_end_matches(['。', ':', '：', ';', '；', ',', '，'])
         .trim_matches(BLANKS)
@@ -908,6 +925,15 @@ fn build_tree(body: &[TextRange], events: Vec<(usize, Event)>) -> Vec<Node> {
 /// 坚持把…`): in print it is bold, and it subdivides its section.
 fn lead_sentence(text: &str, p: TextRange) -> Option<TextRange> {
     let s = p.slice(text);
+    // A markdown draft marks the lead in bold: `**持续强化思想理论武装。**坚持把…`.
+    if let Some(inner) = s.strip_prefix("**") {
+        let close = inner.find("**")?;
+        let bold = inner.get(..close)?.trim_end_matches(is_sentence_end);
+        let n = bold.chars().count();
+        let rest = inner.get(close + 2..)?;
+        return ((2..=30).contains(&n) && !bold.contains(['。', '；']) && !rest.trim().is_empty())
+            .then(|| TextRange::new(p.start, p.start + 2 + close + 2));
+    }
     let (end, ch) = s.char_indices().find(|&(_, c)| is_sentence_end(c))?;
     let sentence = s.get(..end)?;
     let n = sentence.chars().count();
