@@ -8,6 +8,7 @@ use baogao::report::metrics::{
     contradictions, describe, extract, figures, Category, Metric, WhatSource,
 };
 use baogao::report::{self};
+use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 fn fixture(name: &str) -> String {
@@ -703,4 +704,120 @@ fn command_shows_one_section_with_its_summary() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no section 0"));
+}
+
+// ---- any text ------------------------------------------------------------
+
+/// Pieces that figures are made of, so random texts hit the figure paths.
+const PIECES: &[&str] = &[
+    "召开常委会会议",
+    "审议法规",
+    "通过",
+    "建好用好",
+    "9",
+    "14600",
+    "47.74",
+    "1,234",
+    "０",
+    "９",
+    "．",
+    ".",
+    ",",
+    "，",
+    "、",
+    "。",
+    "！",
+    "?",
+    "\n",
+    "\r\n",
+    " ",
+    "\u{3000}",
+    "一",
+    "两",
+    "十",
+    "百",
+    "千",
+    "万",
+    "亿",
+    "〇",
+    "余",
+    "多",
+    "约",
+    "近",
+    "逾",
+    "超过",
+    "达",
+    "以上",
+    "以内",
+    "次",
+    "件",
+    "人次",
+    "个",
+    "个百分点",
+    "%",
+    "％",
+    "元",
+    "万元",
+    "名",
+    "位",
+    "家",
+    "年",
+    "月",
+    "第",
+    "届",
+    "前",
+    "每",
+    "“",
+    "”",
+    "\"",
+    "《",
+    "》",
+    "(",
+    ")",
+    "（",
+    "）",
+    "-",
+    "—",
+    "至",
+    "+",
+    "/",
+    "从",
+    "增加到",
+    "和",
+    "选民",
+    "会议",
+    "方面",
+    "😀",
+    "𠀀",
+    "a",
+];
+
+fn report_like() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn any_text_reads_without_panic(text in report_like()) {
+        let metrics = extract(&text);
+        for m in &metrics {
+            prop_assert!(text.is_char_boundary(m.range.start) && text.is_char_boundary(m.range.end));
+            prop_assert!(m.range.contains_range(m.number) && !m.number.is_empty());
+            prop_assert!(m.sentence.contains_range(m.range), "{:?} {:?}", m.sentence, m.range);
+            prop_assert!(!describe(m).is_empty());
+        }
+        for pair in metrics.windows(2) {
+            prop_assert!(pair[0].range.end <= pair[1].range.start);
+        }
+        let document = report::analyze(&text);
+        let all = figures(&text, &document);
+        for c in &all.contradictions {
+            prop_assert!(c.first < c.second && c.second < all.metrics.len());
+        }
+        let whole = baogao::text::TextRange::new(0, text.len());
+        let summary = baogao::report::metrics::section_summary(&text, &all.metrics, &all.contradictions, whole);
+        prop_assert!(!summary.is_empty());
+    }
 }
