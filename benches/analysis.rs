@@ -1,8 +1,17 @@
-//! Full analysis of real reports, small to 50 MB. The large inputs are made
-//! here by repeating the real compilation, never committed.
+//! The full analysis the server and `baogao check` run on every version of a
+//! text — outline (`analyze`), figures (`metrics::figures`) and diagnostics
+//! (`rules::check`) — on real reports from 23 KB to 50 MB. Inputs above the
+//! 545 KB compilation are made here by repeating it, never committed; the
+//! scaling sweep below it takes the compilation's first lines.
+//!
+//! `cargo bench --bench analysis` runs up to 5 MB; `BAOGAO_BENCH_LARGE=1`
+//! adds 15 MB and 50 MB.
 
 use std::path::Path;
 
+use baogao::config::Config;
+use baogao::report::{self, metrics, Document};
+use baogao::rules::{self, Finding};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 fn fixture(name: &str) -> String {
@@ -12,8 +21,13 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(path).expect("fixture")
 }
 
-/// Repeats `text` until it is at least `bytes` long.
-fn scaled(text: &str, bytes: usize) -> String {
+/// About `bytes` of real text: the first lines of `text` when it is longer,
+/// else `text` repeated (a line break between copies) until long enough.
+fn sized(text: &str, bytes: usize) -> String {
+    if bytes <= text.len() {
+        let end = text[..bytes].rfind('\n').map_or(bytes, |i| i + 1);
+        return text[..end].to_owned();
+    }
     let mut out = String::with_capacity(bytes + text.len());
     while out.len() < bytes {
         out.push_str(text);
@@ -22,33 +36,74 @@ fn scaled(text: &str, bytes: usize) -> String {
     out
 }
 
-fn analysis(c: &mut Criterion) {
-    let small = fixture("000_0deef21429734504.txt");
+/// What one version of a text costs: outline, figures and findings.
+fn full(text: &str, config: &Config) -> (Document, metrics::Figures, Vec<Finding>) {
+    let document = report::analyze(text);
+    let figures = metrics::figures(text, &document);
+    let findings = rules::check(text, &document, config);
+    (document, figures, findings)
+}
+
+fn large() -> bool {
+    std::env::var_os("BAOGAO_BENCH_LARGE").is_some()
+}
+
+fn full_analysis(c: &mut Criterion) {
+    let config = Config::default();
     let compilation = fixture("compilation-22.txt");
-    let mut group = c.benchmark_group("analyze");
     let mut inputs = vec![
-        ("000 (23 KB)".to_string(), small),
-        ("compilation-22 (545 KB)".to_string(), compilation.clone()),
+        ("000 (23 KB)", fixture("000_0deef21429734504.txt")),
+        ("compilation-22 (545 KB)", compilation.clone()),
+        ("synthetic 5 MB", sized(&compilation, 5 << 20)),
     ];
-    let sizes: &[usize] = if std::env::var_os("BAOGAO_BENCH_LARGE").is_some() {
-        &[5, 50]
-    } else {
-        &[5]
-    };
-    for &mb in sizes {
-        inputs.push((format!("synthetic {mb} MB"), scaled(&compilation, mb << 20)));
+    if large() {
+        inputs.push(("synthetic 50 MB", sized(&compilation, 50 << 20)));
     }
+    let mut group = c.benchmark_group("full");
     for (name, text) in &inputs {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        if text.len() > 1 << 20 {
-            group.sample_size(10);
-        }
+        group.sample_size(if text.len() > 1 << 20 { 10 } else { 50 });
         group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, text| {
-            b.iter(|| baogao::report::analyze(text))
+            b.iter(|| full(text, &config))
         });
     }
     group.finish();
 }
 
-criterion_group!(benches, analysis);
+/// Each stage alone on the compilation, to see where the time goes.
+fn stages(c: &mut Criterion) {
+    let config = Config::default();
+    let text = fixture("compilation-22.txt");
+    let document = report::analyze(&text);
+    let mut group = c.benchmark_group("stage");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("analyze", |b| b.iter(|| report::analyze(&text)));
+    group.bench_function("figures", |b| b.iter(|| metrics::figures(&text, &document)));
+    group.bench_function("check", |b| {
+        b.iter(|| rules::check(&text, &document, &config))
+    });
+    group.finish();
+}
+
+/// Cost against size, 50 KB to 50 MB, for the scaling table of BENCHMARKS.md.
+fn scaling(c: &mut Criterion) {
+    let config = Config::default();
+    let compilation = fixture("compilation-22.txt");
+    let mut sizes = vec![50_000, 150_000, compilation.len(), 1_500_000, 5_000_000];
+    if large() {
+        sizes.extend([15_000_000, 50_000_000]);
+    }
+    let mut group = c.benchmark_group("scaling");
+    for bytes in sizes {
+        let text = sized(&compilation, bytes);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.sample_size(if text.len() > 1 << 20 { 10 } else { 30 });
+        group.bench_with_input(BenchmarkId::from_parameter(text.len()), &text, |b, text| {
+            b.iter(|| full(text, &config))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, full_analysis, stages, scaling);
 criterion_main!(benches);
