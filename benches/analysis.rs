@@ -40,7 +40,7 @@ fn sized(text: &str, bytes: usize) -> String {
 fn full(text: &str, config: &Config) -> (Document, metrics::Figures, Vec<Finding>) {
     let document = report::analyze(text);
     let figures = metrics::figures(text, &document);
-    let findings = rules::check(text, &document, config);
+    let findings = rules::check_with(text, &document, &figures, config);
     (document, figures, findings)
 }
 
@@ -75,12 +75,13 @@ fn stages(c: &mut Criterion) {
     let config = Config::default();
     let text = fixture("compilation-22.txt");
     let document = report::analyze(&text);
+    let figures = metrics::figures(&text, &document);
     let mut group = c.benchmark_group("stage");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("analyze", |b| b.iter(|| report::analyze(&text)));
     group.bench_function("figures", |b| b.iter(|| metrics::figures(&text, &document)));
     group.bench_function("check", |b| {
-        b.iter(|| rules::check(&text, &document, &config))
+        b.iter(|| rules::check_with(&text, &document, &figures, &config))
     });
     group.finish();
 }

@@ -2,7 +2,6 @@
 
 use super::shared;
 use super::{Context, Finding, Related, RuleDoc, Severity};
-use crate::report::metrics;
 
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG013",
@@ -38,7 +37,7 @@ says 9 meetings in one place and 8 in another.
 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let figures = metrics::figures(ctx.text, ctx.document);
+    let figures = ctx.figures;
     for c in &figures.contradictions {
         let (Some(first), Some(second)) =
             (figures.metrics.get(c.first), figures.metrics.get(c.second))

@@ -22,6 +22,7 @@ mod year_mismatch;
 pub use finding::{Edit, Finding, Fix, Related, Severity};
 
 use crate::config::{Config, RuleLevel};
+use crate::report::metrics::{self, Figures};
 use crate::report::Document;
 
 /// The rules' documentation in the repository: one anchor per rule (`#bg001`).
@@ -61,6 +62,7 @@ impl RuleDoc {
 pub(crate) struct Context<'a> {
     pub text: &'a str,
     pub document: &'a Document,
+    pub figures: &'a Figures,
     pub config: &'a Config,
 }
 
@@ -140,9 +142,22 @@ pub fn lookup(code_or_name: &str) -> Option<&'static RuleDoc> {
 /// Runs every rule that `config` leaves on, with the configured severities.
 /// Findings come in text order.
 pub fn check(text: &str, document: &Document, config: &Config) -> Vec<Finding> {
+    check_with(text, document, &metrics::figures(text, document), config)
+}
+
+/// [`check`] for a caller that also shows the figures (hovers, `baogao
+/// metrics`): `figures` must be [`metrics::figures`] of the same text and
+/// document, so they are read once, not once per use.
+pub fn check_with(
+    text: &str,
+    document: &Document,
+    figures: &Figures,
+    config: &Config,
+) -> Vec<Finding> {
     let context = Context {
         text,
         document,
+        figures,
         config,
     };
     let mut all_findings = Vec::new();
