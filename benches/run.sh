@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Reproduces every figure of BENCHMARKS.md in one run: the machine and its
+# load, the analysis benchmarks (criterion, 23 KB to 50 MB, and the scaling
+# sweep), the server's latency and memory (benches/lsp_latency.rs against the
+# release binary), and `baogao outline` against `wc -m` on a 50 MB text
+# (hyperfine). Needs cargo, python3 and hyperfine. Results also go to
+# target/bench-results/.
+#
+#   bash benches/run.sh            # everything (about 10 minutes on 2 cores)
+#   QUICK=1 bash benches/run.sh    # without the 15 MB and 50 MB analysis cases
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=target/bench-results
+mkdir -p "$out"
+load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
+
+echo "## Machine"
+echo "nproc: $(nproc)"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+free -h | sed -n 1,2p
+rustc --version
+load
+
+cargo build --release --locked --bin baogao
+cargo bench --locked --no-run
+
+echo
+echo "## Analysis (criterion)"
+load
+if [ -z "${QUICK:-}" ]; then export BAOGAO_BENCH_LARGE=1; fi
+cargo bench --locked --bench analysis -- --noplot 2>&1 | tee "$out/analysis.txt" |
+  grep -E '^(full|stage|scaling)/|time:|thrpt:'
+python3 benches/tables.py target/criterion | tee "$out/tables.md"
+load
+
+echo
+echo "## Server (LSP over stdio, release binary)"
+load
+cargo bench --locked --bench lsp_latency | tee "$out/lsp.md"
+load
+
+echo
+echo "## baogao outline vs wc -m, 50 MB"
+big="$out/synthetic-50MB.txt"
+if [ ! -s "$big" ]; then
+  # The 545 KB compilation repeated, as the analysis benchmark does.
+  for _ in $(seq 97); do
+    cat tests/fixtures/compilation-22.txt
+    echo
+  done >"$big"
+fi
+ls -l "$big"
+load
+LC_ALL=C.UTF-8 hyperfine --shell=none --warmup 1 --runs 10 \
+  --export-markdown "$out/outline-vs-wc.md" \
+  "target/release/baogao outline $big" \
+  "wc -m $big"
+load
