@@ -928,12 +928,12 @@ impl<'t> Scanner<'t> {
         if clause.contains('每') {
             return None;
         }
-        let sentence_start = next_boundary(
+        let period_start = next_boundary(
             text,
             self.sentence_start
                 .max(mention_start.saturating_sub(MAX_SENTENCE_BYTES)),
         );
-        let period = self.period(sentence_start, mention_start);
+        let period = self.period(period_start, mention_start);
         let what = if implied {
             let noun = starts_with_any(rest, PEOPLE_NOUNS).unwrap_or("");
             end = pos + noun.len();
@@ -1268,8 +1268,8 @@ fn period<'a>(sentence: &'a str) -> Option<String> {
     best.map(|(_, token)| token.to_string())
 }
 
-/// How far a sentence is taken to reach either side of a figure, in bytes:
-/// a text with no full stops must not make every figure read all of it.
+/// How far back a sentence is searched for a figure's period, in bytes: a
+/// text with no full stops must not make every figure read all of it.
 const MAX_SENTENCE_BYTES: usize = 600;
 
 /// The nearest character boundary at or after `at`.

@@ -135,8 +135,8 @@ pub struct Metric {
     pub period: Option<String>,
     /// The whole mention: marker, numeral, multiplier and measure word.
     pub range: TextRange,
-    /// The sentence holding the figure (at most a few hundred bytes either
-    /// side of it when the text has no full stops).
+    /// The sentence holding the figure: from the last `。！？` or line break
+    /// before it to the next one after it (or the paragraph's ends).
     pub sentence: TextRange,
     /// The numeral alone (`480` of `480余万元`, `一千二百` of `一千二百余条`).
     pub number: TextRange,
