@@ -493,7 +493,7 @@ fn diagnostics_are_pushed_per_version_and_cleared_on_close() {
 fn pull_diagnostics_when_the_client_supports_them() {
     let (mut client, init) = Client::start(json!({
         "textDocument": { "diagnostic": {} },
-        "workspace": { "diagnostic": { "refreshSupport": true } },
+        "workspace": { "diagnostics": { "refreshSupport": true } },
     }));
     assert_eq!(
         init["capabilities"]["diagnosticProvider"]["identifier"],

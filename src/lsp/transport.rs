@@ -262,6 +262,9 @@ fn classify(body: &[u8]) -> Result<Incoming, (Id, Error)> {
                 object.remove("params");
             }
         }
+        if value.get("method").and_then(Value::as_str) == Some("initialize") {
+            spell_workspace_diagnostics(&mut value);
+        }
         serde_json::from_value(value)
             .map(Incoming::Request)
             .map_err(|err| invalid(format!("invalid request: {err}")))
@@ -273,6 +276,24 @@ fn classify(body: &[u8]) -> Result<Incoming, (Id, Error)> {
         Err(invalid(
             "a message needs a method, a result or an error".to_owned(),
         ))
+    }
+}
+
+/// LSP 3.17 names the client's diagnostic refresh support
+/// `workspace.diagnostics`, as VS Code and Neovim send it; lsp-types 0.94
+/// reads `workspace.diagnostic`. Copies the one to the other so the server
+/// sees what the client said.
+fn spell_workspace_diagnostics(initialize: &mut Value) {
+    let Some(workspace) = initialize
+        .pointer_mut("/params/capabilities/workspace")
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    if !workspace.contains_key("diagnostic") {
+        if let Some(diagnostics) = workspace.get("diagnostics").cloned() {
+            workspace.insert("diagnostic".to_owned(), diagnostics);
+        }
     }
 }
 
@@ -453,6 +474,24 @@ mod tests {
             frames("Content-Length: 10\r\n\r\n{}"),
             vec![Err("input ended after 2 of 10 body bytes".into())]
         );
+    }
+
+    #[test]
+    fn reads_the_specs_spelling_of_diagnostic_refresh_support() {
+        let body = br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":
+            {"capabilities":{"workspace":{"diagnostics":{"refreshSupport":true}}}}}"#;
+        let Ok(Incoming::Request(request)) = classify(body) else {
+            panic!("initialize not read as a request")
+        };
+        let params = request.params().cloned().unwrap_or_default();
+        let initialize: tower_lsp::lsp_types::InitializeParams =
+            serde_json::from_value(params).unwrap_or_else(|err| panic!("{err}"));
+        let refresh = initialize
+            .capabilities
+            .workspace
+            .and_then(|w| w.diagnostic)
+            .and_then(|d| d.refresh_support);
+        assert_eq!(refresh, Some(true));
     }
 
     #[test]
