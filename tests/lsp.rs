@@ -423,14 +423,10 @@ fn settings_pulled_from_the_client_decide_which_files_are_served() {
     client
         .wait(|m| m["method"] == "workspace/configuration")
         .expect("the server asks again");
-    let deadline = std::time::Instant::now() + lsp_client::TIMEOUT;
-    while client.symbols(&uri("a.report")) != Value::Null {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "a.report still served"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    // No longer served: its diagnostics are cleared, its outline is gone.
+    let cleared = client.diagnostics(&uri("a.report"), None);
+    assert_eq!(cleared["diagnostics"], json!([]));
+    assert_eq!(client.symbols(&uri("a.report")), Value::Null);
 }
 
 #[test]

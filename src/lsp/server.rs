@@ -232,17 +232,22 @@ impl Server {
                 .await;
         }
         self.state.set_settings(settings);
-        self.refresh_all();
+        self.refresh_all().await;
     }
 
     /// After a settings change: re-decide which documents are served, forget
-    /// analyses that depended on the old settings, republish diagnostics.
-    fn refresh_all(&self) {
+    /// analyses that depended on the old settings, republish diagnostics
+    /// (and clear them from documents no longer served).
+    async fn refresh_all(&self) {
         let settings = self.settings();
+        let mut dropped = Vec::new();
         let uris: Vec<Url> = {
             let mut documents = self.state.documents();
             for (uri, entry) in documents.iter_mut() {
                 let served = settings.serves(entry.document.language_id(), path_of(uri).as_deref());
+                if entry.served && !served {
+                    dropped.push(uri.clone());
+                }
                 entry.invalidate();
                 entry.served = served;
             }
@@ -250,6 +255,11 @@ impl Server {
         };
         for uri in &uris {
             self.schedule_diagnostics(uri);
+        }
+        if !self.session().pull_diagnostics {
+            for uri in dropped {
+                self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            }
         }
         // Pulling clients without refresh support pull again on their next
         // edit; pushed diagnostics were rescheduled above.
