@@ -259,3 +259,14 @@ fn bold_lead_sentences_are_items() {
         "**持续强化思想理论武装。**"
     );
 }
+
+#[test]
+fn enumeration_after_a_colon_is_items() {
+    let text = "一、2026年重点工作\n今年要干好四件大事：一是稳增长。二是促改革。三是惠民生。四是保安全。\n";
+    let labels: Vec<String> = analyze(text).reports[0]
+        .walk()
+        .filter(|n| n.level == Level::Item)
+        .map(|n| n.label.clone())
+        .collect();
+    assert_eq!(labels, ["稳增长", "促改革", "惠民生", "保安全"]);
+}

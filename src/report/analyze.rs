@@ -479,7 +479,8 @@ fn build_report(
                 events.push((i, leaf(text, Part::Shortcomings, *p)));
                 continue;
             }
-            if parts::is_lessons(s) {
+            let lessons_found = events.iter().any(|(_, e)| e.part == Some(Part::Lessons));
+            if !lessons_found && parts::is_lessons(s) {
                 events.push((i, leaf(text, Part::Lessons, *p)));
                 continue;
             }
@@ -746,6 +747,9 @@ fn clean_label(s: &str) -> String {
 }
 
 /// `一是…。二是…。` inside a paragraph: one item per enumerator, in order.
+/// An enumeration may also open after a colon (`干好四件大事：一是…；二是…`);
+/// there it counts only when a second item follows, so a lone `一是` in a
+/// clause is not taken for a list.
 fn inline_items(
     text: &str,
     span: TextRange,
@@ -756,7 +760,18 @@ fn inline_items(
     let s = span.slice(text);
     // The span starts a sentence: a paragraph, or the body after a heading.
     let lead = s.len() - s.trim_start_matches(BLANKS).len();
-    for at in std::iter::once(lead).chain(sentence_starts(s)) {
+    let sentences: Vec<usize> = std::iter::once(lead).chain(sentence_starts(s)).collect();
+    let mut starts = sentences.clone();
+    starts.extend(
+        s.match_indices(['：', ':'])
+            .map(|(i, c)| i + c.len())
+            .filter(|&at| at < s.len()),
+    );
+    starts.sort_unstable();
+    starts.dedup();
+    // Runs of items, each opened by a `一是` (or continuing `expected`).
+    let mut runs: Vec<(bool, Vec<(usize, marker::Found)>)> = Vec::new();
+    for at in starts {
         let rest = s.get(at..).unwrap_or("");
         let Some(found) = marker::parse(rest, span.start + at) else {
             continue;
@@ -764,29 +779,65 @@ fn inline_items(
         if found.level != Level::Item {
             continue;
         }
-        let fits = match expected {
-            None => found.marker.number == 1,
-            Some((style, n)) => style == found.marker.style && found.marker.number == n + 1,
-        };
-        if !fits {
+        let continues = expected
+            .is_some_and(|(style, n)| style == found.marker.style && found.marker.number == n + 1);
+        if continues {
+            if let Some((_, run)) = runs.last_mut() {
+                run.push((at, found.clone()));
+            } else {
+                runs.push((false, vec![(at, found.clone())]));
+            }
+        } else if expected.is_none() && found.marker.number == 1 {
+            let after_colon = sentences.binary_search(&at).is_err();
+            runs.push((after_colon, vec![(at, found.clone())]));
+        } else {
             continue;
         }
         expected = Some((found.marker.style, found.marker.number));
-        let label_text = rest.get(found.label_start..).unwrap_or("");
-        let len = heading_extent(label_text, false);
-        events.push((
-            paragraph,
-            Event {
-                level: Level::Item,
-                part: None,
-                marker: Some(found.marker),
-                label: clean_label(label_text.get(..len).unwrap_or("")),
-                heading: TextRange::new(span.start + at, span.start + at + found.label_start + len),
-                leaf: false,
-                inline: true,
-            },
-        ));
     }
+    for (after_colon, run) in runs {
+        if after_colon && run.len() < 2 {
+            continue;
+        }
+        for (k, (at, found)) in run.iter().enumerate() {
+            let next = run.get(k + 1).map_or(s.len(), |(n, _)| *n);
+            let label_start = at + found.label_start;
+            let label_text = s.get(label_start..next).unwrap_or("");
+            let len = item_extent(label_text);
+            events.push((
+                paragraph,
+                Event {
+                    level: Level::Item,
+                    part: None,
+                    marker: Some(found.marker.clone()),
+                    label: clean_label(label_text.get(..len).unwrap_or("")),
+                    heading: TextRange::new(span.start + at, span.start + label_start + len),
+                    leaf: false,
+                    inline: true,
+                },
+            ));
+        }
+    }
+}
+
+/// An inline item's own text: up to the end of its sentence or clause group
+/// (`。` or `；`), with a closing quote kept.
+fn item_extent(label: &str) -> usize {
+    let mut chars = label.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_sentence_end(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, q)) = chars.peek() {
+                if !matches!(q, '”' | '’' | '"' | '」') {
+                    break;
+                }
+                end = j + q.len_utf8();
+                chars.next();
+            }
+            return end;
+        }
+    }
+    label.trim_end_matches(BLANKS).len()
 }
 
 /// The closing paragraph: the last one shaped like a closing, after every
@@ -868,12 +919,15 @@ fn appendix(text: &str, p: TextRange) -> Event {
 fn build_tree(body: &[TextRange], events: Vec<(usize, Event)>) -> Vec<Node> {
     struct Open {
         node: Node,
+        /// A paragraph part holds only the items inside its own paragraph
+        /// (`我们深刻体会到:一是…二是…`); anything else closes it.
+        leaf: Option<usize>,
     }
     let mut roots: Vec<Node> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let close = |stack: &mut Vec<Open>, roots: &mut Vec<Node>, end: usize| {
         if let Some(mut open) = stack.pop() {
-            open.node.range.end = end.max(open.node.heading.end);
+            open.node.range.end = end.max(open.node.range.end);
             match stack.last_mut() {
                 Some(parent) => parent.node.children.push(open.node),
                 None => roots.push(open.node),
@@ -896,7 +950,11 @@ fn build_tree(body: &[TextRange], events: Vec<(usize, Event)>) -> Vec<Node> {
                 .map_or(p.start, |q| q.end)
         };
         let rank = if ev.leaf { 0 } else { ev.level.rank() };
-        while stack.last().is_some_and(|o| o.node.level.rank() >= rank) {
+        while stack.last().is_some_and(|o| {
+            o.node.level.rank() >= rank
+                || o.leaf
+                    .is_some_and(|own| own != paragraph || ev.level != Level::Item)
+        }) {
             close(&mut stack, &mut roots, end_before);
         }
         let node = Node {
@@ -908,11 +966,10 @@ fn build_tree(body: &[TextRange], events: Vec<(usize, Event)>) -> Vec<Node> {
             range: TextRange::new(start, if ev.leaf { p.end } else { ev.heading.end }),
             children: Vec::new(),
         };
-        if ev.leaf {
-            roots.push(node);
-        } else {
-            stack.push(Open { node });
-        }
+        stack.push(Open {
+            node,
+            leaf: ev.leaf.then_some(paragraph),
+        });
     }
     let end = body.last().map_or(0, |p| p.end);
     while !stack.is_empty() {

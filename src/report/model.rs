@@ -324,11 +324,16 @@ impl Document {
     }
 
     /// The node whose heading holds `offset`.
+    /// A cursor right after a heading still hits it, unless the next
+    /// heading starts there (inline items follow each other directly).
     pub fn heading_at(&self, offset: usize) -> Option<(&Report, &Node)> {
-        self.reports.iter().find_map(|r| {
-            r.walk()
-                .find(|n| n.heading.touches(offset) && !n.heading.is_empty())
-                .map(|n| (r, n))
-        })
+        let hit = |inside: fn(TextRange, usize) -> bool| {
+            self.reports.iter().find_map(|r| {
+                r.walk()
+                    .find(|n| !n.heading.is_empty() && inside(n.heading, offset))
+                    .map(|n| (r, n))
+            })
+        };
+        hit(TextRange::contains).or_else(|| hit(TextRange::touches))
     }
 }

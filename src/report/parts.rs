@@ -181,16 +181,18 @@ pub fn is_tasks_intro(sentence: &str) -> bool {
 
 /// `我们深切体会到…`: the lessons drawn, written as a paragraph.
 pub fn is_lessons(paragraph: &str) -> bool {
-    let start = paragraph.trim_start_matches(['同', '时', ',', '，']);
+    // `成绩来之不易…。回顾本届以来的履职实践,我们深切体会到:…`
+    let head = first_chars(paragraph, 80);
     [
-        "我们深切体会到",
-        "我们深刻体会到",
-        "我们深深体会到",
+        "深切体会到",
+        "深刻体会到",
+        "深深体会到",
         "我们体会到",
         "几点体会",
+        "深刻启示",
     ]
     .iter()
-    .any(|w| start.starts_with(w))
+    .any(|w| head.contains(w))
 }
 
 /// The year a part heading is about: `2022年工作回顾` → 2022,
