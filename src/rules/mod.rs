@@ -214,6 +214,19 @@ pub(crate) mod testing {
     use super::Finding;
     use crate::config::Config;
 
+    /// A small complete report, the base that rule tests alter.
+    pub const REPORT: &str = "××市人民代表大会常务委员会工作报告
+各位代表:
+受市人大常委会委托,我向大会报告工作,请予审议。
+2022年工作回顾
+一、坚持党的领导
+常委会坚持党的领导。
+2023年工作安排
+一、加强监督工作
+常委会将继续加强监督。
+各位代表,让我们更加紧密地团结在以习近平同志为核心的党中央周围,为建设现代化城市而团结奋斗!
+";
+
     /// Every finding on `text` under the default configuration.
     pub fn run(text: &str) -> Vec<Finding> {
         super::check(text, &crate::report::analyze(text), &Config::default())

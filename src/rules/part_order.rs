@@ -114,19 +114,7 @@ pub fn early_closing(ctx: &Context, report: &Report, kind: Kind) -> Option<TextR
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{codes, fixture, run};
-
-    const REPORT: &str = "××市人民代表大会常务委员会工作报告
-各位代表:
-受市人大常委会委托,我向大会报告工作,请予审议。
-2022年工作回顾
-一、坚持党的领导
-常委会坚持党的领导。
-2023年工作安排
-一、加强监督工作
-常委会将继续加强监督。
-各位代表,让我们更加紧密地团结在以习近平同志为核心的党中央周围,为建设现代化城市而团结奋斗!
-";
+    use super::super::testing::{codes, fixture, run, REPORT};
 
     #[test]
     fn dont_flag_the_usual_order() {
