@@ -93,23 +93,32 @@ fn is_sentence_end(ch: char) -> bool {
     matches!(ch, '。' | '！' | '？' | '!' | '?' | '；' | ';')
 }
 
-/// Lead bytes of every sentence end: `。` starts with 0xE3, `！？；` with 0xEF.
-const fn is_sentence_end_lead(b: u8) -> bool {
-    matches!(b, 0xE3 | 0xEF | b'!' | b'?' | b';')
-}
-
 /// Byte offsets (relative to `s`) where sentences start, after the first.
 /// A run of sentence ends and closing quotes (`。”`) ends one sentence.
-/// Scans bytes, not chars: it runs over every paragraph.
+///
+/// It runs over every paragraph, so it jumps between candidates with
+/// vectorised byte searches: the lead bytes of the full-width ends (`。`
+/// starts with 0xE3, `！？；` with 0xEF, shared with `，、：` and other
+/// punctuation), and the ASCII ends, rare in Chinese text, looked up once and
+/// kept until passed.
 pub(crate) fn sentence_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = s.as_bytes();
     let mut at = 0;
+    let mut next_ascii: Option<usize> = None;
     std::iter::from_fn(move || loop {
-        let found = bytes
-            .get(at..)?
-            .iter()
-            .position(|&b| is_sentence_end_lead(b))?;
-        let end = at + found;
+        let ascii = match next_ascii {
+            Some(p) if p >= at => p,
+            _ => {
+                let p = bytes
+                    .get(at..)
+                    .and_then(|rest| memchr::memchr3(b'!', b'?', b';', rest))
+                    .map_or(bytes.len(), |i| at + i);
+                next_ascii = Some(p);
+                p
+            }
+        };
+        let wide = memchr::memchr2(0xE3, 0xEF, bytes.get(at..ascii)?).map(|i| at + i);
+        let end = wide.unwrap_or(ascii);
         let ch = s.get(end..)?.chars().next()?;
         at = end + ch.len_utf8();
         if !is_sentence_end(ch) {
