@@ -55,7 +55,7 @@ impl Analysis {
         let result = catch_unwind(AssertUnwindSafe(|| {
             let document = report::analyze(&text);
             let figures = metrics::figures(&text, &document);
-            let findings = rules::check(&text, &document, &config);
+            let findings = rules::check_with(&text, &document, &figures, &config);
             (document, figures, findings)
         }));
         let ((document, figures, findings), failure) = match result {
