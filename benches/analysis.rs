@@ -25,7 +25,11 @@ fn fixture(name: &str) -> String {
 /// else `text` repeated (a line break between copies) until long enough.
 fn sized(text: &str, bytes: usize) -> String {
     if bytes <= text.len() {
-        let end = text[..bytes].rfind('\n').map_or(bytes, |i| i + 1);
+        // A line break is always a char boundary.
+        let end = text.as_bytes()[..bytes]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         return text[..end].to_owned();
     }
     let mut out = String::with_capacity(bytes + text.len());
