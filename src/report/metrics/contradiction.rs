@@ -10,7 +10,7 @@
 //! such as the review, so last year's results are never held against next
 //! year's targets).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -47,6 +47,7 @@ const MAX_MENTIONS: usize = 3;
 pub fn contradictions(metrics: &[Metric], scopes: &[TextRange]) -> Vec<Contradiction> {
     let mut groups: HashMap<(usize, &str, &str), Vec<usize>> = HashMap::new();
     let mut order = Vec::new();
+    let scope_of = first_scope_of_each(metrics, scopes);
     for (index, metric) in metrics.iter().enumerate() {
         if !comparable(metric) {
             continue;
@@ -54,7 +55,7 @@ pub fn contradictions(metrics: &[Metric], scopes: &[TextRange]) -> Vec<Contradic
         let scope = if scopes.is_empty() {
             Some(0)
         } else {
-            scopes.iter().position(|s| s.contains_range(metric.range))
+            scope_of.get(index).copied().flatten()
         };
         let Some(scope) = scope else { continue };
         let group = groups
@@ -98,6 +99,40 @@ pub fn contradictions(metrics: &[Metric], scopes: &[TextRange]) -> Vec<Contradic
         }
     }
     found.sort_by_key(|c| (c.second, c.first));
+    found
+}
+
+/// For each metric, the first of `scopes` (in their order) that holds it.
+/// One sweep over both by start rather than every scope per metric: a
+/// 50 MB compilation has some ten thousand scopes and a hundred thousand
+/// figures. A scope that ends before a metric starts can hold neither it
+/// nor any metric starting later, so only the few open ones are looked at.
+fn first_scope_of_each(metrics: &[Metric], scopes: &[TextRange]) -> Vec<Option<usize>> {
+    let mut by_start: Vec<usize> = (0..metrics.len()).collect();
+    by_start.sort_by_key(|&i| metrics.get(i).map(|m| m.range.start));
+    let mut scope_order: Vec<usize> = (0..scopes.len()).collect();
+    scope_order.sort_by_key(|&i| scopes.get(i).map(|s| s.start));
+    let mut pending = scope_order.into_iter().peekable();
+    let mut open = BTreeSet::new();
+    let mut found = vec![None; metrics.len()];
+    for index in by_start {
+        let Some(range) = metrics.get(index).map(|m| m.range) else {
+            continue;
+        };
+        while let Some(scope) =
+            pending.next_if(|&s| scopes.get(s).is_some_and(|r| r.start <= range.start))
+        {
+            open.insert(scope);
+        }
+        open.retain(|&s| scopes.get(s).is_some_and(|r| r.end >= range.start));
+        let first = open
+            .iter()
+            .copied()
+            .find(|&s| scopes.get(s).is_some_and(|r| r.contains_range(range)));
+        if let Some(slot) = found.get_mut(index) {
+            *slot = first;
+        }
+    }
     found
 }
 
@@ -220,5 +255,26 @@ mod tests {
             contradictions(&metrics, &[TextRange::new(0, text.len())]).len(),
             1
         );
+    }
+
+    #[test]
+    fn each_figure_gets_the_first_scope_that_holds_it() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/compilation-22.txt"
+        ))
+        .unwrap();
+        let document = crate::report::analyze(&text);
+        let metrics = extract(&text);
+        // Parts, then reports, then a nested and an out-of-order scope.
+        let mut scopes = crate::report::metrics::scopes(&document);
+        scopes.push(TextRange::new(text.len() / 3, text.len() / 2));
+        scopes.insert(0, TextRange::new(text.len() / 2, text.len() / 2 + 5000));
+        let naive: Vec<Option<usize>> = metrics
+            .iter()
+            .map(|m| scopes.iter().position(|s| s.contains_range(m.range)))
+            .collect();
+        assert!(naive.iter().filter(|s| s.is_some()).count() > 100);
+        assert_eq!(first_scope_of_each(&metrics, &scopes), naive);
     }
 }
