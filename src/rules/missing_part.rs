@@ -119,7 +119,7 @@ pub fn missing(
                 }
             ),
         );
-        let lb = shared::line_break(ctx.text);
+        let lb = ctx.line_break;
         let new_text = if place.at_end {
             format!("{lb}{skeleton}")
         } else {

@@ -64,6 +64,8 @@ pub(crate) struct Context<'a> {
     pub document: &'a Document,
     pub figures: &'a Figures,
     pub config: &'a Config,
+    /// The line break the text uses, for inserted lines.
+    pub line_break: &'static str,
 }
 
 type Check = fn(&Context, &mut Vec<Finding>);
@@ -159,6 +161,7 @@ pub fn check_with(
         document,
         figures,
         config,
+        line_break: shared::line_break(text),
     };
     let mut all_findings = Vec::new();
     for rule in &RULES {
