@@ -424,12 +424,17 @@ impl LanguageServer for Server {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let item = params.text_document;
-        let served = self
-            .settings()
-            .serves(&item.language_id, path_of(&item.uri).as_deref());
+        let path = path_of(&item.uri);
         let document = TextDocument::new(&item.text, item.version, item.language_id);
         let replaced = {
             let mut documents = self.state.documents();
+            // Decided under the store's lock: a settings change (applied by
+            // another task) is stored before `refresh_all` re-decides every
+            // entry under this lock, so the document is either decided here
+            // on the new settings or re-decided there, never left behind.
+            let served = self
+                .settings()
+                .serves(document.language_id(), path.as_deref());
             let previous = documents.insert(item.uri.clone(), Entry::new(document, served));
             previous.map(|mut e| e.invalidate()).is_some()
         };
