@@ -194,8 +194,39 @@ impl Client {
                 && m["params"]["uri"] == uri
                 && m["params"].get("version").unwrap_or(&Value::Null) == &version
         })
-        .unwrap_or_else(|| panic!("no diagnostics for {uri} version {version}"))["params"]
+        .unwrap_or_else(|| {
+            panic!(
+                "{}",
+                self.nothing_came(&format!("diagnostics for {uri} version {version}"))
+            )
+        })["params"]
             .clone()
+    }
+
+    /// Why a `wait` for `what` came back empty, with what did come and the
+    /// server's log: a flaky failure must be explicable from its report.
+    pub fn nothing_came(&mut self, what: &str) -> String {
+        let why = match self.child.try_wait() {
+            Ok(Some(status)) => format!("the server exited ({status})"),
+            _ => format!("none came within {TIMEOUT:?}; the server is still running"),
+        };
+        let seen: Vec<String> = self
+            .inbox
+            .iter()
+            .map(|m| {
+                let mut m = m.clone();
+                // Keep the report short: say how many diagnostics, not which.
+                if let Some(d) = m.pointer_mut("/params/diagnostics") {
+                    *d = json!(d.as_array().map_or(0, Vec::len));
+                }
+                m.to_string()
+            })
+            .collect();
+        format!(
+            "no {what}: {why}\nunread messages:\n{}\nserver log:\n{}",
+            seen.join("\n"),
+            self.log()
+        )
     }
 
     pub fn open(&mut self, uri: &str, language: &str, version: i64, text: &str) {
