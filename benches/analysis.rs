@@ -1,6 +1,7 @@
 //! The full analysis the server and `baogao check` run on every version of a
-//! text — outline (`analyze`), figures (`metrics::figures`) and diagnostics
-//! (`rules::check`) — on real reports from 23 KB to 50 MB. Inputs above the
+//! text — outline, figures and diagnostics (`analysis::analyze`, report by
+//! report, in parallel) — on real reports from 23 KB to 50 MB, also on one
+//! thread, and what the server's cache leaves to do after one edit. Inputs above the
 //! 545 KB compilation are made here by repeating it, never committed; the
 //! scaling sweep below it takes the compilation's first lines.
 //!
@@ -9,9 +10,10 @@
 
 use std::path::Path;
 
+use baogao::analysis::{self, Analysis, Cache};
 use baogao::config::Config;
-use baogao::report::{self, metrics, Document};
-use baogao::rules::{self, Finding};
+use baogao::report::{self, metrics};
+use baogao::rules;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 fn fixture(name: &str) -> String {
@@ -41,11 +43,8 @@ fn sized(text: &str, bytes: usize) -> String {
 }
 
 /// What one version of a text costs: outline, figures and findings.
-fn full(text: &str, config: &Config) -> (Document, metrics::Figures, Vec<Finding>) {
-    let document = report::analyze(text);
-    let figures = metrics::figures(text, &document);
-    let findings = rules::check_with(text, &document, &figures, config);
-    (document, figures, findings)
+fn full(text: &str, config: &Config) -> Analysis {
+    analysis::analyze(text, config)
 }
 
 fn large() -> bool {
@@ -71,6 +70,36 @@ fn full_analysis(c: &mut Criterion) {
             b.iter(|| full(text, &config))
         });
     }
+    group.finish();
+
+    // The same on one core, for a machine without a second one to spare.
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("thread pool");
+    let mut group = c.benchmark_group("one-thread");
+    group.throughput(Throughput::Bytes(compilation.len() as u64));
+    group.bench_function("compilation-22 (545 KB)", |b| {
+        b.iter(|| one.install(|| full(&compilation, &config)))
+    });
+    group.finish();
+}
+
+/// What the server does after one edit of the compilation: the whole-text
+/// pass, the edited report analysed again, every other report reused.
+fn edit(c: &mut Criterion) {
+    let config = Config::default();
+    let text = fixture("compilation-22.txt");
+    let fifth = report::split(&text).segments[4].range;
+    let at = fifth.start + text[fifth.start..].find('。').expect("a sentence");
+    let edited = format!("{}的{}", &text[..at], &text[at..]);
+    let mut cache = Cache::default();
+    let mut versions = [&text, &edited].into_iter().cycle();
+    let mut group = c.benchmark_group("edit");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("compilation-22 (545 KB), one report changed", |b| {
+        b.iter(|| cache.analyze(versions.next().expect("cycle"), &config))
+    });
     group.finish();
 }
 
@@ -110,5 +139,5 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, full_analysis, stages, scaling);
+criterion_group!(benches, full_analysis, edit, stages, scaling);
 criterion_main!(benches);

@@ -41,9 +41,15 @@ def main(root):
 
     print("| input | bytes | median | mean 95% CI | throughput |")
     print("|---|---:|---:|---:|---:|")
-    for group in ("full", "stage"):
+    labels = {
+        "full": "{}",
+        "one-thread": "{}, one thread",
+        "edit": "edit of {}",
+        "stage": "{} only (545 KB)",
+    }
+    for group, label in labels.items():
         for r in sorted(by_group.get(group, []), key=lambda r: (r["bytes"] or 0, r["name"])):
-            label = r["name"] if group == "full" else f"{r['name']} only (545 KB)"
+            label = labels[group].format(r["name"])
             print(
                 f"| {label} | {r['bytes']:,} | {duration(r['median'])} "
                 f"| {duration(r['low'])} – {duration(r['high'])} "

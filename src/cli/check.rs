@@ -14,8 +14,8 @@ use unicode_width::UnicodeWidthChar;
 use super::input::{self, Input};
 use super::outline::span_json;
 use super::CliError;
+use crate::analysis;
 use crate::config::Config;
-use crate::report;
 use crate::rules::{self, Finding, Severity};
 use crate::text::{Encoding, LineIndex, TextRange};
 
@@ -124,8 +124,7 @@ fn check_file(
             }
         }
     };
-    let document = report::analyze(&input.text);
-    let findings = rules::check(&input.text, &document, &config);
+    let findings = analysis::analyze(&input.text, &config).findings;
     Ok(Checked {
         input,
         config: config_path,

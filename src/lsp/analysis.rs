@@ -6,17 +6,18 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use ropey::Rope;
 use tokio::sync::{OnceCell, Semaphore};
 
 use super::encoding::Converter;
 use super::log;
+use crate::analysis::{Analysis as Results, Cache};
 use crate::config::Config;
-use crate::report::metrics::{self, Figures};
-use crate::report::{self, Document};
-use crate::rules::{self, Finding};
+use crate::report::metrics::Figures;
+use crate::report::Document;
+use crate::rules::Finding;
 use crate::text::{Encoding, LineIndex};
 
 pub(crate) struct Analysis {
@@ -48,33 +49,32 @@ pub(crate) struct Inputs {
 pub(crate) type Cell = Arc<OnceCell<Arc<Analysis>>>;
 
 impl Analysis {
-    fn compute(rope: &Rope, version: i32, inputs: &Inputs) -> Self {
+    fn compute(rope: &Rope, version: i32, inputs: &Inputs, reports: &Mutex<Cache>) -> Self {
         let text = rope.to_string();
         let lines = LineIndex::new(&text);
         let (config, config_error) = config_for(inputs);
         let result = catch_unwind(AssertUnwindSafe(|| {
-            let document = report::analyze(&text);
-            let figures = metrics::figures(&text, &document);
-            let findings = rules::check_with(&text, &document, &figures, &config);
-            (document, figures, findings)
+            // A panic leaves the cache as it was before this call.
+            let mut reports = reports.lock().unwrap_or_else(PoisonError::into_inner);
+            reports.analyze(&text, &config)
         }));
-        let ((document, figures, findings), failure) = match result {
+        let (results, failure) = match result {
             Ok(results) => (results, None),
             Err(panic) => {
                 let why = super::transport::panic_message(&*panic);
                 log::error(format_args!(
                     "analysis of version {version} panicked: {why}"
                 ));
-                ((empty_document(), no_figures(), Vec::new()), Some(why))
+                (Results::empty(), Some(why))
             }
         };
         Self {
             version,
             text,
             lines,
-            document,
-            figures,
-            findings,
+            document: results.document,
+            figures: results.figures,
+            findings: results.findings,
             config_error,
             failure,
         }
@@ -83,13 +83,14 @@ impl Analysis {
     /// Stands in when the analysis could not even run (runtime shutting
     /// down): empty results, positions still convertible.
     fn unavailable(version: i32, why: String) -> Self {
+        let results = Results::empty();
         Self {
             version,
             text: String::new(),
             lines: LineIndex::new(""),
-            document: empty_document(),
-            figures: no_figures(),
-            findings: Vec::new(),
+            document: results.document,
+            figures: results.figures,
+            findings: results.findings,
             config_error: None,
             failure: Some(why),
         }
@@ -113,33 +114,20 @@ fn config_for(inputs: &Inputs) -> (Config, Option<String>) {
     }
 }
 
-fn empty_document() -> Document {
-    Document {
-        reports: Vec::new(),
-        noise: Vec::new(),
-        paragraphs: Vec::new(),
-    }
-}
-
-fn no_figures() -> Figures {
-    Figures {
-        metrics: Vec::new(),
-        contradictions: Vec::new(),
-    }
-}
-
 /// The analysis in `cell`, computing it from `rope` if no one has yet.
 ///
 /// At most `limit`'s permits of analyses run at once. A computation cannot
 /// be stopped once started, so without the bound a burst of edits to a large
 /// document would pile up analyses of versions nobody will ask for again;
 /// with it, the diagnostics run of a superseded version is aborted while it
-/// waits for its turn.
+/// waits for its turn. `reports` holds the results of the document's last
+/// analysed version, so only the reports an edit changed are analysed again.
 pub(crate) async fn get(
     cell: Cell,
     rope: Rope,
     version: i32,
     inputs: Inputs,
+    reports: Arc<Mutex<Cache>>,
     limit: Arc<Semaphore>,
 ) -> Arc<Analysis> {
     cell.get_or_init(|| async move {
@@ -147,7 +135,7 @@ pub(crate) async fn get(
             return Arc::new(Analysis::unavailable(version, "shutting down".to_owned()));
         };
         let computed = tokio::task::spawn_blocking(move || {
-            let analysis = Analysis::compute(&rope, version, &inputs);
+            let analysis = Analysis::compute(&rope, version, &inputs, &reports);
             drop(permit);
             analysis
         })

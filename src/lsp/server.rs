@@ -23,6 +23,7 @@ use super::config::Settings;
 use super::document::{Change, Clamp, TextDocument};
 use super::encoding::{self, line_col};
 use super::{code_action, diagnostics, folding, hover, log, selection, symbols};
+use crate::analysis::Cache;
 use crate::text::Encoding;
 
 pub(crate) struct Server {
@@ -91,6 +92,9 @@ struct Entry {
     document: TextDocument,
     served: bool,
     analysis: Cell,
+    /// The last analysed version's results, report by report, kept across
+    /// versions.
+    reports: Arc<std::sync::Mutex<Cache>>,
     /// The pending diagnostics run for this version, if any.
     diagnostics: Option<JoinHandle<()>>,
 }
@@ -101,6 +105,7 @@ impl Entry {
             document,
             served,
             analysis: Cell::default(),
+            reports: Arc::default(),
             diagnostics: None,
         }
     }
@@ -124,6 +129,7 @@ impl Entry {
 /// from the store so the lock can be released before analysing.
 pub(crate) struct Snapshot {
     cell: Cell,
+    reports: Arc<std::sync::Mutex<Cache>>,
     rope: Rope,
     version: i32,
     served: bool,
@@ -309,6 +315,7 @@ impl State {
         let entry = documents.get(uri)?;
         Some(Snapshot {
             cell: Arc::clone(&entry.analysis),
+            reports: Arc::clone(&entry.reports),
             rope: entry.document.rope().clone(),
             version: entry.document.version(),
             served: entry.served,
@@ -331,6 +338,7 @@ impl State {
             snapshot.rope,
             snapshot.version,
             inputs,
+            snapshot.reports,
             limit,
         )
         .await
@@ -345,6 +353,7 @@ impl State {
             .map(|(uri, entry)| {
                 let snapshot = Snapshot {
                     cell: Arc::clone(&entry.analysis),
+                    reports: Arc::clone(&entry.reports),
                     rope: entry.document.rope().clone(),
                     version: entry.document.version(),
                     served: true,

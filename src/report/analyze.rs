@@ -6,40 +6,137 @@ use super::model::*;
 use super::noise;
 use super::parts;
 use crate::text::TextRange;
+use rayon::prelude::*;
 
 /// Analyses a whole text. Never fails: odd input gives an odd but valid
 /// outline. Ranges are byte offsets into `text` (a BOM, if any, included).
+///
+/// The reports of a compilation are analysed in parallel.
 pub fn analyze(text: &str) -> Document {
+    let split = split(text);
+    let outlines: Vec<Document> = split
+        .segments
+        .par_iter()
+        .map(|segment| segment.outline(text))
+        .collect();
+    Document::assemble(
+        split.noise,
+        split.segments.iter().map(|s| s.range.start).zip(outlines),
+    )
+}
+
+/// A text cut into its reports: the result of the one pass that needs the
+/// whole text. Nothing in one report's outline depends on another report, so
+/// each [`Segment`] can then be analysed alone: in parallel, and in the
+/// server only when its text changed since the last version.
+#[derive(Debug)]
+pub struct Split {
+    pub segments: Vec<Segment>,
+    /// Noise outside every report's paragraphs: page chrome, table-of-contents lines.
+    pub noise: Vec<Noise>,
+}
+
+/// One report's paragraphs and what the whole-text pass learnt about them.
+/// Ranges inside are relative to `range.start`, so the same report text
+/// gives an equal [`SegmentKey`] wherever it sits in the document.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    /// From the report's first paragraph's start to its last one's end.
+    pub range: TextRange,
+    paragraphs: Vec<TextRange>,
+    /// The kind the title names, when the report start was found by its title.
+    title_kind: Option<(Kind, &'static str)>,
+    /// Starts of table-of-contents lines among the paragraphs.
+    toc: Vec<usize>,
+}
+
+/// Everything a segment's analysis depends on: equal keys, equal results
+/// (relative to the segment's start).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SegmentKey {
+    text: Box<str>,
+    paragraphs: Vec<TextRange>,
+    title_kind: Option<(Kind, &'static str)>,
+    toc: Vec<usize>,
+}
+
+/// Finds the paragraphs, the noise and where each report starts.
+pub fn split(text: &str) -> Split {
     let (paragraphs, mut noise) = paragraphs_and_noise(text);
     let starts = report_starts(text, &paragraphs, &mut noise);
     // Table-of-contents lines are the only noise found among paragraphs.
-    let toc: std::collections::HashSet<usize> = noise
+    let toc: Vec<usize> = noise
         .iter()
         .filter(|n| n.kind == NoiseKind::TableOfContents)
         .map(|n| n.range.start)
         .collect();
-    let mut reports = Vec::new();
+    let mut segments = Vec::with_capacity(starts.len());
     for (i, &(start, title_kind)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(paragraphs.len(), |s| s.0);
-        let Some(slice) = paragraphs.get(start..end) else {
+        let (Some(first), Some(last)) = (
+            paragraphs.get(start),
+            end.checked_sub(1).and_then(|e| paragraphs.get(e)),
+        ) else {
             continue;
         };
-        if slice.is_empty() {
+        if end <= start {
             continue;
         }
-        reports.push(build_report(text, slice, title_kind, &toc, &mut noise));
+        let range = TextRange::new(first.start, last.end);
+        let relative = |r: TextRange| TextRange::new(r.start - range.start, r.end - range.start);
+        segments.push(Segment {
+            range,
+            paragraphs: paragraphs
+                .get(start..end)
+                .unwrap_or_default()
+                .iter()
+                .map(|&p| relative(p))
+                .collect(),
+            title_kind,
+            toc: toc
+                .iter()
+                .filter(|&&t| range.contains(t))
+                .map(|t| t - range.start)
+                .collect(),
+        });
     }
-    noise.sort_by_key(|n| n.range.start);
-    let noise_starts: std::collections::HashSet<usize> =
-        noise.iter().map(|n| n.range.start).collect();
-    let paragraphs = paragraphs
-        .into_iter()
-        .filter(|p| !noise_starts.contains(&p.start))
-        .collect();
-    Document {
-        reports,
-        noise,
-        paragraphs,
+    Split { segments, noise }
+}
+
+impl Segment {
+    pub fn key(&self, text: &str) -> SegmentKey {
+        SegmentKey {
+            text: self.range.slice(text).into(),
+            paragraphs: self.paragraphs.clone(),
+            title_kind: self.title_kind,
+            toc: self.toc.clone(),
+        }
+    }
+
+    /// The report alone, as a document of one report, its ranges relative to
+    /// `self.range.start` (so into `self.range.slice(text)`).
+    pub fn outline(&self, text: &str) -> Document {
+        let local = self.range.slice(text);
+        let mut noise = Vec::new();
+        let toc: std::collections::HashSet<usize> = self.toc.iter().copied().collect();
+        let report = build_report(local, &self.paragraphs, self.title_kind, &toc, &mut noise);
+        noise.sort_by_key(|n| n.range.start);
+        let paragraphs = self
+            .paragraphs
+            .iter()
+            .copied()
+            .filter(|p| {
+                !toc.contains(&p.start)
+                    && noise
+                        .binary_search_by_key(&p.start, |n| n.range.start)
+                        .is_err()
+            })
+            .collect();
+        Document {
+            reports: vec![report],
+            noise,
+            paragraphs,
+        }
     }
 }
 

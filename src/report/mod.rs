@@ -26,8 +26,8 @@ mod noise;
 pub mod numeral;
 pub mod parts;
 
-pub use analyze::analyze;
 pub(crate) use analyze::sentence_starts;
+pub use analyze::{analyze, split, Segment, SegmentKey, Split};
 pub use model::*;
 
 /// Compiles a pattern written in the source. Every pattern is compiled by the

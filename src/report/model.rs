@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::text::TextRange;
+use crate::text::{Shift, TextRange};
 
 /// What kind of document a report root is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -311,6 +311,29 @@ pub struct Document {
 }
 
 impl Document {
+    /// One document from the outlines of its reports, each computed alone on
+    /// its own slice of the text ([`Segment::outline`](super::Segment::outline))
+    /// and given here with the slice's start, in text order; `noise` is what
+    /// lies outside them.
+    pub fn assemble(
+        noise: Vec<Noise>,
+        parts: impl IntoIterator<Item = (usize, Document)>,
+    ) -> Document {
+        let mut document = Document {
+            reports: Vec::new(),
+            noise,
+            paragraphs: Vec::new(),
+        };
+        for (start, mut part) in parts {
+            part.shift(start);
+            document.reports.append(&mut part.reports);
+            document.noise.append(&mut part.noise);
+            document.paragraphs.append(&mut part.paragraphs);
+        }
+        document.noise.sort_by_key(|n| n.range.start);
+        document
+    }
+
     /// The innermost node whose section holds `offset`, with its report.
     pub fn node_at(&self, offset: usize) -> Option<(&Report, &Node)> {
         let report = self.reports.iter().find(|r| r.range.touches(offset))?;
@@ -335,5 +358,55 @@ impl Document {
             })
         };
         hit(TextRange::contains).or_else(|| hit(TextRange::touches))
+    }
+}
+
+impl Shift for Marker {
+    fn shift(&mut self, by: usize) {
+        self.range.shift(by);
+    }
+}
+
+impl Shift for Node {
+    fn shift(&mut self, by: usize) {
+        self.marker.shift(by);
+        self.heading.shift(by);
+        self.range.shift(by);
+        self.children.shift(by);
+    }
+}
+
+impl Shift for Evidence {
+    fn shift(&mut self, by: usize) {
+        self.range.shift(by);
+    }
+}
+
+impl Shift for Title {
+    fn shift(&mut self, by: usize) {
+        self.range.shift(by);
+    }
+}
+
+impl Shift for Report {
+    fn shift(&mut self, by: usize) {
+        self.evidence.shift(by);
+        self.title.shift(by);
+        self.range.shift(by);
+        self.nodes.shift(by);
+    }
+}
+
+impl Shift for Noise {
+    fn shift(&mut self, by: usize) {
+        self.range.shift(by);
+    }
+}
+
+impl Shift for Document {
+    fn shift(&mut self, by: usize) {
+        self.reports.shift(by);
+        self.noise.shift(by);
+        self.paragraphs.shift(by);
     }
 }

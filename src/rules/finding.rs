@@ -1,6 +1,6 @@
 use serde::Serialize;
 
-use crate::text::TextRange;
+use crate::text::{Shift, TextRange};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -42,4 +42,30 @@ pub struct Finding {
     pub range: TextRange,
     pub related: Vec<Related>,
     pub fixes: Vec<Fix>,
+}
+
+impl Shift for Edit {
+    fn shift(&mut self, by: usize) {
+        self.range.shift(by);
+    }
+}
+
+impl Shift for Fix {
+    fn shift(&mut self, by: usize) {
+        self.edits.shift(by);
+    }
+}
+
+impl Shift for Related {
+    fn shift(&mut self, by: usize) {
+        self.range.shift(by);
+    }
+}
+
+impl Shift for Finding {
+    fn shift(&mut self, by: usize) {
+        self.range.shift(by);
+        self.related.shift(by);
+        self.fixes.shift(by);
+    }
 }

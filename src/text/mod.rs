@@ -52,6 +52,33 @@ impl TextRange {
     }
 }
 
+/// Moves the byte ranges of a result computed on a slice of a text (one
+/// report) to where that slice sits in the whole text.
+pub trait Shift {
+    fn shift(&mut self, by: usize);
+}
+
+impl Shift for TextRange {
+    fn shift(&mut self, by: usize) {
+        self.start += by;
+        self.end += by;
+    }
+}
+
+impl<T: Shift> Shift for Vec<T> {
+    fn shift(&mut self, by: usize) {
+        self.iter_mut().for_each(|item| item.shift(by));
+    }
+}
+
+impl<T: Shift> Shift for Option<T> {
+    fn shift(&mut self, by: usize) {
+        if let Some(item) = self {
+            item.shift(by);
+        }
+    }
+}
+
 /// Strips a leading UTF-8 byte-order mark; returns the rest and its offset.
 pub fn strip_bom(text: &str) -> (&str, usize) {
     match text.strip_prefix('\u{feff}') {

@@ -29,7 +29,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::report::Document;
-use crate::text::TextRange;
+use crate::text::{Shift, TextRange};
 
 pub use contradiction::{contradictions, Contradiction};
 pub use extract::{extract, extract_in};
@@ -181,4 +181,12 @@ pub fn scopes(document: &Document) -> Vec<TextRange> {
         .flat_map(|r| r.nodes.iter().map(|n| n.range));
     let reports = document.reports.iter().map(|r| r.range);
     parts.chain(reports).collect()
+}
+
+impl Shift for Metric {
+    fn shift(&mut self, by: usize) {
+        self.range.shift(by);
+        self.sentence.shift(by);
+        self.number.shift(by);
+    }
 }
