@@ -45,7 +45,8 @@ enum Incoming {
 
 /// What the writer puts on stdout.
 enum Outgoing {
-    Message(Value),
+    /// A message's JSON body.
+    Message(String),
     /// Everything sent before this is written and flushed; the writer stops.
     Stop,
 }
@@ -55,12 +56,15 @@ enum Outgoing {
 struct Output(std_mpsc::Sender<Outgoing>);
 
 impl Output {
+    /// Encodes `message` here, straight to text: going through a `Value`
+    /// would copy a large response (an outline of thousands of symbols)
+    /// into a second tree first.
     fn send(&self, message: impl serde::Serialize) {
-        match serde_json::to_value(message) {
+        match serde_json::to_string(&message) {
             // A send error means the writer has stopped (stdout closed):
             // there is no one left to tell.
-            Ok(value) => {
-                let _ = self.0.send(Outgoing::Message(value));
+            Ok(body) => {
+                let _ = self.0.send(Outgoing::Message(body));
             }
             Err(err) => log::error(format_args!("cannot encode a message: {err}")),
         }
@@ -179,8 +183,7 @@ pub(crate) fn panic_message(panic: &(dyn Any + Send)) -> String {
 }
 
 fn write_loop(mut stdout: impl Write, messages: std_mpsc::Receiver<Outgoing>) {
-    while let Ok(Outgoing::Message(message)) = messages.recv() {
-        let body = message.to_string();
+    while let Ok(Outgoing::Message(body)) = messages.recv() {
         let written = write!(stdout, "Content-Length: {}\r\n\r\n{body}", body.len())
             .and_then(|()| stdout.flush());
         if let Err(err) = written {

@@ -105,13 +105,12 @@ impl LineIndex {
 pub fn column_width(s: &str, encoding: Encoding) -> usize {
     match encoding {
         Encoding::Utf8 => s.len(),
-        Encoding::Utf16 => {
-            if s.is_ascii() {
-                s.len()
-            } else {
-                s.chars().map(char::len_utf16).sum()
-            }
-        }
+        // One unit per character and a second for each astral one (a
+        // surrogate pair), which is a character whose UTF-8 lead byte is
+        // 0xF0 or above. Both counts are vectorised; summing `len_utf16`
+        // over decoded characters is not, and outline responses convert the
+        // ends of items deep inside long paragraph lines by the thousand.
+        Encoding::Utf16 => s.chars().count() + s.bytes().filter(|&b| b >= 0xF0).count(),
         Encoding::Utf32 => s.chars().count(),
     }
 }
@@ -161,6 +160,23 @@ mod tests {
         for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
             let lc = index.line_col(text, paren, enc);
             assert_eq!(index.offset(text, lc, enc), paren);
+        }
+    }
+
+    #[test]
+    fn utf16_width_counts_surrogate_pairs() {
+        for s in [
+            "",
+            "abc",
+            "报告",
+            "𠮷野家😀",
+            "a\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}",
+        ] {
+            assert_eq!(
+                column_width(s, Encoding::Utf16),
+                s.encode_utf16().count(),
+                "{s}"
+            );
         }
     }
 
