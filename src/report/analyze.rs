@@ -5,7 +5,7 @@ use super::marker;
 use super::model::*;
 use super::noise;
 use super::parts;
-use crate::text::TextRange;
+use crate::text::{Shift, TextRange};
 use rayon::prelude::*;
 
 /// Analyses a whole text. Never fails: odd input gives an odd but valid
@@ -161,32 +161,74 @@ const BLANKS: [char; 5] = [' ', '\t', '\u{3000}', '\u{a0}', '\u{feff}'];
 
 /// Splits the text into trimmed non-empty lines, sets noise lines aside and
 /// splits one-line documents at their inline headings.
+///
+/// Each line is classified alone, so a long text is cut at line breaks into
+/// pieces that are classified in parallel.
 fn paragraphs_and_noise(text: &str) -> (Vec<TextRange>, Vec<Noise>) {
-    let mut paragraphs = Vec::new();
-    let mut noise = Vec::new();
-    let mut lines = trimmed_lines(text).peekable();
-    // `---` front matter, as markdown drafts from publishing sites carry.
-    if let Some(first) = lines.peek().copied() {
-        if first.slice(text) == "---" {
-            let block: Vec<TextRange> = lines.clone().take(60).collect();
-            if let Some(close) = block.iter().skip(1).position(|l| l.slice(text) == "---") {
-                for line in block.iter().take(close + 2) {
-                    noise.push(Noise {
-                        kind: NoiseKind::FrontMatter,
-                        range: *line,
-                    });
-                    lines.next();
+    let mut noise = front_matter(text);
+    let body = TextRange::new(noise.last().map_or(0, |n| n.range.end), text.len());
+    let pieces: Vec<(Vec<TextRange>, Vec<Noise>)> = pieces(text, body)
+        .par_iter()
+        .map(|&piece| {
+            let mut paragraphs = Vec::new();
+            let mut noise = Vec::new();
+            for mut line in trimmed_lines(piece.slice(text)) {
+                line.shift(piece.start);
+                match noise::classify(line.slice(text)) {
+                    Some(kind) => noise.push(Noise { kind, range: line }),
+                    None => split_inline(text, line, &mut paragraphs),
                 }
             }
-        }
-    }
-    for line in lines {
-        match noise::classify(line.slice(text)) {
-            Some(kind) => noise.push(Noise { kind, range: line }),
-            None => split_inline(text, line, &mut paragraphs),
-        }
+            (paragraphs, noise)
+        })
+        .collect();
+    let mut paragraphs = Vec::new();
+    for (mut more_paragraphs, mut more_noise) in pieces {
+        paragraphs.append(&mut more_paragraphs);
+        noise.append(&mut more_noise);
     }
     (paragraphs, noise)
+}
+
+/// `---` front matter, as markdown drafts from publishing sites carry.
+fn front_matter(text: &str) -> Vec<Noise> {
+    let block: Vec<TextRange> = trimmed_lines(text).take(60).collect();
+    if block.first().map(|l| l.slice(text)) != Some("---") {
+        return Vec::new();
+    }
+    let Some(close) = block.iter().skip(1).position(|l| l.slice(text) == "---") else {
+        return Vec::new();
+    };
+    block
+        .iter()
+        .take(close + 2)
+        .map(|&range| Noise {
+            kind: NoiseKind::FrontMatter,
+            range,
+        })
+        .collect()
+}
+
+/// `range` cut after line breaks into pieces of about 256 KB.
+fn pieces(text: &str, range: TextRange) -> Vec<TextRange> {
+    /// Large enough that a piece's work dwarfs handing it to a thread.
+    const PIECE: usize = 1 << 18;
+    let mut pieces = Vec::new();
+    let mut start = range.start;
+    while range.end - start > PIECE {
+        let Some(cut) = text
+            .as_bytes()
+            .get(start + PIECE..range.end)
+            .and_then(|rest| memchr::memchr(b'\n', rest))
+            .map(|i| start + PIECE + i + 1)
+        else {
+            break;
+        };
+        pieces.push(TextRange::new(start, cut));
+        start = cut;
+    }
+    pieces.push(TextRange::new(start, range.end));
+    pieces
 }
 
 fn trimmed_lines(text: &str) -> impl Iterator<Item = TextRange> + Clone + '_ {
