@@ -276,7 +276,7 @@ fn a_text_long_enough_to_be_read_in_pieces_reads_like_its_copies() {
     // Past 256 KB the lines are classified in parallel pieces cut at line
     // breaks: every copy must come out as the first one does, moved.
     let copy = "---\ntitle: 报告\n---\n某市人大常委会工作报告\n——2024年1月8日在某市第十六届人民代表大会第五次会议上\n各位代表:\n受委托,我向大会报告工作,请予审议。\r\n(第3/9页)\n一、坚持党的领导\n常委会坚持党的领导,召开会议9次。\n";
-    let one = analyze(&copy);
+    let one = analyze(copy);
     let copies = 3000;
     let text = copy.repeat(copies);
     assert!(text.len() > 3 << 18);
