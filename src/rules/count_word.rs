@@ -2,6 +2,8 @@
 
 use std::sync::LazyLock;
 
+use memchr::arch::all::packedpair::HeuristicFrequencyRank;
+use memchr::memmem;
 use regex::Regex;
 
 use super::shared::{self, List};
@@ -51,12 +53,49 @@ static COUNT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether `s` may hold a count phrase that introduces something: one that
+/// ends in a colon, or in `。` after `以下`/`如下`. Every other match of
+/// [`COUNT_PHRASE`] is skipped, so a paragraph without these (nearly all)
+/// need not be searched by the regex, which stops at every `个` or `项`.
+fn may_introduce(s: &str) -> bool {
+    static FULL_COLON: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| {
+        memmem::FinderBuilder::new().build_forward_with_ranker_owned(ColonBytes, "：".as_bytes())
+    });
+    static BELOW: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("下".as_bytes()).into_owned());
+    let bytes = s.as_bytes();
+    memchr::memchr(b':', bytes).is_some()
+        || FULL_COLON.find(bytes).is_some()
+        || BELOW.find_iter(bytes).any(|i| {
+            let head = bytes.get(..i).unwrap_or_default();
+            head.ends_with("以".as_bytes()) || head.ends_with("如".as_bytes())
+        })
+}
+
+/// The bytes the search for `：` (EF BC 9A) stops at: its first and last.
+/// The default pair is its last two, which it shares with `会`, one of the
+/// commonest characters.
+struct ColonBytes;
+
+impl HeuristicFrequencyRank for ColonBytes {
+    fn rank(&self, byte: u8) -> u8 {
+        match byte {
+            0xEF => 0,
+            0x9A => 1,
+            _ => u8::MAX,
+        }
+    }
+}
+
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for report in &ctx.document.reports {
         let lists = shared::lists(report);
         let paragraphs: Vec<TextRange> = shared::report_paragraphs(ctx, report).collect();
         for (i, p) in paragraphs.iter().enumerate() {
             let s = p.slice(ctx.text);
+            if !may_introduce(s) {
+                continue;
+            }
             for caps in COUNT_PHRASE.captures_iter(s) {
                 let (Some(whole), Some(numeral), Some(end)) =
                     (caps.get(0), caps.get(2), caps.get(5))
@@ -239,6 +278,21 @@ mod tests {
         // The numbering skipped a number; the count agrees with the last one.
         let gap = "一、甲\n干好四件大事:一是学习。二是实践。四是总结。\n";
         assert_eq!(bg009(gap).len(), 0, "{:#?}", bg009(gap));
+    }
+
+    #[test]
+    fn paragraphs_searched_are_those_that_may_introduce_a_list() {
+        for s in [
+            "抓好四个方面工作：",
+            "四件大事:",
+            "以下三点建议。",
+            "如下两项。",
+        ] {
+            assert!(super::may_introduce(s), "{s}");
+        }
+        for s in ["我们从三个方面推进工作。", "会议下午召开，", "下一步。"] {
+            assert!(!super::may_introduce(s), "{s}");
+        }
     }
 
     #[test]
