@@ -109,6 +109,8 @@ fn chinese_numerals() {
     assert_eq!(one("报道代表履职事迹百余篇").value, dec("100"));
     assert_eq!(one("选派机关二十余名干部").value, dec("20"));
     assert_eq!(one("投入三亿五千万元").value, dec("350000000"));
+    // A Chinese multiplier after digits is read with them, not again alone.
+    assert_eq!(one("开展活动9 百余次").value, dec("900"));
 }
 
 #[test]

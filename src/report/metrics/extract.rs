@@ -736,17 +736,27 @@ impl<'t> Scanner<'t> {
         self.title = 0;
     }
 
+    /// Adds a figure; returns where scanning goes on: after its whole
+    /// mention, whose multiplier may be a numeral too (`9 百余次` is one
+    /// figure, not also `百余次`).
+    fn push(&self, metric: Metric, out: &mut Vec<Metric>) -> usize {
+        let end = metric.range.end - self.base;
+        out.push(metric);
+        end
+    }
+
     /// Reads the Arabic numeral at `at`; returns where scanning goes on.
     fn at_numeral(&mut self, at: usize, out: &mut Vec<Metric>) -> usize {
         let bytes = self.text.as_bytes();
         match number::arabic(self.text, at) {
             Some(numeral) => {
+                let mut end = numeral.end;
                 if !self.quoted() {
                     if let Some(metric) = self.figure(at, numeral, Kind::Arabic) {
-                        out.push(metric);
+                        end = self.push(metric, out);
                     }
                 }
-                numeral.end.max(at + 1)
+                end.max(at + 1)
             }
             None => {
                 // Skip the whole run so its tail is not read as a number.
@@ -789,7 +799,7 @@ impl<'t> Scanner<'t> {
                 chars: run.chars,
             };
             if let Some(metric) = self.figure(at, run.numeral, kind) {
-                out.push(metric);
+                return self.push(metric, out).max(at + 1);
             }
         }
         end.max(at + 1)
