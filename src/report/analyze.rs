@@ -5,6 +5,7 @@ use super::marker;
 use super::model::*;
 use super::noise;
 use super::parts;
+use super::Words;
 use crate::text::{Shift, TextRange};
 use rayon::prelude::*;
 
@@ -255,6 +256,23 @@ fn is_sentence_end(ch: char) -> bool {
     matches!(ch, '。' | '！' | '？' | '!' | '?' | '；' | ';')
 }
 
+/// The first sentence end in `s`: its offset and the character. Found like
+/// [`sentence_starts`] by byte searches (a full-width end starts with 0xE3 or
+/// 0xEF), not by decoding every character.
+fn sentence_end(s: &str) -> Option<(usize, char)> {
+    let bytes = s.as_bytes();
+    let ascii = memchr::memchr3(b'!', b'?', b';', bytes).unwrap_or(bytes.len());
+    let mut at = 0;
+    while let Some(i) = memchr::memchr2(0xE3, 0xEF, bytes.get(at..ascii)?) {
+        let ch = s.get(at + i..)?.chars().next()?;
+        if is_sentence_end(ch) {
+            return Some((at + i, ch));
+        }
+        at += i + ch.len_utf8();
+    }
+    Some((ascii, s.get(ascii..)?.chars().next()?))
+}
+
 /// Byte offsets (relative to `s`) where sentences start, after the first.
 /// A run of sentence ends and closing quotes (`。”`) ends one sentence.
 ///
@@ -312,8 +330,14 @@ fn split_inline(text: &str, line: TextRange, out: &mut Vec<TextRange>) {
         cuts.extend([sal_start, sal_end]);
     }
     let mut by_style: Vec<(MarkerStyle, Vec<usize>)> = Vec::new();
+    let mut speech_end = None;
     for at in sentence_starts(s) {
         let rest = s.get(at..).unwrap_or("");
+        // `…。汇报完毕,…谢谢!` closes a speech pasted on one line.
+        if speech_end.is_none() && (rest.starts_with("汇报完毕") || rest.starts_with("发言完毕"))
+        {
+            speech_end = Some(at);
+        }
         let rest_unbold = rest.strip_prefix("**").unwrap_or(rest);
         let offset = at + (rest.len() - rest_unbold.len());
         if let Some(found) = marker::parse(rest_unbold, 0) {
@@ -333,13 +357,7 @@ fn split_inline(text: &str, line: TextRange, out: &mut Vec<TextRange>) {
             }
         }
     }
-    // `…。汇报完毕,…谢谢!` closes a speech pasted on one line.
-    if let Some(end) = sentence_starts(s).find(|&at| {
-        s.get(at..)
-            .is_some_and(|r| r.starts_with("汇报完毕") || r.starts_with("发言完毕"))
-    }) {
-        cuts.push(end);
-    }
+    cuts.extend(speech_end);
     for (_, positions) in by_style {
         if positions.len() >= 2 {
             cuts.extend(positions);
@@ -362,21 +380,14 @@ fn split_inline(text: &str, line: TextRange, out: &mut Vec<TextRange>) {
 
 /// Whether a `**` opening at the start of `s` closes before the sentence ends.
 fn bold_closes(s: &str) -> bool {
-    let sentence = s
-        .char_indices()
-        .find(|&(_, c)| is_sentence_end(c))
-        .map_or(s, |(i, c)| s.get(..i + c.len_utf8()).unwrap_or(s));
+    let sentence = sentence_end(s).map_or(s, |(i, c)| s.get(..i + c.len_utf8()).unwrap_or(s));
     sentence.contains("**") || s.get(sentence.len()..).is_some_and(|r| r.starts_with("**"))
 }
 
 /// `…汇报发言尊敬的各位领导,同志们:党的二十届…`: the salutation's range.
 fn glued_salutation(s: &str) -> Option<(usize, usize)> {
-    let head_end = s.char_indices().nth(80).map_or(s.len(), |(i, _)| i);
-    let head = s.get(..head_end)?;
-    let start = ["尊敬的", "各位代表", "各位委员", "各位领导", "同志们"]
-        .iter()
-        .filter_map(|w| head.find(w))
-        .min()?;
+    static ADDRESS: Words = words!("尊敬的", "各位代表", "各位委员", "各位领导", "同志们");
+    let start = ADDRESS.first_start(parts::first_chars(s, 80))?;
     let after = s.get(start..)?;
     let colon = after
         .char_indices()
@@ -772,18 +783,12 @@ fn leaf(text: &str, part: Part, p: TextRange) -> Event {
 /// The paragraph's first sentence, used as the visible head of a part.
 fn first_sentence(text: &str, p: TextRange) -> TextRange {
     let s = p.slice(text);
-    let end = s
-        .char_indices()
-        .find(|&(_, c)| is_sentence_end(c))
-        .map_or(s.len(), |(i, c)| i + c.len_utf8());
+    let end = sentence_end(s).map_or(s.len(), |(i, c)| i + c.len_utf8());
     TextRange::new(p.start, p.start + end)
 }
 
 fn short_label(s: &str) -> String {
-    let sentence = s
-        .char_indices()
-        .find(|&(_, c)| is_sentence_end(c))
-        .map_or(s, |(i, _)| s.get(..i).unwrap_or(s));
+    let sentence = sentence_end(s).map_or(s, |(i, _)| s.get(..i).unwrap_or(s));
     // `各位代表!新征程…`: the address alone says nothing; show what follows.
     if parts::is_salutation(sentence) {
         let rest = s.get(sentence.len()..).unwrap_or("");
@@ -931,18 +936,33 @@ fn inline_items(
     let s = span.slice(text);
     // The span starts a sentence: a paragraph, or the body after a heading.
     let lead = s.len() - s.trim_start_matches(BLANKS).len();
-    let sentences: Vec<usize> = std::iter::once(lead).chain(sentence_starts(s)).collect();
-    let mut starts = sentences.clone();
-    starts.extend(
-        s.match_indices(['：', ':'])
-            .map(|(i, c)| i + c.len())
-            .filter(|&at| at < s.len()),
-    );
-    starts.sort_unstable();
-    starts.dedup();
+    let mut sentences = std::iter::once(lead).chain(sentence_starts(s)).peekable();
+    // A full-width colon starts with 0xEF: found by byte search, not by
+    // decoding every character.
+    let mut colons = memchr::memchr2_iter(b':', 0xEF, s.as_bytes())
+        .filter_map(|i| {
+            let c = s.get(i..)?.chars().next()?;
+            matches!(c, '：' | ':').then(|| i + c.len_utf8())
+        })
+        .filter(|&at| at < s.len())
+        .peekable();
+    // Sentence starts and the starts after a colon, both in order, merged;
+    // with whether the start is after a colon only.
+    let starts = std::iter::from_fn(move || match (sentences.peek(), colons.peek()) {
+        (Some(&at), colon) if colon.map_or(true, |&c| at <= c) => {
+            sentences.next();
+            colons.next_if_eq(&at);
+            Some((at, false))
+        }
+        (_, Some(&at)) => {
+            colons.next();
+            Some((at, true))
+        }
+        _ => None,
+    });
     // Runs of items, each opened by a `一是` (or continuing `expected`).
     let mut runs: Vec<(bool, Vec<(usize, marker::Found)>)> = Vec::new();
-    for at in starts {
+    for (at, after_colon) in starts {
         let rest = s.get(at..).unwrap_or("");
         let Some(found) = marker::parse(rest, span.start + at) else {
             continue;
@@ -959,7 +979,6 @@ fn inline_items(
                 runs.push((false, vec![(at, found.clone())]));
             }
         } else if expected.is_none() && found.marker.number == 1 {
-            let after_colon = sentences.binary_search(&at).is_err();
             runs.push((after_colon, vec![(at, found.clone())]));
         } else {
             continue;
@@ -994,19 +1013,10 @@ fn inline_items(
 /// An inline item's own text: up to the end of its sentence or clause group
 /// (`。` or `；`), with a closing quote kept.
 fn item_extent(label: &str) -> usize {
-    let mut chars = label.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_sentence_end(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, q)) = chars.peek() {
-                if !matches!(q, '”' | '’' | '"' | '」') {
-                    break;
-                }
-                end = j + q.len_utf8();
-                chars.next();
-            }
-            return end;
-        }
+    if let Some((i, c)) = sentence_end(label) {
+        let after = label.get(i + c.len_utf8()..).unwrap_or("");
+        let quotes = after.trim_start_matches(['”', '’', '"', '」']);
+        return label.len() - quotes.len();
     }
     label.trim_end_matches(BLANKS).len()
 }
@@ -1162,14 +1172,18 @@ fn lead_sentence(text: &str, p: TextRange) -> Option<TextRange> {
         return ((2..=30).contains(&n) && !bold.contains(['。', '；']) && !rest.trim().is_empty())
             .then(|| TextRange::new(p.start, p.start + 2 + close + 2));
     }
-    let (end, ch) = s.char_indices().find(|&(_, c)| is_sentence_end(c))?;
+    let (end, ch) = sentence_end(s)?;
+    // Most paragraphs open with a long sentence: no need to count it.
+    if end > 24 * 4 {
+        return None;
+    }
     let sentence = s.get(..end)?;
     let n = sentence.chars().count();
     let rest = s.get(end + ch.len_utf8()..)?;
     ((4..=24).contains(&n)
         && matches!(ch, '。' | '！' | '!')
         && !sentence.contains([',', '，', ':', '：', '“', '"', '(', '（'])
-        && rest.chars().count() >= 20)
+        && (rest.len() >= 20 * 4 || rest.chars().count() >= 20))
         .then(|| TextRange::new(p.start, p.start + end + ch.len_utf8()))
 }
 

@@ -11,10 +11,9 @@ macro_rules! re {
 /// A [`Words`] set: several words found in one pass over a text.
 macro_rules! words {
     ($($word:literal),+ $(,)?) => {
-        $crate::report::Words(
-            std::sync::LazyLock::new(|| $crate::report::static_words(&[$($word),+])),
-            &[$($word),+],
-        )
+        $crate::report::Words(std::sync::LazyLock::new(|| {
+            $crate::report::static_words(&[$($word),+])
+        }))
     };
 }
 
@@ -38,44 +37,87 @@ pub(crate) fn static_regex(pattern: &str) -> regex::Regex {
 }
 
 #[allow(clippy::expect_used)]
-pub(crate) fn static_words(words: &[&str]) -> aho_corasick::AhoCorasick {
-    aho_corasick::AhoCorasick::new(words).expect("word lists in the source are valid")
+pub(crate) fn static_words(words: &'static [&'static str]) -> Searchers {
+    let disjoint = words.iter().all(|a| {
+        words.iter().all(|b| {
+            // An occurrence of `b` starting `d` bytes into one of `a`.
+            (0..a.len()).all(|d| {
+                let tail = a.as_bytes().get(d..).unwrap_or_default();
+                (d == 0 && a == b)
+                    || !(b.as_bytes().starts_with(tail) || tail.starts_with(b.as_bytes()))
+            })
+        })
+    });
+    Searchers {
+        automaton: aho_corasick::AhoCorasick::new(words)
+            .expect("word lists in the source are valid"),
+        finders: words
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+            .collect(),
+        disjoint,
+    }
 }
 
-/// Words searched for together, e.g. the verbs of a closing call: the
-/// automaton over all of them, and the words themselves.
-pub(crate) struct Words(
-    pub(crate) std::sync::LazyLock<aho_corasick::AhoCorasick>,
-    &'static [&'static str],
-);
+/// The searchers behind a [`Words`] set.
+pub(crate) struct Searchers {
+    automaton: aho_corasick::AhoCorasick,
+    /// One vectorised substring search per word: on Chinese text several
+    /// times cheaper than the automaton, whose byte prefilter ranks bytes by
+    /// English text and so stops at nearly every character.
+    finders: Vec<memchr::memmem::Finder<'static>>,
+    /// No two occurrences of the words can overlap: then the per-word
+    /// searches find exactly the automaton's (non-overlapping) matches.
+    disjoint: bool,
+}
+
+/// Words searched for together, e.g. the verbs of a closing call.
+pub(crate) struct Words(pub(crate) std::sync::LazyLock<Searchers>);
 
 impl Words {
-    /// The text after each occurrence of one of the words.
-    pub(crate) fn after_each<'a>(&'static self, s: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.0.find_iter(s).filter_map(move |m| s.get(m.end()..))
+    /// Whether `pred` holds for the text after some occurrence of one of the words.
+    pub(crate) fn any_after(&self, s: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
+        if self.0.disjoint {
+            self.0.finders.iter().any(|f| {
+                let len = f.needle().len();
+                f.find_iter(s.as_bytes())
+                    .any(|at| s.get(at + len..).is_some_and(&mut pred))
+            })
+        } else {
+            self.0
+                .automaton
+                .find_iter(s)
+                .any(|m| s.get(m.end()..).is_some_and(&mut pred))
+        }
+    }
+
+    /// Where the first occurrence of one of the words starts.
+    pub(crate) fn first_start(&self, s: &str) -> Option<usize> {
+        if self.0.disjoint {
+            self.0
+                .finders
+                .iter()
+                .filter_map(|f| f.find(s.as_bytes()))
+                .min()
+        } else {
+            self.0.automaton.find(s).map(|m| m.start())
+        }
     }
 
     /// Whether one of the words starts within the first `max_chars` of `s`.
     pub(crate) fn starts_within(&self, s: &str, max_chars: usize) -> bool {
         let window = parts::first_chars(s, max_chars + 8);
-        self.0.find(window).is_some_and(|m| {
+        self.first_start(window).is_some_and(|start| {
             window
-                .get(..m.start())
+                .get(..start)
                 .is_some_and(|before| before.chars().count() <= max_chars)
         })
     }
 
     pub(crate) fn in_text(&self, s: &str) -> bool {
-        // A few words in a long text (a whole paragraph): one vectorised
-        // substring search per word is several times cheaper than the
-        // automaton, whose byte prefilter ranks bytes by English text and so
-        // stops at nearly every character of a Chinese one.
-        if self.1.len() <= 3 && s.len() > 256 {
-            self.1
-                .iter()
-                .any(|w| memchr::memmem::find(s.as_bytes(), w.as_bytes()).is_some())
-        } else {
-            self.0.is_match(s)
-        }
+        self.0
+            .finders
+            .iter()
+            .any(|f| f.find(s.as_bytes()).is_some())
     }
 }

@@ -110,25 +110,19 @@ static AIM: Words = words!(
 pub fn is_thanks(paragraph: &str) -> bool {
     // `在此,我代表…向…表示衷心的感谢`
     GRATITUDE.in_text(paragraph)
-        && HERE.after_each(paragraph).any(|after| {
-            EXPRESS
-                .after_each(first_chars(after, 300))
-                .any(|rest| GRATITUDE.starts_within(rest, 12))
+        && HERE.any_after(paragraph, |after| {
+            EXPRESS.any_after(first_chars(after, 300), |rest| {
+                GRATITUDE.starts_within(rest, 12)
+            })
         })
 }
 
 pub fn is_shortcomings(paragraph: &str) -> bool {
     let head = first_chars(paragraph, 150);
     // `我们也清醒地认识到` / `还存在一些差距和不足` / `与…相比,…还需`
-    SOBER
-        .after_each(head)
-        .any(|rest| SEE.starts_within(rest, 3))
-        || STILL_HAVE
-            .after_each(head)
-            .any(|rest| FAULTS.starts_within(rest, 13))
-        || COMPARED
-            .after_each(head)
-            .any(|rest| STILL_NEED.starts_within(rest, 40))
+    SOBER.any_after(head, |rest| SEE.starts_within(rest, 3))
+        || STILL_HAVE.any_after(head, |rest| FAULTS.starts_within(rest, 13))
+        || COMPARED.any_after(head, |rest| STILL_NEED.starts_within(rest, 40))
 }
 
 static REVIEW_INTRO: Words = words!(
@@ -182,17 +176,15 @@ pub fn is_tasks_intro(sentence: &str) -> bool {
 /// `我们深切体会到…`: the lessons drawn, written as a paragraph.
 pub fn is_lessons(paragraph: &str) -> bool {
     // `成绩来之不易…。回顾本届以来的履职实践,我们深切体会到:…`
-    let head = first_chars(paragraph, 80);
-    [
+    static DRAWN: Words = words!(
         "深切体会到",
         "深刻体会到",
         "深深体会到",
         "我们体会到",
         "几点体会",
-        "深刻启示",
-    ]
-    .iter()
-    .any(|w| head.contains(w))
+        "深刻启示"
+    );
+    DRAWN.in_text(first_chars(paragraph, 80))
 }
 
 /// The year a part heading is about: `2022年工作回顾` → 2022,
@@ -215,9 +207,7 @@ pub fn label_year(label: &str) -> Option<u32> {
 pub fn is_closing(paragraph: &str) -> bool {
     is_speech_end(paragraph)
         || CLOSING_START.is_match(paragraph)
-            && CALL
-                .after_each(paragraph)
-                .any(|rest| AIM.starts_within(rest, 400))
+            && CALL.any_after(paragraph, |rest| AIM.starts_within(rest, 400))
 }
 
 /// A closing that ends a speech: `汇报完毕…` / `…谢谢!`.
@@ -300,6 +290,10 @@ pub fn looks_like_title(line: &str) -> bool {
 }
 
 pub(crate) fn first_chars(s: &str, n: usize) -> &str {
+    // Every character takes a byte or more.
+    if s.len() <= n {
+        return s;
+    }
     s.char_indices()
         .nth(n)
         .map_or(s, |(i, _)| s.get(..i).unwrap_or(s))
