@@ -116,10 +116,13 @@ pub fn classify(line: &str) -> Option<NoiseKind> {
 
 /// `下载`, `【字号：大 中 小】`, `[打印本页] [关闭窗口]`: every token a toolbar word.
 fn is_toolbar(line: &str) -> bool {
-    let mut tokens = line
-        .split(|c: char| c.is_whitespace() || "|｜/【】[]「」:：·".contains(c))
-        .filter(|t| !t.is_empty())
-        .peekable();
+    let separator = |c: char| c.is_whitespace() || "|｜/【】[]「」:：·".contains(c);
+    // Most short lines are headings: the first token, starting the line, is
+    // no toolbar word. Told without splitting.
+    if !line.starts_with(separator) && !TOOLBAR_WORDS.iter().any(|w| line.starts_with(w)) {
+        return false;
+    }
+    let mut tokens = line.split(separator).filter(|t| !t.is_empty()).peekable();
     // A lone bracket line (`【` or `】`) belongs to a toolbar split over lines.
     if tokens.peek().is_none() {
         return line.chars().all(|c| "【】[]".contains(c));

@@ -46,11 +46,19 @@ pub fn heading_part(label: &str) -> Option<Part> {
         .or_else(|| label.strip_prefix("关于"))
         .unwrap_or(label);
     let n = label.chars().count();
-    if LESSONS.is_match(label) && n <= 16 {
+    // The patterns' fixed ends first: most labels are neither.
+    if ["体会", "启示", "经验"].iter().any(|w| label.ends_with(w))
+        && LESSONS.is_match(label)
+        && n <= 16
+    {
         return Some(Part::Lessons);
     }
     // `主要任务`, `工作建议`: a bare part name.
-    if BARE_TASKS.is_match(label) {
+    if ["任务", "安排", "建议", "打算", "思路"]
+        .iter()
+        .any(|w| label.ends_with(w))
+        && BARE_TASKS.is_match(label)
+    {
         return Some(Part::Tasks);
     }
     let has_period = PERIOD_START.is_match(label) || FUTURE_START.is_match(label);
@@ -294,9 +302,13 @@ pub(crate) fn first_chars(s: &str, n: usize) -> &str {
     if s.len() <= n {
         return s;
     }
-    s.char_indices()
-        .nth(n)
-        .map_or(s, |(i, _)| s.get(..i).unwrap_or(s))
+    // `Chars::nth` skips whole chunks of bytes; `CharIndices::nth` decodes
+    // every character.
+    let mut chars = s.chars();
+    chars.nth(n).map_or(s, |c| {
+        s.get(..s.len() - chars.as_str().len() - c.len_utf8())
+            .unwrap_or(s)
+    })
 }
 
 #[cfg(test)]
