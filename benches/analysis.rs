@@ -111,6 +111,9 @@ fn stages(c: &mut Criterion) {
     let figures = metrics::figures(&text, &document);
     let mut group = c.benchmark_group("stage");
     group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("split (the whole-text pass of analyze)", |b| {
+        b.iter(|| report::split(&text))
+    });
     group.bench_function("analyze", |b| b.iter(|| report::analyze(&text)));
     group.bench_function("figures", |b| b.iter(|| metrics::figures(&text, &document)));
     group.bench_function("check", |b| {
