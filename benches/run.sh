@@ -3,7 +3,8 @@
 # load, the analysis benchmarks (criterion, 23 KB to 50 MB, and the scaling
 # sweep), the server's latency and memory (benches/lsp_latency.rs against the
 # release binary), and `baogao outline` against `wc -m` on a 50 MB text
-# (hyperfine). Needs cargo, python3 and hyperfine. Results also go to
+# (hyperfine), and the server again through Neovim's own LSP client
+# (benches/nvim-latency.sh). Needs cargo, python3 and hyperfine. Results also go to
 # target/bench-results/.
 #
 #   bash benches/run.sh            # everything (about 10 minutes on 2 cores)
@@ -37,6 +38,14 @@ echo
 echo "## Server (LSP over stdio, release binary)"
 load
 cargo bench --locked --bench lsp_latency | tee "$out/lsp.md"
+load
+
+echo
+echo "## Server, measured by Neovim's own LSP client"
+load
+BAOGAO_BIN=target/release/baogao bash benches/nvim-latency.sh | tee "$out/nvim.md"
+BAOGAO_BIN=target/release/baogao BAOGAO_POSITION_ENCODING=utf-16 bash benches/nvim-latency.sh |
+  tee "$out/nvim-utf16.md"
 load
 
 echo
