@@ -1,22 +1,12 @@
 //! `baogao outline` as a user runs it: the real binary, real files.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod cli_run;
+
+use std::path::Path;
+use std::process::Output;
 
 fn baogao(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_baogao"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn baogao");
-    if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input).unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
+    cli_run::baogao_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, stdin)
 }
 
 fn stdout(o: &Output) -> String {

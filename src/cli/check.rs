@@ -303,14 +303,16 @@ fn underline(line: &str, start: usize, end: usize) -> (String, String) {
     (shown, carets)
 }
 
+/// How many findings of `severity` all the files have.
+fn count(checked: &[Checked], severity: Severity) -> usize {
+    checked
+        .iter()
+        .flat_map(|c| &c.findings)
+        .filter(|f| f.severity == severity)
+        .count()
+}
+
 fn summary(checked: &[Checked]) -> String {
-    let count = |s: Severity| {
-        checked
-            .iter()
-            .flat_map(|c| &c.findings)
-            .filter(|f| f.severity == s)
-            .count()
-    };
     let parts: Vec<String> = [
         (Severity::Error, "error"),
         (Severity::Warning, "warning"),
@@ -319,7 +321,7 @@ fn summary(checked: &[Checked]) -> String {
     ]
     .into_iter()
     .filter_map(|(s, name)| {
-        let n = count(s);
+        let n = count(checked, s);
         (n > 0).then(|| format!("{n} {name}{}", if n == 1 { "" } else { "s" }))
     })
     .collect();
@@ -356,13 +358,6 @@ fn finding_json(text: &str, index: &LineIndex, f: &Finding) -> Value {
 /// Stable JSON: one object per file, findings in text order; lines and
 /// columns are 1-based, columns count characters, `start`/`end` are bytes.
 pub fn to_json(checked: &[Checked]) -> Value {
-    let count = |s: Severity| {
-        checked
-            .iter()
-            .flat_map(|c| &c.findings)
-            .filter(|f| f.severity == s)
-            .count()
-    };
     json!({
         "files": checked.iter().map(|c| {
             let text = &c.input.text;
@@ -375,10 +370,10 @@ pub fn to_json(checked: &[Checked]) -> Value {
             })
         }).collect::<Vec<_>>(),
         "summary": {
-            "error": count(Severity::Error),
-            "warning": count(Severity::Warning),
-            "info": count(Severity::Info),
-            "hint": count(Severity::Hint),
+            "error": count(checked, Severity::Error),
+            "warning": count(checked, Severity::Warning),
+            "info": count(checked, Severity::Info),
+            "hint": count(checked, Severity::Hint),
         },
     })
 }
