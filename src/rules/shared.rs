@@ -231,9 +231,12 @@ pub fn renumbered(original: &str, number: u32) -> String {
 /// Whether a report's own punctuation is mostly full-width (as published)
 /// rather than half-width (as on compilation sites); skeletons follow it.
 pub fn uses_full_width(text: &str, range: TextRange) -> bool {
-    let s = range.slice(text);
-    let full = s.matches(['，', '：']).count();
-    let half = s.matches([',', ':']).count();
+    // Byte searches: a whole report is scanned, and `str::matches` with a
+    // char set decodes every character of it.
+    let s = range.slice(text).as_bytes();
+    let count = |needle: &str| memchr::memmem::find_iter(s, needle.as_bytes()).count();
+    let full = count("，") + count("：");
+    let half = memchr::memchr2_iter(b',', b':', s).count();
     full >= half
 }
 
