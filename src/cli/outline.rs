@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use super::input::{self, Input};
@@ -64,36 +65,54 @@ pub fn render(input: &Input, document: &Document) -> String {
             .map(|e| format!(" (decoded from {e})"))
             .unwrap_or_default()
     );
-    for report in &document.reports {
-        let title = report
-            .title
-            .as_ref()
-            .map_or("(无标题)", |t| t.text.as_str());
-        let _ = writeln!(
-            out,
-            "\n{:>5}  {title}  [{}{}]",
-            line_of(report.range.start),
-            report.kind.name(),
-            if report.fragment { ", 片段" } else { "" }
-        );
-        let (found, absent) = parts_found(report);
-        let names = |parts: &[Part]| parts.iter().map(|p| p.name()).collect::<Vec<_>>().join(" ");
-        let _ = writeln!(out, "       parts: {}", names(&found));
-        if report.kind.is_report() && !absent.is_empty() {
-            let _ = writeln!(out, "       absent: {}", names(&absent));
-        }
-        for node in &report.nodes {
-            render_node(&input.text, node, 1, &line_of, &mut out);
-        }
-    }
+    // Reports are rendered in parallel: on a large compilation the text is
+    // a good share of the command's time.
+    let reports: Vec<String> = document
+        .reports
+        .par_iter()
+        .map(|report| {
+            let mut out = String::new();
+            render_report(&input.text, report, &line_of, &mut out);
+            out
+        })
+        .collect();
+    out.extend(reports);
     out
+}
+
+fn render_report(
+    text: &str,
+    report: &Report,
+    line_of: &(dyn Fn(usize) -> usize + Sync),
+    out: &mut String,
+) {
+    let title = report
+        .title
+        .as_ref()
+        .map_or("(无标题)", |t| t.text.as_str());
+    let _ = writeln!(
+        out,
+        "\n{:>5}  {title}  [{}{}]",
+        line_of(report.range.start),
+        report.kind.name(),
+        if report.fragment { ", 片段" } else { "" }
+    );
+    let (found, absent) = parts_found(report);
+    let names = |parts: &[Part]| parts.iter().map(|p| p.name()).collect::<Vec<_>>().join(" ");
+    let _ = writeln!(out, "       parts: {}", names(&found));
+    if report.kind.is_report() && !absent.is_empty() {
+        let _ = writeln!(out, "       absent: {}", names(&absent));
+    }
+    for node in &report.nodes {
+        render_node(text, node, 1, line_of, out);
+    }
 }
 
 fn render_node(
     text: &str,
     node: &Node,
     depth: usize,
-    line_of: &dyn Fn(usize) -> usize,
+    line_of: &(dyn Fn(usize) -> usize + Sync),
     out: &mut String,
 ) {
     let marker = node
