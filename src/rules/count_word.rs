@@ -88,8 +88,7 @@ impl HeuristicFrequencyRank for ColonBytes {
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for report in &ctx.document.reports {
-        let lists = shared::lists(report);
+    for (report, lists) in ctx.reports_with_lists() {
         let paragraphs: Vec<TextRange> = shared::report_paragraphs(ctx, report).collect();
         for (i, p) in paragraphs.iter().enumerate() {
             let s = p.slice(ctx.text);
@@ -130,7 +129,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     let Some(next) = paragraphs.get(i + 1) else {
                         continue;
                     };
-                    match list_at(report, &lists, next.start) {
+                    match list_at(report, lists, next.start) {
                         Some(list) => numbering_sequence::markers_of(ctx, list),
                         None => continue,
                     }

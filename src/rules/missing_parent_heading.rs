@@ -37,9 +37,9 @@ the second `（一）` has lost its `二、` heading.
 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for report in &ctx.document.reports {
+    for (report, lists) in ctx.reports_with_lists() {
         orphans(ctx, report, None, &report.nodes, out);
-        for list in shared::lists(report) {
+        for list in lists {
             let Some(style) = list.style().filter(|s| is_heading_style(*s)) else {
                 continue;
             };

@@ -40,8 +40,8 @@ fn is_dot(c: char) -> bool {
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for report in &ctx.document.reports {
-        for list in shared::lists(report) {
+    for (_, lists) in ctx.reports_with_lists() {
+        for list in lists {
             if list.style() != Some(MarkerStyle::ArabicNumeral) {
                 continue;
             }

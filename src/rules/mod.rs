@@ -23,7 +23,10 @@ pub use finding::{Edit, Finding, Fix, Related, Severity};
 
 use crate::config::{Config, RuleLevel};
 use crate::report::metrics::{self, Figures};
-use crate::report::Document;
+use std::sync::OnceLock;
+
+use crate::report::{Document, Report};
+use shared::List;
 
 /// The rules' documentation in the repository: one anchor per rule (`#bg001`).
 pub const DOCS_PATH: &str = "docs/rules.md";
@@ -66,6 +69,22 @@ pub(crate) struct Context<'a> {
     pub config: &'a Config,
     /// The line break the text uses, for inserted lines.
     pub line_break: &'static str,
+    /// Each report's numbered lists, worked out on first use: several rules
+    /// read them.
+    lists: OnceLock<Vec<Vec<List<'a>>>>,
+}
+
+impl<'a> Context<'a> {
+    /// Each report with its numbered lists ([`shared::lists`]).
+    pub fn reports_with_lists(&self) -> impl Iterator<Item = (&'a Report, &[List<'a>])> {
+        let lists = self
+            .lists
+            .get_or_init(|| self.document.reports.iter().map(shared::lists).collect());
+        self.document
+            .reports
+            .iter()
+            .zip(lists.iter().map(Vec::as_slice))
+    }
 }
 
 type Check = fn(&Context, &mut Vec<Finding>);
@@ -162,6 +181,7 @@ pub fn check_with(
         figures,
         config,
         line_break: shared::line_break(text),
+        lists: OnceLock::new(),
     };
     let mut all_findings = Vec::new();
     for rule in &RULES {

@@ -38,9 +38,9 @@ skips `三、`.
 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for report in &ctx.document.reports {
-        for list in shared::lists(report) {
-            if let Some(finding) = check_list(ctx, report, &list) {
+    for (report, lists) in ctx.reports_with_lists() {
+        for list in lists {
+            if let Some(finding) = check_list(ctx, report, list) {
                 out.push(finding);
             }
         }

@@ -262,7 +262,7 @@ pub fn with_width(s: &str, full: bool) -> String {
 /// The line break the text uses. A search of the whole text: run once per
 /// check ([`Context::line_break`]), not per finding.
 pub fn line_break(text: &str) -> &'static str {
-    if text.contains("\r\n") {
+    if memchr::memmem::find(text.as_bytes(), b"\r\n").is_some() {
         "\r\n"
     } else {
         "\n"
