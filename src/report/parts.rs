@@ -37,7 +37,8 @@ static CLOSING_START: LazyLock<Regex> = re!(r"^(各位(代表|委员|领导)|同
 /// heading) names, if it names one.
 pub fn heading_part(label: &str) -> Option<Part> {
     let label = label.trim_end_matches(['。', ':', '：', '!', '！']);
-    if label.chars().count() > 40 {
+    // A character takes at most four bytes: a long label is not counted.
+    if label.len() > 40 * 4 || label.chars().count() > 40 {
         return None;
     }
     // `对今年工作的建议`, `关于2024年工作的建议`
@@ -75,7 +76,7 @@ pub fn heading_part(label: &str) -> Option<Part> {
 }
 
 pub fn is_salutation(line: &str) -> bool {
-    line.chars().count() <= 30 && SALUTATION.is_match(line)
+    line.len() <= 30 * 4 && line.chars().count() <= 30 && SALUTATION.is_match(line)
 }
 
 pub fn is_opening(paragraph: &str) -> bool {
@@ -173,12 +174,15 @@ static FUTURE: Words = words!(
 /// A sentence that announces the review in a report without a review
 /// heading: `一年来,我们主要做了以下工作:`.
 pub fn is_review_intro(sentence: &str) -> bool {
-    sentence.chars().count() <= 80 && REVIEW_INTRO.in_text(sentence)
+    sentence.len() <= 80 * 4 && sentence.chars().count() <= 80 && REVIEW_INTRO.in_text(sentence)
 }
 
 /// `新的一年,常委会将重点做好以下工作:` — the tasks part, announced.
 pub fn is_tasks_intro(sentence: &str) -> bool {
-    sentence.chars().count() <= 80 && TASKS_INTRO.in_text(sentence) && FUTURE.in_text(sentence)
+    sentence.len() <= 80 * 4
+        && sentence.chars().count() <= 80
+        && TASKS_INTRO.in_text(sentence)
+        && FUTURE.in_text(sentence)
 }
 
 /// `我们深切体会到…`: the lessons drawn, written as a paragraph.
@@ -233,6 +237,9 @@ pub fn is_date_venue(line: &str) -> bool {
     static DATE_VENUE: LazyLock<Regex> = re!(
         r"^[—－\-─(（]*\s*([0-9０-９二〇零一三四五六七八九十]{4}年.{1,6}月.{1,6}日\s*)?(在.{2,60}(会议|大会|会)上(的(报告|讲话|发言))?)?\s*[)）]?$"
     );
+    if line.len() > 80 * 4 {
+        return false;
+    }
     let n = line.chars().count();
     // The date or the venue must be there: the regex alone accepts `——`.
     n <= 80 && (line.contains('日') || line.contains("会上")) && n >= 6 && DATE_VENUE.is_match(line)
@@ -245,6 +252,9 @@ pub fn is_speaker(line: &str) -> bool {
     );
     static OFFICE: LazyLock<Regex> =
         re!(r"(市长|省长|主任|主席|书记|县长|区长|秘书长)\s+[\p{Han}·]{2,4}$");
+    if line.len() > 32 * 4 {
+        return false;
+    }
     let n = line.chars().count();
     n <= 32
         && (OFFICE.is_match(line)
