@@ -937,6 +937,17 @@ fn inline_items(
     events: &mut Vec<(usize, Event)>,
 ) {
     let s = span.slice(text);
+    // Only `第…` and a numeral before `是` or `要` open an item (see
+    // `marker::parse`): most paragraphs have neither, and need no walk over
+    // their sentences.
+    static ITEM_OPENERS: Words = words!(
+        "第", "一是", "一要", "二是", "二要", "三是", "三要", "四是", "四要", "五是", "五要",
+        "六是", "六要", "七是", "七要", "八是", "八要", "九是", "九要", "十是", "十要", "〇是",
+        "〇要", "零是", "零要", "两是", "两要"
+    );
+    if !ITEM_OPENERS.in_text(s) {
+        return;
+    }
     // The span starts a sentence: a paragraph, or the body after a heading.
     let lead = s.len() - s.trim_start_matches(BLANKS).len();
     let mut sentences = std::iter::once(lead).chain(sentence_starts(s)).peekable();
