@@ -4,6 +4,7 @@
 use super::marker;
 use super::model::*;
 use super::noise;
+use super::numeral;
 use super::parts;
 use super::Words;
 use crate::text::{Shift, TextRange};
@@ -937,15 +938,7 @@ fn inline_items(
     events: &mut Vec<(usize, Event)>,
 ) {
     let s = span.slice(text);
-    // Only `第…` and a numeral before `是` or `要` open an item (see
-    // `marker::parse`): most paragraphs have neither, and need no walk over
-    // their sentences.
-    static ITEM_OPENERS: Words = words!(
-        "第", "一是", "一要", "二是", "二要", "三是", "三要", "四是", "四要", "五是", "五要",
-        "六是", "六要", "七是", "七要", "八是", "八要", "九是", "九要", "十是", "十要", "〇是",
-        "〇要", "零是", "零要", "两是", "两要"
-    );
-    if !ITEM_OPENERS.in_text(s) {
+    if !may_open_item(s) {
         return;
     }
     // The span starts a sentence: a paragraph, or the body after a heading.
@@ -1022,6 +1015,24 @@ fn inline_items(
             ));
         }
     }
+}
+
+/// Whether `s` holds `第` or a numeral before `是` or `要`, the only openers
+/// of an item (see `marker::parse`). Most paragraphs have neither, and need
+/// no walk over their sentences.
+fn may_open_item(s: &str) -> bool {
+    use memchr::memmem::Finder;
+    static FINDERS: std::sync::LazyLock<[Finder<'static>; 3]> =
+        std::sync::LazyLock::new(|| ["第", "是", "要"].map(Finder::new));
+    let [di, shi, yao] = &*FINDERS;
+    di.find(s.as_bytes()).is_some()
+        || [shi, yao].iter().any(|f| {
+            f.find_iter(s.as_bytes()).any(|at| {
+                s.get(..at)
+                    .and_then(|before| before.chars().next_back())
+                    .is_some_and(numeral::is_numeral_char)
+            })
+        })
 }
 
 /// An inline item's own text: up to the end of its sentence or clause group
