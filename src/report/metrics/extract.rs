@@ -121,33 +121,33 @@ const UNITS: &[Unit] = &[
     unit("架", Category::Other, true),
 ];
 
-/// For each lead byte `0xE0..=0xEF`, the second bytes (bit `b1 - 0x80`) that
-/// begin a character the scan looks at: quotes and punctuation (E2 80,
-/// E3 80), Chinese numerals (E4 B8–BA, E5 85/8D/9B, E7 99, E9 9B) and
-/// full-width forms (EF BC). One lookup rejects nearly every ideograph.
-const MATTERS: [u64; 16] = {
+/// For each byte, the second bytes (bit `b1 & 0x3F`) with which it begins a
+/// character the scan looks at: quotes and punctuation (E2 80, E3 80),
+/// Chinese numerals (E4 B8–BA, E5 85/8D/9B, E7 99, E9 9B) and full-width
+/// forms (EF BC); none for the other bytes. One lookup, indexed by the whole
+/// byte so no range is tested first, rejects nearly every ideograph.
+const MATTERS: [u64; 256] = {
     const fn bit(b1: u8) -> u64 {
-        1 << (b1 - 0x80)
+        1 << (b1 & 0x3F)
     }
-    let mut table = [0u64; 16];
-    table[0x2] = bit(0x80);
-    table[0x3] = bit(0x80);
-    table[0x4] = bit(0xB8) | bit(0xB9) | bit(0xBA);
-    table[0x5] = bit(0x85) | bit(0x8D) | bit(0x9B);
-    table[0x7] = bit(0x99);
-    table[0x9] = bit(0x9B);
-    table[0xF] = bit(0xBC);
+    let mut table = [0u64; 256];
+    table[0xE2] = bit(0x80);
+    table[0xE3] = bit(0x80);
+    table[0xE4] = bit(0xB8) | bit(0xB9) | bit(0xBA);
+    table[0xE5] = bit(0x85) | bit(0x8D) | bit(0x9B);
+    table[0xE7] = bit(0x99);
+    table[0xE9] = bit(0x9B);
+    table[0xEF] = bit(0xBC);
     table
 };
 
 /// Whether the character starting with bytes `b0 b1` may matter to the scan.
+/// After a three-byte lead, `b1` is a continuation byte (`0x80..=0xBF`): its
+/// low six bits tell it.
 fn may_matter(b0: u8, b1: u8) -> bool {
-    match (b0, b1) {
-        (0xE0..=0xEF, 0x80..=0xBF) => MATTERS
-            .get(usize::from(b0 & 0x0F))
-            .is_some_and(|m| m & (1 << (b1 - 0x80)) != 0),
-        _ => false,
-    }
+    MATTERS
+        .get(usize::from(b0))
+        .is_some_and(|m| (m >> (b1 & 0x3F)) & 1 != 0)
 }
 
 /// Whether the three bytes encode a Chinese numeral character (see
