@@ -167,15 +167,11 @@ fn is_han_numeral(b0: u8, b1: u8, b2: u8) -> bool {
     )
 }
 
-/// Length of the UTF-8 sequence a lead byte starts (1 for a stray
-/// continuation byte, which a `str` never starts a character with).
+/// Length of the UTF-8 sequence a lead byte starts: its leading one bits,
+/// without branches (1 for ASCII and for a stray continuation byte, which a
+/// `str` never starts a character with).
 fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF7 => 4,
-        _ => 1,
-    }
+    (lead.leading_ones() as usize).max(1)
 }
 
 /// Words of which the first, in list order, that starts a text is wanted
