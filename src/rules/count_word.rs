@@ -237,13 +237,10 @@ fn list_at<'a>(report: &'a Report, lists: &'a [List<'a>], offset: usize) -> Opti
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{codes, fixture, run};
+    use super::super::testing::{codes, fixture, only, run};
 
     fn bg009(text: &str) -> Vec<super::Finding> {
-        run(text)
-            .into_iter()
-            .filter(|f| f.code == "BG009")
-            .collect()
+        only("BG009", text)
     }
 
     #[test]

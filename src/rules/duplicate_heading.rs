@@ -84,13 +84,10 @@ fn siblings(children: &[Node], out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{fixture, run};
+    use super::super::testing::{fixture, only};
 
     fn bg012(text: &str) -> Vec<super::Finding> {
-        run(text)
-            .into_iter()
-            .filter(|f| f.code == "BG012")
-            .collect()
+        only("BG012", text)
     }
 
     #[test]

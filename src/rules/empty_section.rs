@@ -89,13 +89,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{fixture, run};
+    use super::super::testing::{fixture, only};
 
     fn bg011(text: &str) -> Vec<super::Finding> {
-        run(text)
-            .into_iter()
-            .filter(|f| f.code == "BG011")
-            .collect()
+        only("BG011", text)
     }
 
     #[test]

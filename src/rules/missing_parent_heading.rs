@@ -136,13 +136,10 @@ fn orphans(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{codes, fixture, run};
+    use super::super::testing::{codes, fixture, only, run};
 
     fn bg005(text: &str) -> Vec<super::Finding> {
-        run(text)
-            .into_iter()
-            .filter(|f| f.code == "BG005")
-            .collect()
+        only("BG005", text)
     }
 
     #[test]

@@ -126,13 +126,10 @@ fn bracketed(report: &Report) -> Vec<&Marker> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{fixture, run};
+    use super::super::testing::{fixture, only};
 
     fn bg006(text: &str) -> Vec<super::Finding> {
-        run(text)
-            .into_iter()
-            .filter(|f| f.code == "BG006")
-            .collect()
+        only("BG006", text)
     }
 
     #[test]

@@ -255,6 +255,11 @@ pub(crate) mod testing {
         super::check(text, &crate::report::analyze(text), &Config::default())
     }
 
+    /// The findings of one rule on `text` under the default configuration.
+    pub fn only(code: &str, text: &str) -> Vec<Finding> {
+        run(text).into_iter().filter(|f| f.code == code).collect()
+    }
+
     /// How many findings have `code`.
     pub fn codes(findings: &[Finding], code: &str) -> usize {
         findings.iter().filter(|f| f.code == code).count()

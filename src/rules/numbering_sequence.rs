@@ -204,14 +204,11 @@ pub(super) fn markers_of(ctx: &Context, list: &List) -> Vec<Marker> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{codes, fixture, run};
+    use super::super::testing::{codes, fixture, only, run};
     use crate::text::TextRange;
 
     fn bg004(text: &str) -> Vec<super::Finding> {
-        run(text)
-            .into_iter()
-            .filter(|f| f.code == "BG004")
-            .collect()
+        only("BG004", text)
     }
 
     #[test]

@@ -156,13 +156,10 @@ fn title_year(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{codes, fixture, run, REPORT};
+    use super::super::testing::{codes, fixture, only, run, REPORT};
 
     fn bg010(text: &str) -> Vec<super::Finding> {
-        run(text)
-            .into_iter()
-            .filter(|f| f.code == "BG010")
-            .collect()
+        only("BG010", text)
     }
 
     #[test]
