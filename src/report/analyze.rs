@@ -34,7 +34,9 @@ pub fn analyze(text: &str) -> Document {
 #[derive(Debug)]
 pub struct Split {
     pub segments: Vec<Segment>,
-    /// Noise outside every report's paragraphs: page chrome, table-of-contents lines.
+    /// The noise lines this pass found: page chrome wherever it is, and
+    /// table-of-contents lines. Date, venue and speaker lines are found with
+    /// their report.
     pub noise: Vec<Noise>,
 }
 
@@ -92,15 +94,15 @@ pub fn split(text: &str) -> Split {
     let mut segments = Vec::with_capacity(starts.len());
     for (i, &(start, title_kind)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(paragraphs.len(), |s| s.0);
+        if end <= start {
+            continue;
+        }
         let (Some(first), Some(last)) = (
             paragraphs.get(start),
             end.checked_sub(1).and_then(|e| paragraphs.get(e)),
         ) else {
             continue;
         };
-        if end <= start {
-            continue;
-        }
         let range = TextRange::new(first.start, last.end);
         let relative = |r: TextRange| TextRange::new(r.start - range.start, r.end - range.start);
         segments.push(Segment {
@@ -123,6 +125,7 @@ pub fn split(text: &str) -> Split {
 }
 
 impl Segment {
+    /// What this segment's analysis depends on, for a cache of results.
     pub fn key(&self, text: &str) -> SegmentKey {
         SegmentKey {
             text: self.range.slice(text).into(),
