@@ -72,9 +72,9 @@ fn analyze_segment(text: &str, segment: &Segment, config: &Config) -> Analysis {
 }
 
 /// The per-report results, each moved to where its report sits, as one.
-fn assemble<'a, A: std::borrow::Borrow<Analysis>>(
+fn assemble<'a>(
     noise: Vec<report::Noise>,
-    parts: impl IntoIterator<Item = (&'a Segment, A)>,
+    parts: impl IntoIterator<Item = (&'a Segment, Analysis)>,
 ) -> Analysis {
     let mut outlines = Vec::new();
     let mut figures = Figures {
@@ -82,10 +82,9 @@ fn assemble<'a, A: std::borrow::Borrow<Analysis>>(
         contradictions: Vec::new(),
     };
     let mut findings = Vec::new();
-    for (segment, part) in parts {
-        let part = part.borrow();
+    for (segment, mut part) in parts {
         let start = segment.range.start;
-        outlines.push((start, part.document.clone()));
+        outlines.push((start, part.document));
         let first = figures.metrics.len();
         figures
             .contradictions
@@ -93,12 +92,10 @@ fn assemble<'a, A: std::borrow::Borrow<Analysis>>(
                 first: c.first + first,
                 second: c.second + first,
             }));
-        let mut metrics = part.figures.metrics.clone();
-        metrics.shift(start);
-        figures.metrics.append(&mut metrics);
-        let mut more = part.findings.clone();
-        more.shift(start);
-        findings.append(&mut more);
+        part.figures.metrics.shift(start);
+        figures.metrics.append(&mut part.figures.metrics);
+        part.findings.shift(start);
+        findings.append(&mut part.findings);
     }
     Analysis {
         document: Document::assemble(noise, outlines),
@@ -149,6 +146,7 @@ impl Cache {
             .map(|(key, _)| key)
             .zip(parts.iter().cloned())
             .collect();
-        assemble(split.noise, split.segments.iter().zip(parts))
+        let copies = parts.iter().map(|part| Analysis::clone(part));
+        assemble(split.noise, split.segments.iter().zip(copies))
     }
 }
