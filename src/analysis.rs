@@ -20,31 +20,14 @@ use crate::report::{self, Document, Segment, SegmentKey};
 use crate::rules::{self, Finding};
 use crate::text::Shift;
 
-/// Outline, figures and findings of one text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Outline, figures and findings of one text (empty by default).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Analysis {
     pub document: Document,
     /// Every counted figure, in text order, and their contradictions.
     pub figures: Figures,
     /// The rules' findings, in text order.
     pub findings: Vec<Finding>,
-}
-
-impl Analysis {
-    pub fn empty() -> Self {
-        Self {
-            document: Document {
-                reports: Vec::new(),
-                noise: Vec::new(),
-                paragraphs: Vec::new(),
-            },
-            figures: Figures {
-                metrics: Vec::new(),
-                contradictions: Vec::new(),
-            },
-            findings: Vec::new(),
-        }
-    }
 }
 
 /// Analyses `text` under `config`.
@@ -77,10 +60,7 @@ fn assemble<'a>(
     parts: impl IntoIterator<Item = (&'a Segment, Analysis)>,
 ) -> Analysis {
     let mut outlines = Vec::new();
-    let mut figures = Figures {
-        metrics: Vec::new(),
-        contradictions: Vec::new(),
-    };
+    let mut figures = Figures::default();
     let mut findings = Vec::new();
     for (segment, mut part) in parts {
         let start = segment.range.start;

@@ -65,7 +65,7 @@ impl Analysis {
                 log::error(format_args!(
                     "analysis of version {version} panicked: {why}"
                 ));
-                (Results::empty(), Some(why))
+                (Results::default(), Some(why))
             }
         };
         Self {
@@ -83,7 +83,7 @@ impl Analysis {
     /// Stands in when the analysis could not even run (runtime shutting
     /// down): empty results, positions still convertible.
     fn unavailable(version: i32, why: String) -> Self {
-        let results = Results::empty();
+        let results = Results::default();
         Self {
             version,
             text: String::new(),

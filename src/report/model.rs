@@ -301,7 +301,7 @@ pub struct Noise {
 }
 
 /// The analysis of one text: its reports in order and the noise around them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Document {
     pub reports: Vec<Report>,
     pub noise: Vec<Noise>,
@@ -314,15 +314,14 @@ impl Document {
     /// One document from the outlines of its reports, each computed alone on
     /// its own slice of the text ([`Segment::outline`](super::Segment::outline))
     /// and given here with the slice's start, in text order; `noise` is what
-    /// lies outside them.
+    /// the whole-text pass found ([`Split::noise`](super::Split::noise)).
     pub fn assemble(
         noise: Vec<Noise>,
         parts: impl IntoIterator<Item = (usize, Document)>,
     ) -> Document {
         let mut document = Document {
-            reports: Vec::new(),
             noise,
-            paragraphs: Vec::new(),
+            ..Document::default()
         };
         for (start, mut part) in parts {
             part.shift(start);

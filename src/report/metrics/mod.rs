@@ -151,7 +151,7 @@ impl Metric {
 }
 
 /// The figures of an analysed document and the contradictions among them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Figures {
     /// Every figure in the document's paragraphs (noise skipped), in order.
     pub metrics: Vec<Metric>,
