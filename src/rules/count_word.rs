@@ -72,6 +72,46 @@ fn may_introduce(s: &str) -> bool {
         })
 }
 
+/// The clauses of `s` that a count phrase may end: `(start, end, full_stop)`
+/// of each run of text up to and including a `:` `：` or `。`, none of which
+/// a [`COUNT_PHRASE`] holds but at its end. So each clause holds at most one
+/// match, the one `captures_iter` over the paragraph finds there, and the
+/// regex runs on a few bytes before each end instead of over the paragraph.
+fn clauses(s: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    // `：` starts with EF and `。` with E3: lead bytes of punctuation only.
+    memchr::memchr3_iter(b':', 0xEF, 0xE3, bytes).filter_map(move |i| {
+        let rest = bytes.get(i..).unwrap_or_default();
+        let (len, full_stop) = if rest.starts_with(b":") {
+            (1, false)
+        } else if rest.starts_with("：".as_bytes()) {
+            (3, false)
+        } else if rest.starts_with("。".as_bytes()) {
+            (3, true)
+        } else {
+            return None;
+        };
+        let clause = (start, i + len, full_stop);
+        start = i + len;
+        Some(clause)
+    })
+}
+
+/// The longest [`COUNT_PHRASE`] match in bytes: `以下`, three numerals,
+/// `个方面`, ten characters of four bytes and the colon.
+const LONGEST_PHRASE: usize = 6 + 9 + 9 + 40 + 3;
+
+/// Where to search a clause that ends `upto` and starts at `start`: no match
+/// ending there starts earlier than [`LONGEST_PHRASE`] before the end.
+fn window_start(upto: &str, start: usize) -> usize {
+    let mut from = upto.len().saturating_sub(LONGEST_PHRASE).max(start);
+    while !upto.is_char_boundary(from) {
+        from -= 1;
+    }
+    from
+}
+
 /// The bytes the search for `：` (EF BC 9A) stops at: its first and last.
 /// The default pair is its last two, which it shares with `会`, one of the
 /// commonest characters.
@@ -95,7 +135,18 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if !may_introduce(s) {
                 continue;
             }
-            for caps in COUNT_PHRASE.captures_iter(s) {
+            for (start, end, full_stop) in clauses(s) {
+                // `。` ends a count phrase only after `以下`/`如下`.
+                let clause = s.get(start..end).unwrap_or_default();
+                if full_stop && !(clause.contains("以下") || clause.contains("如下")) {
+                    continue;
+                }
+                let Some(caps) = s
+                    .get(..end)
+                    .and_then(|upto| COUNT_PHRASE.captures_at(upto, window_start(upto, start)))
+                else {
+                    continue;
+                };
                 let (Some(whole), Some(numeral), Some(end)) =
                     (caps.get(0), caps.get(2), caps.get(5))
                 else {
