@@ -10,8 +10,6 @@
 //! such as the review, so last year's results are never held against next
 //! year's targets).
 
-use std::collections::{BTreeSet, HashMap};
-
 use serde::Serialize;
 
 use super::extract::is_bare_verb;
@@ -45,47 +43,35 @@ const MAX_MENTIONS: usize = 3;
 /// thing: they measure parts of different activities otherwise. Each later
 /// mention that disagrees is paired with the first comparable one before it.
 pub fn contradictions(metrics: &[Metric], scopes: &[TextRange]) -> Vec<Contradiction> {
-    let mut groups: HashMap<(usize, &str, &str), Vec<usize>> = HashMap::new();
-    let mut order = Vec::new();
     let scope_of = first_scope_of_each(metrics, scopes);
-    for (index, metric) in metrics.iter().enumerate() {
-        if !comparable(metric) {
-            continue;
-        }
-        let scope = if scopes.is_empty() {
-            Some(0)
-        } else {
-            scope_of.get(index).copied().flatten()
-        };
-        let Some(scope) = scope else { continue };
-        let group = groups
-            .entry((scope, metric.what.as_str(), metric.unit))
-            .or_default();
-        if group.is_empty() {
-            order.push((scope, metric.what.as_str(), metric.unit));
-        }
-        group.push(index);
-    }
+    // The comparable mentions keyed by what they count, sorted so that each
+    // group is a run in text order: a sort of a few dozen keys costs less
+    // than hashing them, and allocates nothing per group.
+    let mut keyed: Vec<(usize, &str, &str, usize)> = metrics
+        .iter()
+        .enumerate()
+        .filter(|(_, metric)| comparable(metric))
+        .filter_map(|(index, metric)| {
+            let scope = if scopes.is_empty() {
+                Some(0)
+            } else {
+                scope_of.get(index).copied().flatten()
+            };
+            Some((scope?, metric.what.as_str(), metric.unit, index))
+        })
+        .collect();
+    keyed.sort_unstable();
 
     let mut found = Vec::new();
-    for key in order {
-        let Some(group) = groups.get(&key) else {
-            continue;
-        };
-        let mut values: Vec<_> = group
-            .iter()
-            .filter_map(|&i| Some(metrics.get(i)?.value))
-            .collect();
-        values.sort();
-        values.dedup();
-        if group.len() > MAX_MENTIONS || values.len() != 2 {
+    for run in keyed.chunk_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
+        if run.len() > MAX_MENTIONS || distinct_values(metrics, run) != 2 {
             continue;
         }
-        for (n, &second) in group.iter().enumerate() {
+        for (n, &(.., second)) in run.iter().enumerate() {
             let Some(b) = metrics.get(second) else {
                 continue;
             };
-            let first = group.iter().take(n).copied().find(|&i| {
+            let first = run.iter().take(n).map(|&(.., i)| i).find(|&i| {
                 metrics.get(i).is_some_and(|a| {
                     same_period(a.period.as_deref(), b.period.as_deref())
                         && same_context(predecessor(metrics, i), predecessor(metrics, second))
@@ -102,6 +88,19 @@ pub fn contradictions(metrics: &[Metric], scopes: &[TextRange]) -> Vec<Contradic
     found
 }
 
+/// How many different values the mentions of a group have: a group is a
+/// handful of mentions, so comparing each with those before it is cheap.
+fn distinct_values(metrics: &[Metric], run: &[(usize, &str, &str, usize)]) -> usize {
+    let value = |&(.., i): &(usize, &str, &str, usize)| metrics.get(i).map(|m| m.value);
+    run.iter()
+        .enumerate()
+        .filter(|&(n, mention)| {
+            let v = value(mention);
+            v.is_some() && !run.iter().take(n).any(|earlier| value(earlier) == v)
+        })
+        .count()
+}
+
 /// For each metric, the first of `scopes` (in their order) that holds it.
 /// One sweep over both by start rather than every scope per metric: a
 /// 50 MB compilation has some ten thousand scopes and a hundred thousand
@@ -113,7 +112,9 @@ fn first_scope_of_each(metrics: &[Metric], scopes: &[TextRange]) -> Vec<Option<u
     let mut scope_order: Vec<usize> = (0..scopes.len()).collect();
     scope_order.sort_by_key(|&i| scopes.get(i).map(|s| s.start));
     let mut pending = scope_order.into_iter().peekable();
-    let mut open = BTreeSet::new();
+    // The scopes open at the current figure, in their order: a few at once
+    // (a report and its part), so a sorted Vec beats a tree.
+    let mut open: Vec<usize> = Vec::new();
     let mut found = vec![None; metrics.len()];
     for index in by_start {
         let Some(range) = metrics.get(index).map(|m| m.range) else {
@@ -122,7 +123,9 @@ fn first_scope_of_each(metrics: &[Metric], scopes: &[TextRange]) -> Vec<Option<u
         while let Some(scope) =
             pending.next_if(|&s| scopes.get(s).is_some_and(|r| r.start <= range.start))
         {
-            open.insert(scope);
+            if let Err(at) = open.binary_search(&scope) {
+                open.insert(at, scope);
+            }
         }
         open.retain(|&s| scopes.get(s).is_some_and(|r| r.end >= range.start));
         let first = open
@@ -155,7 +158,7 @@ fn same_context(a: Option<&str>, b: Option<&str>) -> bool {
 fn comparable(metric: &Metric) -> bool {
     metric.is_exact()
         && metric.what_source == WhatSource::Clause
-        && metric.what.chars().count() >= MIN_WHAT
+        && metric.what.chars().nth(MIN_WHAT - 1).is_some()
         && !is_bare_verb(&metric.what)
 }
 
