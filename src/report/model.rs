@@ -266,7 +266,13 @@ pub struct Report {
 impl Report {
     /// Every node of the report, depth first.
     pub fn walk(&self) -> impl Iterator<Item = &Node> {
-        self.nodes.iter().flat_map(Node::walk)
+        // One stack for the whole walk, not one per top-level node.
+        let mut stack: Vec<&Node> = self.nodes.iter().rev().collect();
+        std::iter::from_fn(move || {
+            let node = stack.pop()?;
+            stack.extend(node.children.iter().rev());
+            Some(node)
+        })
     }
 
     /// The first node that is the given part.

@@ -34,8 +34,8 @@ helped and name what fell short.
 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for report in &ctx.document.reports {
-        missing_part::missing(ctx, report, true, &DOC, out);
+    for (report, located) in ctx.reports_with_parts() {
+        missing_part::missing(ctx, report, located, true, &DOC, out);
     }
 }
 

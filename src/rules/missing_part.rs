@@ -73,8 +73,8 @@ pub fn expected_parts(kind: Kind, optional: bool) -> &'static [Expected] {
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for report in &ctx.document.reports {
-        missing(ctx, report, false, &DOC, out);
+    for (report, located) in ctx.reports_with_parts() {
+        missing(ctx, report, located, false, &DOC, out);
     }
 }
 
@@ -82,12 +82,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
 pub fn missing(
     ctx: &Context,
     report: &Report,
+    located: &[Located],
     optional: bool,
     doc: &RuleDoc,
     out: &mut Vec<Finding>,
 ) {
     let kind = shared::kind_of(ctx, report);
-    let located = shared::located_parts(ctx, report);
     for &expected in expected_parts(kind, optional) {
         let present = match expected {
             Expected::Title => report.title.is_some(),
@@ -102,8 +102,8 @@ pub fn missing(
         {
             continue;
         }
-        let place = expected_place(ctx, report, &located, expected);
-        let skeleton = skeleton(ctx, report, kind, expected, &located);
+        let place = expected_place(ctx, report, located, expected);
+        let skeleton = skeleton(ctx, report, kind, expected, located);
         let what = name(expected);
         let mut finding = shared::finding(
             doc,
@@ -111,7 +111,7 @@ pub fn missing(
             format!(
                 "缺少{what}:{}通常{}{}",
                 kind.name(),
-                usual_wording(kind, expected, &located, ctx.text),
+                usual_wording(kind, expected, located, ctx.text),
                 if place.at_end {
                     ",应在此段之后"
                 } else {
@@ -119,7 +119,7 @@ pub fn missing(
                 }
             ),
         );
-        let lb = ctx.line_break;
+        let lb = ctx.line_break();
         let new_text = if place.at_end {
             format!("{lb}{skeleton}")
         } else {
@@ -231,11 +231,7 @@ fn tasks_year(located: &[Located], text: &str) -> Option<u32> {
     located
         .iter()
         .filter(|l| l.part == Part::Tasks)
-        .find_map(|l| {
-            shared::years(l.heading.slice(text))
-                .first()
-                .map(|y| y.value)
-        })
+        .find_map(|l| shared::years(l.heading.slice(text)).next().map(|y| y.value))
 }
 
 fn usual_wording(kind: Kind, expected: Expected, located: &[Located], text: &str) -> String {

@@ -26,7 +26,7 @@ use crate::report::metrics::{self, Figures};
 use std::sync::OnceLock;
 
 use crate::report::{Document, Report};
-use shared::List;
+use shared::{List, Located};
 
 /// The rules' documentation in the repository: one anchor per rule (`#bg001`).
 pub const DOCS_PATH: &str = "docs/rules.md";
@@ -67,11 +67,14 @@ pub(crate) struct Context<'a> {
     pub document: &'a Document,
     pub figures: &'a Figures,
     pub config: &'a Config,
-    /// The line break the text uses, for inserted lines.
-    pub line_break: &'static str,
+    /// The line break the text uses, for inserted lines: a search of the
+    /// whole text, so made only when a fix inserts a line.
+    line_break: OnceLock<&'static str>,
     /// Each report's numbered lists, worked out on first use: several rules
     /// read them.
     lists: OnceLock<Vec<Vec<List<'a>>>>,
+    /// Each report's standard parts ([`shared::located_parts`]), likewise.
+    parts: OnceLock<Vec<Vec<Located>>>,
 }
 
 impl<'a> Context<'a> {
@@ -84,6 +87,27 @@ impl<'a> Context<'a> {
             .reports
             .iter()
             .zip(lists.iter().map(Vec::as_slice))
+    }
+
+    /// Each report with its standard parts ([`shared::located_parts`]).
+    pub fn reports_with_parts(&self) -> impl Iterator<Item = (&'a Report, &[Located])> {
+        let parts = self.parts.get_or_init(|| {
+            self.document
+                .reports
+                .iter()
+                .map(|report| shared::located_parts(self, report))
+                .collect()
+        });
+        self.document
+            .reports
+            .iter()
+            .zip(parts.iter().map(Vec::as_slice))
+    }
+
+    /// The line break the text uses ([`shared::line_break`]).
+    pub fn line_break(&self) -> &'static str {
+        self.line_break
+            .get_or_init(|| shared::line_break(self.text))
     }
 }
 
@@ -157,7 +181,20 @@ pub fn all() -> impl ExactSizeIterator<Item = &'static RuleDoc> + Clone {
 
 /// A rule by code (`BG001`, any case) or by name (`missing-part`).
 pub fn lookup(code_or_name: &str) -> Option<&'static RuleDoc> {
-    all().find(|d| d.code.eq_ignore_ascii_case(code_or_name) || d.name == code_or_name)
+    // A code is `BG` and the rule's place in [`RULES`]: read the number
+    // rather than compare with every code (each check asks for every rule).
+    let by_code = code_or_name
+        .get(2..)
+        .filter(|_| {
+            code_or_name
+                .get(..2)
+                .is_some_and(|p| p.eq_ignore_ascii_case("BG"))
+        })
+        .and_then(|digits| digits.parse::<usize>().ok())
+        .and_then(|n| RULES.get(n.checked_sub(1)?))
+        .map(|rule| rule.doc)
+        .filter(|doc| doc.code.eq_ignore_ascii_case(code_or_name));
+    by_code.or_else(|| all().find(|d| d.name == code_or_name))
 }
 
 /// Runs every rule that `config` leaves on, with the configured severities.
@@ -180,8 +217,9 @@ pub fn check_with(
         document,
         figures,
         config,
-        line_break: shared::line_break(text),
+        line_break: OnceLock::new(),
         lists: OnceLock::new(),
+        parts: OnceLock::new(),
     };
     let mut all_findings = Vec::new();
     for rule in &RULES {

@@ -123,7 +123,18 @@ fn check_list(ctx: &Context, report: &Report, list: &List) -> Option<Finding> {
 /// occurs in `within`.
 fn written(text: &str, like: &Marker, number: u32, within: TextRange) -> bool {
     let window = within.slice(text);
+    // A marker is never empty: an empty window holds none, and needs no
+    // marker written out to say so.
+    if window.is_empty() {
+        return false;
+    }
     let marker = shared::renumbered(like.range.slice(text), number);
+    if window.contains(&marker) {
+        return true;
+    }
+    if !marker.contains(['(', ')', '（', '）']) {
+        return false;
+    }
     let other_width: String = marker
         .chars()
         .map(|c| match c {
@@ -134,7 +145,7 @@ fn written(text: &str, like: &Marker, number: u32, within: TextRange) -> bool {
             other => other,
         })
         .collect();
-    window.contains(&marker) || window.contains(&other_width)
+    window.contains(&other_width)
 }
 
 /// The missing markers `numbers`, written like `like`: `“三、”`.

@@ -37,13 +37,12 @@ puts next year's tasks before the review of this year.
 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for report in &ctx.document.reports {
+    for (report, located) in ctx.reports_with_parts() {
         let kind = shared::kind_of(ctx, report);
         if !kind.is_report() {
             continue;
         }
-        let located = shared::located_parts(ctx, report);
-        if let Some(f) = review_after_tasks(ctx, &located) {
+        if let Some(f) = review_after_tasks(ctx, located) {
             out.push(f);
         }
         if let Some(range) = early_closing(ctx, report, kind) {

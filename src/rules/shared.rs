@@ -147,22 +147,21 @@ fn collect_lists<'a>(parent: Option<&'a Node>, children: &'a [Node], out: &mut V
         }
     }
     for style in styles {
-        let mut runs: Vec<Vec<&Node>> = Vec::new();
+        // This style's runs go straight to `out`: the first is at `first`.
+        let first = out.len();
         for child in children {
             let Some(m) = child.marker.as_ref().filter(|m| m.style == style) else {
                 continue;
             };
-            match runs.last_mut() {
-                Some(run) if m.number != 1 => run.push(child),
-                _ => runs.push(vec![child]),
+            let restart = out.len() > first;
+            match out.last_mut() {
+                Some(run) if restart && m.number != 1 => run.items.push(child),
+                _ => out.push(List {
+                    items: vec![child],
+                    parent,
+                    restart,
+                }),
             }
-        }
-        for (i, items) in runs.into_iter().enumerate() {
-            out.push(List {
-                items,
-                parent,
-                restart: i > 0,
-            });
         }
     }
     for child in children {
@@ -260,7 +259,7 @@ pub fn with_width(s: &str, full: bool) -> String {
 }
 
 /// The line break the text uses. A search of the whole text: run once per
-/// check ([`Context::line_break`]), not per finding.
+/// check at most ([`Context::line_break`]), not per finding.
 pub fn line_break(text: &str) -> &'static str {
     if memchr::memmem::find(text.as_bytes(), b"\r\n").is_some() {
         "\r\n"
@@ -277,33 +276,32 @@ pub struct Year {
     pub digits: TextRange,
 }
 
-pub fn years(s: &str) -> Vec<Year> {
+/// The years named in `s`, in text order.
+pub fn years(s: &str) -> impl Iterator<Item = Year> + '_ {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        crate::report::static_regex(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})年")
+        crate::report::static_regex(r"(?:[0-9０-９]{4}|[二〇零一三四五六七八九]{4})年")
     });
-    YEAR.captures_iter(s)
-        .filter_map(|c| {
-            let m = c.get(1)?;
-            // `12022年` is not a year; neither is a digit run inside a number.
-            let before = s.get(..m.start())?.chars().next_back();
-            if before.is_some_and(|b| b.is_ascii_digit() || ('０'..='９').contains(&b)) {
-                return None;
-            }
-            let mut value = 0;
-            for ch in m.as_str().chars() {
-                let d = match ch {
-                    '0'..='9' => ch as u32 - '0' as u32,
-                    '０'..='９' => ch as u32 - '０' as u32,
-                    _ => crate::report::numeral::digit(ch)?,
-                };
-                value = value * 10 + d;
-            }
-            (1949..=2200).contains(&value).then_some(Year {
-                value,
-                digits: TextRange::new(m.start(), m.end()),
-            })
-        })
-        .collect()
+    // The digits are the match without its `年`: no capture groups to fill.
+    YEAR.find_iter(s).filter_map(|m| {
+        let digits = TextRange::new(m.start(), m.end() - '年'.len_utf8());
+        // `12022年` is not a year; neither is a digit run inside a number.
+        let before = s.get(..digits.start)?.chars().next_back();
+        if before.is_some_and(|b| b.is_ascii_digit() || ('０'..='９').contains(&b)) {
+            return None;
+        }
+        let mut value = 0;
+        for ch in digits.slice(s).chars() {
+            let d = match ch {
+                '0'..='9' => ch as u32 - '0' as u32,
+                '０'..='９' => ch as u32 - '０' as u32,
+                _ => crate::report::numeral::digit(ch)?,
+            };
+            value = value * 10 + d;
+        }
+        (1949..=2200)
+            .contains(&value)
+            .then_some(Year { value, digits })
+    })
 }
 
 /// `year` written like `like` (`2023` / `２０２３` / `二〇二三`).
@@ -355,7 +353,6 @@ mod tests {
     #[test]
     fn finds_years_in_any_numerals() {
         let found: Vec<u32> = years("2018—2022年、二〇二三年和２０２４年,12022年")
-            .iter()
             .map(|y| y.value)
             .collect();
         assert_eq!(found, vec![2022, 2023, 2024]);

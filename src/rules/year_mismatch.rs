@@ -37,13 +37,12 @@ the tasks after a review of 2022 are for 2023.
 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for report in &ctx.document.reports {
+    for (report, located) in ctx.reports_with_parts() {
         if !shared::kind_of(ctx, report).is_report() {
             continue;
         }
-        let located = shared::located_parts(ctx, report);
-        let review = year_of(ctx, &located, Part::Review, true);
-        let tasks = year_of(ctx, &located, Part::Tasks, false);
+        let review = year_of(ctx, located, Part::Review, true);
+        let tasks = year_of(ctx, located, Part::Tasks, false);
         if let (Some((review_at, review)), Some((_, tasks))) = (review, tasks) {
             // `2018年以来` starts a period of several years: no one year to
             // compare (`二〇二二年以来` with `二〇二三年` still agrees).
@@ -86,8 +85,8 @@ fn year_of(
     last: bool,
 ) -> Option<(TextRange, Year)> {
     located.iter().filter(|l| l.part == part).find_map(|l| {
-        let years = shared::years(l.heading.slice(ctx.text));
-        let y = if last { years.last() } else { years.first() }?;
+        let mut years = shared::years(l.heading.slice(ctx.text));
+        let y = if last { years.last() } else { years.next() }?;
         let shifted = Year {
             value: y.value,
             digits: TextRange::new(
@@ -122,9 +121,7 @@ fn title_year(
     tasks: Option<Year>,
 ) -> Option<Finding> {
     let title = report.title.as_ref()?;
-    let year = shared::years(title.range.slice(ctx.text))
-        .into_iter()
-        .next()?;
+    let year = shared::years(title.range.slice(ctx.text)).next()?;
     let year = Year {
         value: year.value,
         digits: TextRange::new(
