@@ -9,6 +9,7 @@
 //! [`Cache`] reuses the results of every report whose text did not change
 //! since the last version: an edit re-analyses one report, not the document.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -33,12 +34,12 @@ pub struct Analysis {
 /// Analyses `text` under `config`.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
     let split = report::split(text);
-    let parts: Vec<Analysis> = split
+    let parts: Vec<Cow<Analysis>> = split
         .segments
         .par_iter()
-        .map(|segment| analyze_segment(text, segment, config))
+        .map(|segment| Cow::Owned(analyze_segment(text, segment, config)))
         .collect();
-    assemble(split.noise, split.segments.iter().zip(parts))
+    assemble(split.noise, &split.segments, parts)
 }
 
 /// One report alone, its ranges relative to the start of its slice.
@@ -54,17 +55,23 @@ fn analyze_segment(text: &str, segment: &Segment, config: &Config) -> Analysis {
     }
 }
 
-/// The per-report results, each moved to where its report sits, as one.
-fn assemble<'a>(
+/// The per-report results, each moved to where its report sits, as one:
+/// a fresh result is moved, one the cache keeps is copied straight into
+/// place (not copied whole first and then moved).
+fn assemble(
     noise: Vec<report::Noise>,
-    parts: impl IntoIterator<Item = (&'a Segment, Analysis)>,
+    segments: &[Segment],
+    parts: Vec<Cow<Analysis>>,
 ) -> Analysis {
-    let mut outlines = Vec::new();
-    let mut figures = Figures::default();
-    let mut findings = Vec::new();
-    for (segment, mut part) in parts {
+    let total = |count: fn(&Analysis) -> usize| parts.iter().map(|p| count(p)).sum::<usize>();
+    let mut outlines = Vec::with_capacity(parts.len());
+    let mut figures = Figures {
+        metrics: Vec::with_capacity(total(|p| p.figures.metrics.len())),
+        contradictions: Vec::with_capacity(total(|p| p.figures.contradictions.len())),
+    };
+    let mut findings = Vec::with_capacity(total(|p| p.findings.len()));
+    for (segment, part) in segments.iter().zip(parts) {
         let start = segment.range.start;
-        outlines.push((start, part.document));
         let first = figures.metrics.len();
         figures
             .contradictions
@@ -72,10 +79,27 @@ fn assemble<'a>(
                 first: c.first + first,
                 second: c.second + first,
             }));
-        part.figures.metrics.shift(start);
-        figures.metrics.append(&mut part.figures.metrics);
-        part.findings.shift(start);
-        findings.append(&mut part.findings);
+        let shifted = figures.metrics.len()..;
+        let shifted_findings = findings.len()..;
+        let document = match part {
+            Cow::Owned(mut part) => {
+                figures.metrics.append(&mut part.figures.metrics);
+                findings.append(&mut part.findings);
+                part.document
+            }
+            Cow::Borrowed(part) => {
+                figures.metrics.extend_from_slice(&part.figures.metrics);
+                findings.extend_from_slice(&part.findings);
+                part.document.clone()
+            }
+        };
+        outlines.push((start, document));
+        for metric in figures.metrics.get_mut(shifted).unwrap_or_default() {
+            metric.shift(start);
+        }
+        for finding in findings.get_mut(shifted_findings).unwrap_or_default() {
+            finding.shift(start);
+        }
     }
     Analysis {
         document: Document::assemble(noise, outlines),
@@ -126,7 +150,7 @@ impl Cache {
             .map(|(key, _)| key)
             .zip(parts.iter().cloned())
             .collect();
-        let copies = parts.iter().map(|part| Analysis::clone(part));
-        assemble(split.noise, split.segments.iter().zip(copies))
+        let copies = parts.iter().map(|part| Cow::Borrowed(&**part)).collect();
+        assemble(split.noise, &split.segments, copies)
     }
 }
