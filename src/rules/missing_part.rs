@@ -345,6 +345,11 @@ fn skeleton(
         Expected::Part(Part::Closing) => closing(kind).into(),
         Expected::Part(Part::Lessons | Part::Appendix) => String::new(),
     };
+    // Most skeletons have no punctuation to widen: the report's width, a
+    // search of all of it, is read only for those that have.
+    if !text.contains(shared::NARROW_PUNCTUATION) {
+        return text;
+    }
     shared::with_width(&text, shared::uses_full_width(ctx.text, report.range))
 }
 

@@ -56,8 +56,18 @@ fn check_report(ctx: &Context, report: &Report, out: &mut Vec<Finding>) {
     }
     // A tie goes to the published form.
     let want_full = full >= half;
+    // The brackets of the other width: a marker without one needs no fix,
+    // and no converted copy to find that out.
+    let wrong = if want_full {
+        ['(', ')']
+    } else {
+        ['（', '）']
+    };
     let convert = |m: &Marker| -> Option<Edit> {
         let s = m.range.slice(ctx.text);
+        if !s.contains(wrong) {
+            return None;
+        }
         let fixed: String = s
             .chars()
             .map(|c| match (c, want_full) {

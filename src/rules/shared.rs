@@ -138,14 +138,18 @@ pub fn lists(report: &Report) -> Vec<List<'_>> {
 }
 
 fn collect_lists<'a>(parent: Option<&'a Node>, children: &'a [Node], out: &mut Vec<List<'a>>) {
-    let mut styles: Vec<MarkerStyle> = Vec::new();
-    for child in children {
-        if let Some(m) = &child.marker {
-            if m.style != MarkerStyle::Lead && !styles.contains(&m.style) {
-                styles.push(m.style);
-            }
+    // The styles in the order they first appear, without a Vec: a style is
+    // taken at its first child, the seen ones kept as bits.
+    let mut seen = 0u32;
+    let styles = children.iter().filter_map(|child| {
+        let style = child.marker.as_ref()?.style;
+        let bit = 1 << style as u32;
+        if style == MarkerStyle::Lead || seen & bit != 0 {
+            return None;
         }
-    }
+        seen |= bit;
+        Some(style)
+    });
     for style in styles {
         // This style's runs go straight to `out`: the first is at `first`.
         let first = out.len();
@@ -239,6 +243,9 @@ pub fn uses_full_width(text: &str, range: TextRange) -> bool {
     full >= half
 }
 
+/// The ASCII punctuation [`with_width`] widens.
+pub const NARROW_PUNCTUATION: [char; 7] = [',', ':', ';', '!', '?', '(', ')'];
+
 /// `s` with its ASCII punctuation made full-width when `full`.
 pub fn with_width(s: &str, full: bool) -> String {
     if !full {
@@ -261,7 +268,10 @@ pub fn with_width(s: &str, full: bool) -> String {
 /// The line break the text uses. A search of the whole text: run once per
 /// check at most ([`Context::line_break`]), not per finding.
 pub fn line_break(text: &str) -> &'static str {
-    if memchr::memmem::find(text.as_bytes(), b"\r\n").is_some() {
+    // A search for `\r` alone is faster than one for the pair, and a lone
+    // `\r` is rare enough to be looked past.
+    let bytes = text.as_bytes();
+    if memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) == Some(&b'\n')) {
         "\r\n"
     } else {
         "\n"
