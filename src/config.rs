@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::report::{Kind, Part};
-use crate::rules::{self, Severity};
+use crate::rules::{self, RuleDoc, Severity};
 
 /// File names looked for in each folder, in order of preference.
 pub const FILE_NAMES: [&str; 2] = ["baogao.toml", ".baogao.toml"];
@@ -79,6 +79,15 @@ impl Config {
             return *level;
         }
         rules::lookup(code).map_or(RuleLevel::Off, |doc| RuleLevel::On(doc.default_severity))
+    }
+
+    /// [`level`](Self::level) of a rule whose documentation is at hand, so
+    /// not looked up by its code.
+    pub fn level_of(&self, doc: &RuleDoc) -> RuleLevel {
+        self.rules
+            .get(doc.code)
+            .copied()
+            .unwrap_or(RuleLevel::On(doc.default_severity))
     }
 
     /// The configuration from editor settings: the `baogao` section (or an

@@ -223,15 +223,15 @@ pub fn check_with(
     };
     let mut all_findings = Vec::new();
     for rule in &RULES {
-        let RuleLevel::On(severity) = config.level(rule.doc.code) else {
+        let RuleLevel::On(severity) = config.level_of(rule.doc) else {
             continue;
         };
-        let mut findings = Vec::new();
-        (rule.check)(&context, &mut findings);
-        for mut finding in findings {
+        // Each rule adds to the one Vec; its findings are the new tail.
+        let from = all_findings.len();
+        (rule.check)(&context, &mut all_findings);
+        for finding in all_findings.get_mut(from..).unwrap_or_default() {
             debug_assert_eq!(finding.code, rule.doc.code);
             finding.severity = severity;
-            all_findings.push(finding);
         }
     }
     all_findings.sort_by(|a, b| {
