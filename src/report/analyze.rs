@@ -260,63 +260,86 @@ fn is_sentence_end(ch: char) -> bool {
     matches!(ch, '。' | '！' | '？' | '!' | '?' | '；' | ';')
 }
 
-/// The first sentence end in `s`: its offset and the character. Found like
-/// [`sentence_starts`] by byte searches (a full-width end starts with 0xE3 or
-/// 0xEF), not by decoding every character.
+/// The first sentence end in `s`: its offset and the character.
 fn sentence_end(s: &str) -> Option<(usize, char)> {
-    let bytes = s.as_bytes();
-    let ascii = memchr::memchr3(b'!', b'?', b';', bytes).unwrap_or(bytes.len());
-    let mut at = 0;
-    while let Some(i) = memchr::memchr2(0xE3, 0xEF, bytes.get(at..ascii)?) {
-        let ch = s.get(at + i..)?.chars().next()?;
-        if is_sentence_end(ch) {
-            return Some((at + i, ch));
-        }
-        at += i + ch.len_utf8();
-    }
-    Some((ascii, s.get(ascii..)?.chars().next()?))
+    SentenceEnds::new(s).next()
 }
 
-/// Byte offsets (relative to `s`) where sentences start, after the first.
-/// A run of sentence ends and closing quotes (`。”`) ends one sentence.
+/// The sentence ends in `s`, in order: each one's offset and character.
 ///
 /// It runs over every paragraph, so it jumps between candidates with
 /// vectorised byte searches: the lead bytes of the full-width ends (`。`
 /// starts with 0xE3, `！？；` with 0xEF, shared with `，、：` and other
-/// punctuation), and the ASCII ends, rare in Chinese text, looked up once and
-/// kept until passed.
-pub(crate) fn sentence_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = s.as_bytes();
-    let mut at = 0;
-    let mut next_ascii: Option<usize> = None;
-    std::iter::from_fn(move || loop {
-        let ascii = match next_ascii {
+/// punctuation), told apart by their other two bytes without decoding, and
+/// the ASCII ends, rare in Chinese text, looked up once and kept until passed.
+struct SentenceEnds<'a> {
+    s: &'a str,
+    at: usize,
+    next_ascii: Option<usize>,
+}
+
+impl<'a> SentenceEnds<'a> {
+    fn new(s: &'a str) -> Self {
+        SentenceEnds {
+            s,
+            at: 0,
+            next_ascii: None,
+        }
+    }
+}
+
+impl Iterator for SentenceEnds<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        let bytes = self.s.as_bytes();
+        let at = self.at;
+        let ascii = match self.next_ascii {
             Some(p) if p >= at => p,
             _ => {
                 let p = bytes
                     .get(at..)
                     .and_then(|rest| memchr::memchr3(b'!', b'?', b';', rest))
                     .map_or(bytes.len(), |i| at + i);
-                next_ascii = Some(p);
+                self.next_ascii = Some(p);
                 p
             }
         };
-        let wide = memchr::memchr2(0xE3, 0xEF, bytes.get(at..ascii)?).map(|i| at + i);
-        let end = wide.unwrap_or(ascii);
-        let ch = s.get(end..)?.chars().next()?;
-        at = end + ch.len_utf8();
-        if !is_sentence_end(ch) {
-            continue;
+        let window = bytes.get(at..ascii)?;
+        for i in memchr::memchr2_iter(0xE3, 0xEF, window) {
+            let ch = match window.get(i..i + 3) {
+                Some([0xE3, 0x80, 0x82]) => '。',
+                Some([0xEF, 0xBC, 0x81]) => '！',
+                Some([0xEF, 0xBC, 0x9F]) => '？',
+                Some([0xEF, 0xBC, 0x9B]) => '；',
+                _ => continue,
+            };
+            self.at = at + i + 3;
+            return Some((at + i, ch));
         }
-        let rest = s.get(at..)?;
+        let ch = *bytes.get(ascii)?;
+        self.at = ascii + 1;
+        Some((ascii, char::from(ch)))
+    }
+}
+
+/// Byte offsets (relative to `s`) where sentences start, after the first.
+/// A run of sentence ends and closing quotes (`。”`) ends one sentence.
+pub(crate) fn sentence_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut ends = SentenceEnds::new(s);
+    std::iter::from_fn(move || {
+        let (end, ch) = ends.next()?;
+        let rest = s.get(end + ch.len_utf8()..)?;
         let tail = rest.trim_start_matches(|c: char| {
             is_sentence_end(c) || matches!(c, '”' | '’' | '"' | '」' | '）' | ')')
         });
-        at = s.len() - tail.len();
+        let at = s.len() - tail.len();
         if tail.is_empty() {
             return None;
         }
-        return Some(at);
+        // The run's ends are passed.
+        ends.at = at;
+        Some(at)
     })
 }
 
