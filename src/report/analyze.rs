@@ -970,12 +970,14 @@ fn inline_items(
     // The span starts a sentence: a paragraph, or the body after a heading.
     let lead = s.len() - s.trim_start_matches(BLANKS).len();
     let mut sentences = std::iter::once(lead).chain(sentence_starts(s)).peekable();
-    // A full-width colon starts with 0xEF: found by byte search, not by
-    // decoding every character.
-    let mut colons = memchr::memchr2_iter(b':', 0xEF, s.as_bytes())
-        .filter_map(|i| {
-            let c = s.get(i..)?.chars().next()?;
-            matches!(c, '：' | ':').then(|| i + c.len_utf8())
+    // A full-width colon starts with 0xEF: found by byte search and told
+    // apart from `，` and the other full-width forms by its other bytes.
+    let bytes = s.as_bytes();
+    let mut colons = memchr::memchr2_iter(b':', 0xEF, bytes)
+        .filter_map(|i| match bytes.get(i..) {
+            Some([b':', ..]) => Some(i + 1),
+            Some([0xEF, 0xBC, 0x9A, ..]) => Some(i + 3),
+            _ => None,
         })
         .filter(|&at| at < s.len())
         .peekable();

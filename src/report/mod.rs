@@ -103,6 +103,29 @@ impl Words {
         }
     }
 
+    /// Whether `pred` holds for some occurrence of one of the words: the word
+    /// and the text after it. One pass where several sets were searched.
+    pub(crate) fn any_word_after(&self, s: &str, mut pred: impl FnMut(&str, &str) -> bool) -> bool {
+        let mut hit = |start: usize, end: usize| {
+            s.get(start..end)
+                .zip(s.get(end..))
+                .is_some_and(|(word, rest)| pred(word, rest))
+        };
+        if let (true, Some(packed)) = (self.0.disjoint, &self.0.packed) {
+            packed.find_iter(s).any(|m| hit(m.start(), m.end()))
+        } else if self.0.disjoint {
+            self.0.finders.iter().any(|f| {
+                let len = f.needle().len();
+                f.find_iter(s.as_bytes()).any(|at| hit(at, at + len))
+            })
+        } else {
+            self.0
+                .automaton
+                .find_iter(s)
+                .any(|m| hit(m.start(), m.end()))
+        }
+    }
+
     /// Where the first occurrence of one of the words starts.
     pub(crate) fn first_start(&self, s: &str) -> Option<usize> {
         if let (true, Some(packed)) = (self.0.disjoint, &self.0.packed) {

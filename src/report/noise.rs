@@ -46,6 +46,8 @@ const TOOLBAR_WORDS: &[&str] = &[
     "纠错",
     "我要纠错",
 ];
+/// The characters the toolbar words begin with.
+const TOOLBAR_FIRST: &str = "下打全收分加还减放缩关返顶保字大中小默微Q朋扫在复纠我";
 static SOURCE: LazyLock<Regex> = re!(
     r"^(来源|时间|发布时间|发布日期|作者|编辑|责任编辑|稿源|信息来源|字体|版次|浏览次数|阅读次数|日期|索引号|发布机构|发文机关|发文日期|成文日期|发布单位|主题分类|文号|浏览量|点击数|访问量|阅读量)\s*[:：]"
 );
@@ -65,6 +67,13 @@ static ADVERT: LazyLock<Regex> = re!(
 static CAPTION: LazyLock<Regex> = re!(r"(记者|摄影|通讯员).{0,12}摄[。.]?$|^图[:：/]|摄$");
 static BYLINE: LazyLock<Regex> =
     re!(r"^(策划|统筹|文|图|撰文|采写|编辑|校对|审核)([/、](策划|统筹|文|图|编辑))*[:：]");
+/// The characters the words of each pattern anchored at the line start
+/// begin with: a line starting otherwise needs no regex.
+const BREADCRUMB_FIRST: &str = "当您现";
+const NAVIGATION_FIRST: &str = "上下返";
+const RELATED_FIRST: &str = "相延推";
+const SOURCE_FIRST: &str = "来时发作编责稿信字版浏阅日索成主文点访";
+const BYLINE_FIRST: &str = "策统文图撰采编校审";
 
 /// Classifies a trimmed line as noise. Long lines (real paragraphs that merely
 /// mention a site or a source) are never noise.
@@ -77,25 +86,29 @@ pub fn classify(line: &str) -> Option<NoiseKind> {
     if chars > 120 {
         return None;
     }
-    if chars <= 60 && PAGE_MARKER.is_match(line) {
+    // Each pattern below needs a character lines rarely have, or one of a
+    // few first characters: most lines are told without running the regexes.
+    let first = line.chars().next();
+    let starts = |set: &str| first.is_some_and(|c| set.contains(c));
+    if chars <= 60 && line.contains('页') && PAGE_MARKER.is_match(line) {
         return Some(NoiseKind::PageMarker);
     }
     if chars <= 40 && is_toolbar(line) {
         return Some(NoiseKind::Toolbar);
     }
-    if BREADCRUMB.is_match(line) {
+    if starts(BREADCRUMB_FIRST) && BREADCRUMB.is_match(line) {
         return Some(NoiseKind::NavigationLink);
     }
-    if NAVIGATION.is_match(line) {
+    if starts(NAVIGATION_FIRST) && NAVIGATION.is_match(line) {
         return Some(NoiseKind::NavigationLink);
     }
-    if RELATED.is_match(line) {
+    if starts(RELATED_FIRST) && RELATED.is_match(line) {
         return Some(NoiseKind::NavigationLink);
     }
-    if SOURCE.is_match(line) {
+    if starts(SOURCE_FIRST) && SOURCE.is_match(line) {
         return Some(NoiseKind::SourceLine);
     }
-    if BYLINE.is_match(line) {
+    if starts(BYLINE_FIRST) && BYLINE.is_match(line) {
         return Some(NoiseKind::Byline);
     }
     // Every address has a `.` or `://`: most lines are told without the
@@ -110,7 +123,7 @@ pub fn classify(line: &str) -> Option<NoiseKind> {
     if has_url && !line.contains('。') {
         return Some(NoiseKind::Advert);
     }
-    if chars <= 40 && CAPTION.is_match(line) {
+    if chars <= 40 && (line.contains('摄') || first == Some('图')) && CAPTION.is_match(line) {
         return Some(NoiseKind::Caption);
     }
     None
@@ -121,7 +134,9 @@ fn is_toolbar(line: &str) -> bool {
     let separator = |c: char| c.is_whitespace() || "|｜/【】[]「」:：·".contains(c);
     // Most short lines are headings: the first token, starting the line, is
     // no toolbar word. Told without splitting.
-    if !line.starts_with(separator) && !TOOLBAR_WORDS.iter().any(|w| line.starts_with(w)) {
+    let starts_with_word = line.starts_with(|c| TOOLBAR_FIRST.contains(c))
+        && TOOLBAR_WORDS.iter().any(|w| line.starts_with(w));
+    if !line.starts_with(separator) && !starts_with_word {
         return false;
     }
     let mut tokens = line.split(separator).filter(|t| !t.is_empty()).peekable();
@@ -175,6 +190,28 @@ mod tests {
         ];
         for (line, kind) in cases {
             assert_eq!(classify(line), Some(kind), "{line}");
+        }
+    }
+
+    #[test]
+    fn first_characters_cover_the_words() {
+        for (pattern, first) in [
+            (&BREADCRUMB, BREADCRUMB_FIRST),
+            (&NAVIGATION, NAVIGATION_FIRST),
+            (&RELATED, RELATED_FIRST),
+            (&SOURCE, SOURCE_FIRST),
+            (&BYLINE, BYLINE_FIRST),
+        ] {
+            let words = pattern.as_str().strip_prefix("^(").unwrap();
+            for word in words.split(')').next().unwrap().split('|') {
+                assert!(first.contains(word.chars().next().unwrap()), "{word}");
+            }
+        }
+        for word in TOOLBAR_WORDS {
+            assert!(
+                TOOLBAR_FIRST.contains(word.chars().next().unwrap()),
+                "{word}"
+            );
         }
     }
 

@@ -86,9 +86,11 @@ pub fn is_opening(paragraph: &str) -> bool {
 static HERE: Words = words!("在此", "谨", "借此机会");
 static EXPRESS: Words = words!("表示", "致以");
 static GRATITUDE: Words = words!("感谢", "谢意", "敬意");
-static SOBER: Words = words!("清醒");
-static SEE: Words = words!("认识", "看到", "意识");
-static STILL_HAVE: Words = words!(
+/// What opens a paragraph on shortcomings: being sober (`清醒`), still
+/// having (`还存在`…) or comparing (`相比`), found in one pass.
+static OPENERS: Words = words!(
+    "清醒",
+    "相比",
     "还存在",
     "仍存在",
     "也存在",
@@ -98,8 +100,10 @@ static STILL_HAVE: Words = words!(
     "也有",
     "依然有"
 );
+const SOBER: &str = "清醒";
+const COMPARED: &str = "相比";
+static SEE: Words = words!("认识", "看到", "意识");
 static FAULTS: Words = words!("差距", "不足", "问题", "短板", "薄弱");
-static COMPARED: Words = words!("相比");
 static STILL_NEED: Words = words!(
     "还需",
     "还有",
@@ -129,9 +133,11 @@ pub fn is_thanks(paragraph: &str) -> bool {
 pub fn is_shortcomings(paragraph: &str) -> bool {
     let head = first_chars(paragraph, 150);
     // `我们也清醒地认识到` / `还存在一些差距和不足` / `与…相比,…还需`
-    SOBER.any_after(head, |rest| SEE.starts_within(rest, 3))
-        || STILL_HAVE.any_after(head, |rest| FAULTS.starts_within(rest, 13))
-        || COMPARED.any_after(head, |rest| STILL_NEED.starts_within(rest, 40))
+    OPENERS.any_word_after(head, |word, rest| match word {
+        SOBER => SEE.starts_within(rest, 3),
+        COMPARED => STILL_NEED.starts_within(rest, 40),
+        _ => FAULTS.starts_within(rest, 13),
+    })
 }
 
 static REVIEW_INTRO: Words = words!(
@@ -293,7 +299,9 @@ pub fn title_kind(title: &str) -> Option<(Kind, &'static str)> {
 
 /// Whether a line is shaped like a report title.
 pub fn looks_like_title(line: &str) -> bool {
-    if line.len() > 60 * 4 {
+    // Every title names a report or a speech: most lines stop at one search.
+    static NAMES: Words = words!("报告", "发言", "讲话", "汇报", "致辞", "述职");
+    if line.len() > 60 * 4 || !NAMES.in_text(line) {
         return false;
     }
     let n = line.chars().count();
