@@ -414,6 +414,9 @@ fn bold_closes(s: &str) -> bool {
 /// `…汇报发言尊敬的各位领导,同志们:党的二十届…`: the salutation's range.
 fn glued_salutation(s: &str) -> Option<(usize, usize)> {
     static ADDRESS: Words = words!("尊敬的", "各位代表", "各位委员", "各位领导", "同志们");
+    // Most long lines have no address even in a few more characters: they
+    // need no count of the first 80.
+    ADDRESS.first_start(parts::first_bytes(s, 80))?;
     let start = ADDRESS.first_start(parts::first_chars(s, 80))?;
     let after = s.get(start..)?;
     let colon = after
@@ -944,12 +947,19 @@ fn clean_label(s: &str) -> String {
         Some(inner) if inner.trim_end().ends_with("**") || inner.contains("**") => inner,
         _ => s,
     };
-    s.trim_end_matches("**")
-        .trim_end_matches(['。', ':', '：', ';', '；', ',', '，'])
-        .trim_end_matches("**")
-        .trim_end_matches(['。', ':', '：', ';', '；', ',', '，'])
+    let ends = ['。', ':', '：', ';', '；', ',', '，'];
+    trim_stars_end(trim_stars_end(s).trim_end_matches(ends))
+        .trim_end_matches(ends)
         .trim_matches(BLANKS)
         .to_string()
+}
+
+/// `s.trim_end_matches("**")` without setting up a substring search.
+fn trim_stars_end(mut s: &str) -> &str {
+    while let Some(rest) = s.strip_suffix("**") {
+        s = rest;
+    }
+    s
 }
 
 /// `一是…。二是…。` inside a paragraph: one item per enumerator, in order.

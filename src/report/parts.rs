@@ -76,7 +76,11 @@ pub fn heading_part(label: &str) -> Option<Part> {
 }
 
 pub fn is_salutation(line: &str) -> bool {
-    line.len() <= 30 * 4 && line.chars().count() <= 30 && SALUTATION.is_match(line)
+    // Every form opens with one of these characters (see `SALUTATION`).
+    line.starts_with(['尊', '各', '全', '同', '女', '先', '朋'])
+        && line.len() <= 30 * 4
+        && line.chars().count() <= 30
+        && SALUTATION.is_match(line)
 }
 
 pub fn is_opening(paragraph: &str) -> bool {
@@ -202,7 +206,9 @@ pub fn is_lessons(paragraph: &str) -> bool {
         "几点体会",
         "深刻启示"
     );
-    DRAWN.in_text(first_chars(paragraph, 80))
+    // Most paragraphs have none of the words even in a few more characters:
+    // they need no count of the first 80.
+    DRAWN.in_text(first_bytes(paragraph, 80)) && DRAWN.in_text(first_chars(paragraph, 80))
 }
 
 /// The year a part heading is about: `2022年工作回顾` → 2022,
@@ -313,6 +319,16 @@ pub fn looks_like_title(line: &str) -> bool {
             || title_kind(line).is_some()
             || line.ends_with("发言")
             || line.ends_with("讲话"))
+}
+
+/// At least the first `n` characters of `s`, cut without counting them: as
+/// many bytes as `n` characters can take at most.
+pub(crate) fn first_bytes(s: &str, n: usize) -> &str {
+    let mut end = (n * 4).min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or(s)
 }
 
 pub(crate) fn first_chars(s: &str, n: usize) -> &str {
