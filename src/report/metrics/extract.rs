@@ -9,6 +9,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use rust_decimal::Decimal;
 
 use super::number::{self, Numeral};
+use super::stops::Stops;
 use super::{Category, Metric, WhatSource};
 use crate::text::TextRange;
 
@@ -22,9 +23,10 @@ pub fn extract(text: &str) -> Vec<Metric> {
 /// that do not fall on character boundaries of `text` are ignored.
 pub fn extract_in(text: &str, paragraphs: &[TextRange]) -> Vec<Metric> {
     let mut out = Vec::new();
+    let mut stops = Stops::new(text.as_bytes());
     for &paragraph in paragraphs {
         if let Some(slice) = text.get(paragraph.start..paragraph.end) {
-            Scanner::new(slice, paragraph.start).run(&mut out);
+            Scanner::new(slice, paragraph.start).run(&mut stops, &mut out);
         }
     }
     out
@@ -120,35 +122,6 @@ const UNITS: &[Unit] = &[
     unit("艘", Category::Other, true),
     unit("架", Category::Other, true),
 ];
-
-/// For each byte, the second bytes (bit `b1 & 0x3F`) with which it begins a
-/// character the scan looks at: quotes and punctuation (E2 80, E3 80),
-/// Chinese numerals (E4 B8–BA, E5 85/8D/9B, E7 99, E9 9B) and full-width
-/// forms (EF BC); none for the other bytes. One lookup, indexed by the whole
-/// byte so no range is tested first, rejects nearly every ideograph.
-const MATTERS: [u64; 256] = {
-    const fn bit(b1: u8) -> u64 {
-        1 << (b1 & 0x3F)
-    }
-    let mut table = [0u64; 256];
-    table[0xE2] = bit(0x80);
-    table[0xE3] = bit(0x80);
-    table[0xE4] = bit(0xB8) | bit(0xB9) | bit(0xBA);
-    table[0xE5] = bit(0x85) | bit(0x8D) | bit(0x9B);
-    table[0xE7] = bit(0x99);
-    table[0xE9] = bit(0x9B);
-    table[0xEF] = bit(0xBC);
-    table
-};
-
-/// Whether the character starting with bytes `b0 b1` may matter to the scan.
-/// After a three-byte lead, `b1` is a continuation byte (`0x80..=0xBF`): its
-/// low six bits tell it.
-fn may_matter(b0: u8, b1: u8) -> bool {
-    MATTERS
-        .get(usize::from(b0))
-        .is_some_and(|m| (m >> (b1 & 0x3F)) & 1 != 0)
-}
 
 /// Whether the three bytes encode a Chinese numeral character (see
 /// [`number::han`]): 〇 零 一 二 两 三 四 五 六 七 八 九 十 百 千 万 亿.
@@ -679,13 +652,17 @@ impl<'t> Scanner<'t> {
         self.curly || self.straight || self.title > 0
     }
 
-    fn run(mut self, out: &mut Vec<Metric>) {
+    /// Reads the paragraph; `stops` finds the stops of the whole text.
+    fn run(mut self, stops: &mut Stops, out: &mut Vec<Metric>) {
         let bytes = self.text.as_bytes();
         let mut i = 0;
         self.open_from = out.len();
         // Bytes, not characters: every character that matters is told by
         // its UTF-8 encoding, and all others are stepped over undecoded.
-        while let Some(&b) = bytes.get(i) {
+        let end = self.base + bytes.len();
+        loop {
+            i = stops.next(self.base + i, end) - self.base;
+            let Some(&b) = bytes.get(i) else { break };
             if b.is_ascii() {
                 match b {
                     b'0'..=b'9' => {
@@ -700,10 +677,6 @@ impl<'t> Scanner<'t> {
                 continue;
             }
             let b1 = bytes.get(i + 1).copied().unwrap_or(0);
-            if !may_matter(b, b1) {
-                i += utf8_len(b);
-                continue;
-            }
             let b2 = bytes.get(i + 2).copied().unwrap_or(0);
             match (b, b1, b2) {
                 // ‘ “ 「 『 and ’ ” 」 』
@@ -1393,6 +1366,7 @@ fn skip_space_back(text: &str, at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::stops;
     use super::*;
 
     #[test]
@@ -1410,9 +1384,10 @@ mod tests {
             let bytes = ch.encode_utf8(&mut buf).as_bytes();
             assert_eq!(utf8_len(bytes[0]), ch.len_utf8(), "{ch}");
             if let [b0, b1, b2] = *bytes {
-                let matters = is_han_numeral(b0, b1, b2)
-                    || "“”‘’「」『』《》〈〉。！？＂０１２３４５６７８９".contains(ch);
-                assert!(!matters || may_matter(b0, b1), "{ch}");
+                assert!(
+                    number::han(ch).is_none() || stops::STOP_CHARS.contains(ch),
+                    "{ch}"
+                );
                 assert_eq!(
                     is_han_numeral(b0, b1, b2),
                     number::han(ch).is_some(),

@@ -23,6 +23,7 @@
 mod contradiction;
 mod extract;
 mod number;
+mod stops;
 mod summary;
 
 use rust_decimal::Decimal;

@@ -1,0 +1,338 @@
+//! Where the scan for figures stops: ASCII digits, `"`, line breaks, `!`
+//! `?`, and the characters of [`STOP_CHARS`]. Every other character is
+//! stepped over without being decoded; finding the stops is most of the
+//! scan's cost on a long text, so it is done a block of 64 bytes at a time.
+
+/// The characters the scan stops at besides ASCII digits, `"`, line breaks,
+/// `!` and `?`: quotes and titles, sentence ends, full-width digits and
+/// Chinese numerals. All are three bytes long in UTF-8.
+pub(super) const STOP_CHARS: &str =
+    "‘’“”「」『』《》〈〉。！？＂０１２３４５６７８９〇零一二两三四五六七八九十百千万亿";
+
+/// Where in [`STOPS`] the row of each first byte begins: none (0), every
+/// ASCII stop (1), then one per lead byte of the characters of
+/// [`STOP_CHARS`]. A row number below 16 keeps every index in the table, so
+/// no test of it is left in the scan.
+// Evaluated while compiling: an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const STOP_ROW_OF: [u8; 256] = {
+    let mut rows = [0u8; 256];
+    let ascii = b"0123456789\"\n\r!?";
+    let mut i = 0;
+    while i < ascii.len() {
+        rows[ascii[i] as usize] = 1;
+        i += 1;
+    }
+    let chars = STOP_CHARS.as_bytes();
+    let mut next = 2;
+    let mut i = 0;
+    while i < chars.len() {
+        if rows[chars[i] as usize] == 0 {
+            rows[chars[i] as usize] = next;
+            next += 1;
+        }
+        i += 3;
+    }
+    assert!(next <= 16, "one row per lead byte");
+    rows
+};
+
+/// For a first byte's row and the low six bits of the second byte (a
+/// continuation byte after a three-byte lead), the third bytes (bit
+/// `b2 & 0x3F`) with which the character is a stop; all of them in the
+/// ASCII row. Continuation bytes begin no row, so the test holds at any
+/// byte, not only at a character's start: bytes are tested independently
+/// instead of decoding character after character, a chain of dependent
+/// loads, and a common ideograph that shares a numeral's first two bytes
+/// (`人` `国` `中`) is no stop.
+// Evaluated while compiling: an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const STOPS: [u64; 16 * 64] = {
+    let mut table = [0u64; 16 * 64];
+    let mut i = 0;
+    while i < 64 {
+        table[64 + i] = u64::MAX;
+        i += 1;
+    }
+    let chars = STOP_CHARS.as_bytes();
+    let mut i = 0;
+    while i + 2 < chars.len() {
+        let row = STOP_ROW_OF[chars[i] as usize] as usize;
+        table[row * 64 + (chars[i + 1] & 0x3F) as usize] |= 1 << (chars[i + 2] & 0x3F);
+        i += 3;
+    }
+    table
+};
+
+/// Whether the scan stops at byte `b0` followed by `b1` and `b2`.
+fn stops_at(b0: u8, b1: u8, b2: u8) -> bool {
+    let row = STOP_ROW_OF.get(usize::from(b0)).copied().unwrap_or(0) & 15;
+    STOPS
+        .get(usize::from(row) << 6 | usize::from(b1 & 0x3F))
+        .is_some_and(|m| (m >> (b2 & 0x3F)) & 1 != 0)
+}
+
+/// The positions where the scan stops, found 64 bytes at a time: each block
+/// is tested without a branch per byte (stops are a few percent of the
+/// bytes) into one bit per position.
+pub(super) struct Stops<'t> {
+    bytes: &'t [u8],
+    /// Start of the block in `mask`, a multiple of 64.
+    block: usize,
+    mask: u64,
+}
+
+impl<'t> Stops<'t> {
+    const BLOCK: usize = 64;
+
+    pub(super) fn new(bytes: &'t [u8]) -> Self {
+        Stops {
+            bytes,
+            block: 0,
+            mask: block_mask(bytes, 0),
+        }
+    }
+
+    /// The first stop at or after `from` and before `end`, or `end`. Stops
+    /// are told by their bytes alone, so `from` and `end` may be anywhere:
+    /// at the ends of one paragraph of a text scanned paragraph by paragraph.
+    pub(super) fn next(&mut self, mut from: usize, end: usize) -> usize {
+        while from < end {
+            if from >= self.block + Self::BLOCK {
+                self.block = from - from % Self::BLOCK;
+                self.mask = block_mask(self.bytes, self.block);
+            }
+            let ahead = self.mask & (u64::MAX << (from - self.block));
+            if ahead != 0 {
+                return (self.block + ahead.trailing_zeros() as usize).min(end);
+            }
+            from = self.block + Self::BLOCK;
+        }
+        end
+    }
+}
+
+/// One bit per position of the 64 bytes from `at`: whether the scan stops there.
+#[cfg(target_arch = "x86_64")]
+fn block_mask(bytes: &[u8], at: usize) -> u64 {
+    // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
+    unsafe { sse2::block_mask(bytes, at) }
+}
+
+/// One bit per position of the 64 bytes from `at`: whether the scan stops there.
+#[cfg(not(target_arch = "x86_64"))]
+fn block_mask(bytes: &[u8], at: usize) -> u64 {
+    block_mask_bytewise(bytes, at)
+}
+
+/// [`block_mask`] a byte at a time.
+fn block_mask_bytewise(bytes: &[u8], at: usize) -> u64 {
+    const WITH_NEXT: usize = Stops::BLOCK + 2;
+    let bit = |k: usize, (b0, b1, b2): (u8, u8, u8)| u64::from(stops_at(b0, b1, b2)) << k;
+    if let Some(block) = bytes
+        .get(at..at + WITH_NEXT)
+        .and_then(|b| <&[u8; WITH_NEXT]>::try_from(b).ok())
+    {
+        let (Some(second), Some(third)) = (block.get(1..), block.get(2..)) else {
+            return 0;
+        };
+        return block
+            .iter()
+            .zip(second)
+            .zip(third)
+            .enumerate()
+            .fold(0, |mask, (k, ((&b0, &b1), &b2))| {
+                mask | bit(k, (b0, b1, b2))
+            });
+    }
+    // The last block: bytes past the end read as 0, which starts no stop.
+    let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    (0..Stops::BLOCK)
+        .take_while(|k| at + k < bytes.len())
+        .fold(0, |mask, k| {
+            mask | bit(k, (byte(at + k), byte(at + k + 1), byte(at + k + 2)))
+        })
+}
+
+/// Sixteen bytes at a time: each byte compared with the ASCII stops and each
+/// pair of bytes with the first two bytes of the other stops, the few
+/// candidates then told exactly by [`stops_at`]. About three instructions a
+/// byte where the table costs eleven.
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8, _mm_set_epi64x, _mm_sub_epi8,
+    };
+
+    use super::{block_mask_bytewise, stops_at, Stops};
+
+    /// The sixteen bytes from `at`, if there are as many.
+    #[target_feature(enable = "sse2")]
+    fn load(bytes: &[u8], at: usize) -> Option<__m128i> {
+        let word = |at: usize| -> Option<i64> {
+            Some(i64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
+        };
+        Some(_mm_set_epi64x(word(at + 8)?, word(at)?))
+    }
+
+    /// A bit for each of the sixteen bytes from `at` that may begin a stop.
+    #[target_feature(enable = "sse2")]
+    fn candidates(first: __m128i, second: __m128i) -> u64 {
+        let eq = |v: __m128i, b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+        let any = |a: __m128i, b: __m128i| _mm_or_si128(a, b);
+        // `b - low <= high - low`, unsigned: `low..=high`.
+        let within = |v: __m128i, low: u8, high: u8| {
+            let offset = _mm_sub_epi8(v, _mm_set1_epi8(low as i8));
+            _mm_cmpeq_epi8(
+                _mm_min_epu8(offset, _mm_set1_epi8((high - low) as i8)),
+                offset,
+            )
+        };
+        let ascii = any(
+            any(within(first, b'0', b'9'), eq(first, b'"')),
+            any(
+                any(eq(first, b'\n'), eq(first, b'\r')),
+                any(eq(first, b'!'), eq(first, b'?')),
+            ),
+        );
+        // The first two bytes of the characters of `STOP_CHARS`.
+        let punctuation = _mm_and_si128(any(eq(first, 0xE2), eq(first, 0xE3)), eq(second, 0x80));
+        let e4 = _mm_and_si128(eq(first, 0xE4), within(second, 0xB8, 0xBA));
+        let e5 = _mm_and_si128(
+            eq(first, 0xE5),
+            any(any(eq(second, 0x85), eq(second, 0x8D)), eq(second, 0x9B)),
+        );
+        let e7_e9 = any(
+            _mm_and_si128(eq(first, 0xE7), eq(second, 0x99)),
+            _mm_and_si128(eq(first, 0xE9), eq(second, 0x9B)),
+        );
+        let full_width = _mm_and_si128(eq(first, 0xEF), eq(second, 0xBC));
+        let all = any(
+            any(ascii, punctuation),
+            any(any(e4, e5), any(e7_e9, full_width)),
+        );
+        u64::from(_mm_movemask_epi8(all) as u16)
+    }
+
+    #[target_feature(enable = "sse2")]
+    pub(super) fn block_mask(bytes: &[u8], at: usize) -> u64 {
+        let mut mask = 0;
+        let mut tail = None;
+        for k in (0..Stops::BLOCK).step_by(16) {
+            match (load(bytes, at + k), load(bytes, at + k + 1)) {
+                (Some(first), Some(second)) => mask |= candidates(first, second) << k,
+                _ => {
+                    tail = Some(k);
+                    break;
+                }
+            }
+        }
+        // Tell the candidates exactly: the third byte, for a character.
+        let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
+        let mut candidates = mask;
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            let i = at + k;
+            if !stops_at(byte(i), byte(i + 1), byte(i + 2)) {
+                mask &= !(1 << k);
+            }
+            candidates &= candidates - 1;
+        }
+        // The end of the text: the rest a byte at a time.
+        match tail {
+            Some(k) => mask | block_mask_bytewise(bytes, at + k) << k,
+            None => mask,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scan_stops_only_where_a_character_may_matter() {
+        for b0 in (0..=0xDF_u8).chain(0xF0..=0xFF) {
+            let stops = (0..=255u8).any(|b| stops_at(b0, b, b));
+            let expected = b0.is_ascii_digit() || b"\"\n\r!?".contains(&b0);
+            assert_eq!(stops, expected, "{b0:#x}");
+        }
+        // `人` and `共` share their first two bytes with `亿` and `六`.
+        let text = "人共2次”\n";
+        let mut stops = Stops::new(text.as_bytes());
+        let found: Vec<usize> = std::iter::successors(Some(stops.next(0, text.len())), |&i| {
+            (i < text.len()).then(|| stops.next(i + 1, text.len()))
+        })
+        .collect();
+        assert_eq!(found, [6, 10, 13, 14]);
+        // Within a paragraph: nothing before its end, then the end.
+        assert_eq!(Stops::new(text.as_bytes()).next(0, 6), 6);
+        assert_eq!(Stops::new(text.as_bytes()).next(7, 14), 10);
+    }
+
+    #[test]
+    fn stops_found_by_blocks_are_those_found_one_by_one() {
+        let text = include_str!("../../../tests/fixtures/renda-baicheng.txt");
+        for len in [0, 1, 63, 64, 65, 66, 67, 130, text.len()] {
+            let bytes = text.as_bytes().get(..len).unwrap_or(text.as_bytes());
+            let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
+            let one_by_one: Vec<usize> = (0..bytes.len())
+                .filter(|&i| stops_at(byte(i), byte(i + 1), byte(i + 2)))
+                .collect();
+            let mut stops = Stops::new(bytes);
+            let mut by_blocks = Vec::new();
+            let mut at = stops.next(0, bytes.len());
+            while at < bytes.len() {
+                by_blocks.push(at);
+                at = stops.next(at + 1, bytes.len());
+            }
+            assert_eq!(by_blocks, one_by_one, "{len}");
+        }
+    }
+
+    #[test]
+    fn blocks_agree_with_bytes_at_every_offset() {
+        let text = include_str!("../../../tests/fixtures/zhengxie-yiwu.txt");
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len().min(4096) {
+            assert_eq!(
+                block_mask(bytes, at),
+                block_mask_bytewise(bytes, at),
+                "{at}"
+            );
+        }
+    }
+
+    #[test]
+    fn blocks_find_every_stop_character() {
+        let text: String = STOP_CHARS
+            .chars()
+            .flat_map(|c| [c, '人', '7', c, c, '，'])
+            .chain("\"\n\r!?".chars())
+            .collect();
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len() {
+            assert_eq!(
+                block_mask(bytes, at),
+                block_mask_bytewise(bytes, at),
+                "{at}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_stop_character_is_three_bytes() {
+        assert!(STOP_CHARS.chars().all(|c| c.len_utf8() == 3));
+    }
+
+    #[test]
+    fn stops_are_the_characters_listed() {
+        for ch in ('\u{800}'..='\u{FFFF}').filter(|c| c.len_utf8() == 3) {
+            let mut buf = [0u8; 4];
+            if let [b0, b1, b2] = *ch.encode_utf8(&mut buf).as_bytes() {
+                assert_eq!(stops_at(b0, b1, b2), STOP_CHARS.contains(ch), "{ch}");
+            }
+        }
+    }
+}
