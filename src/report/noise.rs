@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::model::NoiseKind;
@@ -47,7 +48,10 @@ const TOOLBAR_WORDS: &[&str] = &[
     "我要纠错",
 ];
 /// The characters the toolbar words begin with.
-const TOOLBAR_FIRST: &str = "下打全收分加还减放缩关返顶保字大中小默微Q朋扫在复纠我";
+const TOOLBAR_FIRST: &[char] = &[
+    '下', '打', '全', '收', '分', '加', '还', '减', '放', '缩', '关', '返', '顶', '保', '字', '大',
+    '中', '小', '默', '微', 'Q', '朋', '扫', '在', '复', '纠', '我',
+];
 static SOURCE: LazyLock<Regex> = re!(
     r"^(来源|时间|发布时间|发布日期|作者|编辑|责任编辑|稿源|信息来源|字体|版次|浏览次数|阅读次数|日期|索引号|发布机构|发文机关|发文日期|成文日期|发布单位|主题分类|文号|浏览量|点击数|访问量|阅读量)\s*[:：]"
 );
@@ -69,11 +73,14 @@ static BYLINE: LazyLock<Regex> =
     re!(r"^(策划|统筹|文|图|撰文|采写|编辑|校对|审核)([/、](策划|统筹|文|图|编辑))*[:：]");
 /// The characters the words of each pattern anchored at the line start
 /// begin with: a line starting otherwise needs no regex.
-const BREADCRUMB_FIRST: &str = "当您现";
-const NAVIGATION_FIRST: &str = "上下返";
-const RELATED_FIRST: &str = "相延推";
-const SOURCE_FIRST: &str = "来时发作编责稿信字版浏阅日索成主文点访";
-const BYLINE_FIRST: &str = "策统文图撰采编校审";
+const BREADCRUMB_FIRST: &[char] = &['当', '您', '现'];
+const NAVIGATION_FIRST: &[char] = &['上', '下', '返'];
+const RELATED_FIRST: &[char] = &['相', '延', '推'];
+const SOURCE_FIRST: &[char] = &[
+    '来', '时', '发', '作', '编', '责', '稿', '信', '字', '版', '浏', '阅', '日', '索', '成', '主',
+    '文', '点', '访',
+];
+const BYLINE_FIRST: &[char] = &['策', '统', '文', '图', '撰', '采', '编', '校', '审'];
 
 /// Classifies a trimmed line as noise. Long lines (real paragraphs that merely
 /// mention a site or a source) are never noise.
@@ -88,9 +95,13 @@ pub fn classify(line: &str) -> Option<NoiseKind> {
     }
     // Each pattern below needs a character lines rarely have, or one of a
     // few first characters: most lines are told without running the regexes.
+    // (`str::contains` of a non-ASCII character sets up a substring search
+    // each call: the sets are slices, the characters searched for finders.)
+    static PAGE: LazyLock<Finder> = LazyLock::new(|| Finder::new("页"));
+    static TAKEN: LazyLock<Finder> = LazyLock::new(|| Finder::new("摄"));
     let first = line.chars().next();
-    let starts = |set: &str| first.is_some_and(|c| set.contains(c));
-    if chars <= 60 && line.contains('页') && PAGE_MARKER.is_match(line) {
+    let starts = |set: &[char]| first.is_some_and(|c| set.contains(&c));
+    if chars <= 60 && PAGE.find(line.as_bytes()).is_some() && PAGE_MARKER.is_match(line) {
         return Some(NoiseKind::PageMarker);
     }
     if chars <= 40 && is_toolbar(line) {
@@ -111,9 +122,9 @@ pub fn classify(line: &str) -> Option<NoiseKind> {
     if starts(BYLINE_FIRST) && BYLINE.is_match(line) {
         return Some(NoiseKind::Byline);
     }
-    // Every address has a `.` or `://`: most lines are told without the
-    // regex, whose Unicode word boundaries are slow to test.
-    let has_url = (line.contains('.') || line.contains("://")) && URL.is_match(line);
+    // Every address has a `.` or the `:` of `://`: most lines are told
+    // without the regex, whose Unicode word boundaries are slow to test.
+    let has_url = memchr::memchr2(b'.', b':', line.as_bytes()).is_some() && URL.is_match(line);
     if REPRINT.is_match(line) && (has_url || chars <= 40) {
         return Some(NoiseKind::ReprintNotice);
     }
@@ -123,7 +134,10 @@ pub fn classify(line: &str) -> Option<NoiseKind> {
     if has_url && !line.contains('。') {
         return Some(NoiseKind::Advert);
     }
-    if chars <= 40 && (line.contains('摄') || first == Some('图')) && CAPTION.is_match(line) {
+    if chars <= 40
+        && (first == Some('图') || TAKEN.find(line.as_bytes()).is_some())
+        && CAPTION.is_match(line)
+    {
         return Some(NoiseKind::Caption);
     }
     None
@@ -131,11 +145,14 @@ pub fn classify(line: &str) -> Option<NoiseKind> {
 
 /// `下载`, `【字号：大 中 小】`, `[打印本页] [关闭窗口]`: every token a toolbar word.
 fn is_toolbar(line: &str) -> bool {
-    let separator = |c: char| c.is_whitespace() || "|｜/【】[]「」:：·".contains(c);
+    const SEPARATORS: &[char] = &[
+        '|', '｜', '/', '【', '】', '[', ']', '「', '」', ':', '：', '·',
+    ];
+    let separator = |c: char| c.is_whitespace() || SEPARATORS.contains(&c);
     // Most short lines are headings: the first token, starting the line, is
     // no toolbar word. Told without splitting.
-    let starts_with_word = line.starts_with(|c| TOOLBAR_FIRST.contains(c))
-        && TOOLBAR_WORDS.iter().any(|w| line.starts_with(w));
+    let starts_with_word =
+        line.starts_with(TOOLBAR_FIRST) && TOOLBAR_WORDS.iter().any(|w| line.starts_with(w));
     if !line.starts_with(separator) && !starts_with_word {
         return false;
     }
@@ -204,12 +221,12 @@ mod tests {
         ] {
             let words = pattern.as_str().strip_prefix("^(").unwrap();
             for word in words.split(')').next().unwrap().split('|') {
-                assert!(first.contains(word.chars().next().unwrap()), "{word}");
+                assert!(first.contains(&word.chars().next().unwrap()), "{word}");
             }
         }
         for word in TOOLBAR_WORDS {
             assert!(
-                TOOLBAR_FIRST.contains(word.chars().next().unwrap()),
+                TOOLBAR_FIRST.contains(&word.chars().next().unwrap()),
                 "{word}"
             );
         }
