@@ -317,6 +317,16 @@ const PREFIX_MARKERS: &[&str] = &[
     "达",
 ];
 
+/// Whether `c` ends one of [`PREFIX_MARKERS`]: one test per Chinese numeral
+/// the scan meets, where comparing the markers' ends one by one cost a
+/// quarter of the scan.
+fn ends_prefix_marker(c: char) -> bool {
+    matches!(
+        c,
+        '于' | '过' | '破' | '达' | '到' | '近' | '约' | '逾' | '超'
+    )
+}
+
 /// Characters that, before a one-character marker, make it part of a word
 /// (`签约` `传达` `最近` `赶超`) rather than a marker.
 fn marker_is_word(marker: &str, before: Option<char>) -> bool {
@@ -794,8 +804,7 @@ impl<'t> Scanner<'t> {
         // or a numeral with an approximation marker goes on to be read.
         let marked = |run: &number::HanRun| {
             char_at(self.text, run.numeral.end).is_some_and(|c| c == '余' || c == '多')
-                || char_before(self.text, at)
-                    .is_some_and(|c| PREFIX_MARKERS.iter().any(|m| m.ends_with(c)))
+                || char_before(self.text, at).is_some_and(ends_prefix_marker)
         };
         let candidate =
             |run: &number::HanRun| run.led_by_digit && run.large && run.chars >= 2 || marked(run);
@@ -1368,6 +1377,19 @@ fn skip_space_back(text: &str, at: usize) -> usize {
 mod tests {
     use super::super::stops;
     use super::*;
+
+    #[test]
+    fn prefix_marker_ends_are_the_markers_last_characters() {
+        for c in ('\u{4E00}'..='\u{9FFF}').filter(|&c| ends_prefix_marker(c)) {
+            assert!(PREFIX_MARKERS.iter().any(|m| m.ends_with(c)), "{c}");
+        }
+        for marker in PREFIX_MARKERS {
+            assert!(
+                ends_prefix_marker(marker.chars().last().unwrap()),
+                "{marker}"
+            );
+        }
+    }
 
     #[test]
     fn noun_stop_firsts_cover_the_words() {

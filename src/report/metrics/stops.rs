@@ -167,13 +167,20 @@ mod sse2 {
 
     use super::{block_mask_bytewise, stops_at, Stops};
 
-    /// The sixteen bytes from `at`, if there are as many.
+    /// Bytes a block reads: its own and the one after it (the second byte of
+    /// a pair at its end).
+    const WINDOW: usize = Stops::BLOCK + 1;
+
+    /// The sixteen bytes from `from` in the window.
     #[target_feature(enable = "sse2")]
-    fn load(bytes: &[u8], at: usize) -> Option<__m128i> {
-        let word = |at: usize| -> Option<i64> {
-            Some(i64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
+    fn vector(window: &[u8; WINDOW], from: usize) -> __m128i {
+        let word = |at: usize| {
+            window
+                .get(at..at + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                .map_or(0, i64::from_le_bytes)
         };
-        Some(_mm_set_epi64x(word(at + 8)?, word(at)?))
+        _mm_set_epi64x(word(from + 8), word(from))
     }
 
     /// A bit for each of the sixteen bytes from `at` that may begin a stop.
@@ -217,16 +224,16 @@ mod sse2 {
 
     #[target_feature(enable = "sse2")]
     pub(super) fn block_mask(bytes: &[u8], at: usize) -> u64 {
+        let Some(window) = bytes
+            .get(at..at + WINDOW)
+            .and_then(|w| <&[u8; WINDOW]>::try_from(w).ok())
+        else {
+            // The end of the text.
+            return block_mask_bytewise(bytes, at);
+        };
         let mut mask = 0;
-        let mut tail = None;
         for k in (0..Stops::BLOCK).step_by(16) {
-            match (load(bytes, at + k), load(bytes, at + k + 1)) {
-                (Some(first), Some(second)) => mask |= candidates(first, second) << k,
-                _ => {
-                    tail = Some(k);
-                    break;
-                }
-            }
+            mask |= candidates(vector(window, k), vector(window, k + 1)) << k;
         }
         // Tell the candidates exactly: the third byte, for a character.
         let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
@@ -234,16 +241,10 @@ mod sse2 {
         while candidates != 0 {
             let k = candidates.trailing_zeros() as usize;
             let i = at + k;
-            if !stops_at(byte(i), byte(i + 1), byte(i + 2)) {
-                mask &= !(1 << k);
-            }
+            mask &= !(u64::from(!stops_at(byte(i), byte(i + 1), byte(i + 2))) << k);
             candidates &= candidates - 1;
         }
-        // The end of the text: the rest a byte at a time.
-        match tail {
-            Some(k) => mask | block_mask_bytewise(bytes, at + k) << k,
-            None => mask,
-        }
+        mask
     }
 }
 
