@@ -150,24 +150,55 @@ fn utf8_len(lead: u8) -> usize {
 /// Words of which the first, in list order, that starts a text is wanted
 /// (the lists put longer words first). An anchored automaton reads the
 /// text's first bytes once; trying each word in turn cost hundreds of
-/// instructions per figure.
+/// instructions per figure. Most texts start with no word at all: a set of
+/// the words' first characters turns those away before the automaton.
 struct Prefixes {
     words: &'static [&'static str],
-    automaton: OnceLock<AhoCorasick>,
+    search: OnceLock<PrefixSearch>,
+}
+
+struct PrefixSearch {
+    /// One bit per hash of a word's first character.
+    firsts: [u64; 4],
+    automaton: AhoCorasick,
+}
+
+/// Which of the 256 bits of [`PrefixSearch::firsts`] stands for `c`.
+fn first_bit(c: char) -> (usize, u64) {
+    let hash = u32::from(c).wrapping_mul(0x9E37_79B9) >> 24;
+    ((hash >> 6) as usize, 1 << (hash & 63))
 }
 
 impl Prefixes {
     const fn new(words: &'static [&'static str]) -> Self {
         Prefixes {
             words,
-            automaton: OnceLock::new(),
+            search: OnceLock::new(),
         }
     }
 
     /// The first of the words that `s` starts with.
     fn at_start(&self, s: &str) -> Option<&'static str> {
-        let automaton = self.automaton.get_or_init(|| anchored(self.words));
-        self.words.get(first_at_start(automaton, s)?).copied()
+        let search = self.search.get_or_init(|| {
+            let mut firsts = [0; 4];
+            for c in self.words.iter().filter_map(|w| w.chars().next()) {
+                let (word, bit) = first_bit(c);
+                if let Some(w) = firsts.get_mut(word) {
+                    *w |= bit;
+                }
+            }
+            PrefixSearch {
+                firsts,
+                automaton: anchored(self.words),
+            }
+        });
+        let (word, bit) = first_bit(s.chars().next()?);
+        if search.firsts.get(word).is_none_or(|w| w & bit == 0) {
+            return None;
+        }
+        self.words
+            .get(first_at_start(&search.automaton, s)?)
+            .copied()
     }
 }
 
