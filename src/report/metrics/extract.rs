@@ -193,7 +193,7 @@ impl Prefixes {
             }
         });
         let (word, bit) = first_bit(s.chars().next()?);
-        if search.firsts.get(word).is_none_or(|w| w & bit == 0) {
+        if !search.firsts.get(word).is_some_and(|w| w & bit != 0) {
             return None;
         }
         self.words
