@@ -85,22 +85,7 @@ pub(crate) struct Words(pub(crate) std::sync::LazyLock<Searchers>);
 impl Words {
     /// Whether `pred` holds for the text after some occurrence of one of the words.
     pub(crate) fn any_after(&self, s: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
-        if let (true, Some(packed)) = (self.0.disjoint, &self.0.packed) {
-            packed
-                .find_iter(s)
-                .any(|m| s.get(m.end()..).is_some_and(&mut pred))
-        } else if self.0.disjoint {
-            self.0.finders.iter().any(|f| {
-                let len = f.needle().len();
-                f.find_iter(s.as_bytes())
-                    .any(|at| s.get(at + len..).is_some_and(&mut pred))
-            })
-        } else {
-            self.0
-                .automaton
-                .find_iter(s)
-                .any(|m| s.get(m.end()..).is_some_and(&mut pred))
-        }
+        self.any_word_after(s, |_, rest| pred(rest))
     }
 
     /// Whether `pred` holds for some occurrence of one of the words: the word
