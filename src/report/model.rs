@@ -229,13 +229,17 @@ pub struct Node {
 impl Node {
     /// Depth-first walk of this node and its descendants.
     pub fn walk(&self) -> impl Iterator<Item = &Node> {
-        let mut stack = vec![self];
-        std::iter::from_fn(move || {
-            let node = stack.pop()?;
-            stack.extend(node.children.iter().rev());
-            Some(node)
-        })
+        depth_first(vec![self])
     }
+}
+
+/// Depth-first walk from `stack`, whose last node comes first.
+fn depth_first(mut stack: Vec<&Node>) -> impl Iterator<Item = &Node> {
+    std::iter::from_fn(move || {
+        let node = stack.pop()?;
+        stack.extend(node.children.iter().rev());
+        Some(node)
+    })
 }
 
 /// Why a report was given its kind: the phrases that decided it.
@@ -267,12 +271,7 @@ impl Report {
     /// Every node of the report, depth first.
     pub fn walk(&self) -> impl Iterator<Item = &Node> {
         // One stack for the whole walk, not one per top-level node.
-        let mut stack: Vec<&Node> = self.nodes.iter().rev().collect();
-        std::iter::from_fn(move || {
-            let node = stack.pop()?;
-            stack.extend(node.children.iter().rev());
-            Some(node)
-        })
+        depth_first(self.nodes.iter().rev().collect())
     }
 
     /// The first node that is the given part.
