@@ -1126,9 +1126,7 @@ fn is_appendix_heading(line: &str) -> bool {
     let line = line
         .trim_start_matches(['#', ' ', '*'])
         .trim_end_matches(['*', ':', '：']);
-    // A character takes at most four bytes: a long paragraph is not counted.
-    line.len() <= 40 * 4
-        && line.chars().count() <= 40
+    parts::at_most_chars(line, 40)
         && marker::parse(line, 0).is_none()
         && !line.contains(['。', '，', ','])
         && (["附件", "附表", "附录", "附:", "附：", "名词解释", "注释"]

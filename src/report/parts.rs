@@ -37,8 +37,7 @@ static CLOSING_START: LazyLock<Regex> = re!(r"^(各位(代表|委员|领导)|同
 /// heading) names, if it names one.
 pub fn heading_part(label: &str) -> Option<Part> {
     let label = label.trim_end_matches(['。', ':', '：', '!', '！']);
-    // A character takes at most four bytes: a long label is not counted.
-    if label.len() > 40 * 4 || label.chars().count() > 40 {
+    if !at_most_chars(label, 40) {
         return None;
     }
     // `对今年工作的建议`, `关于2024年工作的建议`
@@ -78,8 +77,7 @@ pub fn heading_part(label: &str) -> Option<Part> {
 pub fn is_salutation(line: &str) -> bool {
     // Every form opens with one of these characters (see `SALUTATION`).
     line.starts_with(['尊', '各', '全', '同', '女', '先', '朋'])
-        && line.len() <= 30 * 4
-        && line.chars().count() <= 30
+        && at_most_chars(line, 30)
         && SALUTATION.is_match(line)
 }
 
@@ -184,15 +182,12 @@ static FUTURE: Words = words!(
 /// A sentence that announces the review in a report without a review
 /// heading: `一年来,我们主要做了以下工作:`.
 pub fn is_review_intro(sentence: &str) -> bool {
-    sentence.len() <= 80 * 4 && sentence.chars().count() <= 80 && REVIEW_INTRO.in_text(sentence)
+    at_most_chars(sentence, 80) && REVIEW_INTRO.in_text(sentence)
 }
 
 /// `新的一年,常委会将重点做好以下工作:` — the tasks part, announced.
 pub fn is_tasks_intro(sentence: &str) -> bool {
-    sentence.len() <= 80 * 4
-        && sentence.chars().count() <= 80
-        && TASKS_INTRO.in_text(sentence)
-        && FUTURE.in_text(sentence)
+    at_most_chars(sentence, 80) && TASKS_INTRO.in_text(sentence) && FUTURE.in_text(sentence)
 }
 
 /// `我们深切体会到…`: the lessons drawn, written as a paragraph.
@@ -319,6 +314,12 @@ pub fn looks_like_title(line: &str) -> bool {
             || title_kind(line).is_some()
             || line.ends_with("发言")
             || line.ends_with("讲话"))
+}
+
+/// Whether `s` has at most `n` characters. A character takes at most four
+/// bytes: a longer text (a whole paragraph) is told without counting.
+pub(crate) fn at_most_chars(s: &str, n: usize) -> bool {
+    s.len() <= n * 4 && s.chars().count() <= n
 }
 
 /// At least the first `n` characters of `s`, cut without counting them: as
