@@ -80,28 +80,25 @@ pub(crate) struct Context<'a> {
 impl<'a> Context<'a> {
     /// Each report with its numbered lists ([`shared::lists`]).
     pub fn reports_with_lists(&self) -> impl Iterator<Item = (&'a Report, &[List<'a>])> {
-        let lists = self
-            .lists
-            .get_or_init(|| self.document.reports.iter().map(shared::lists).collect());
-        self.document
-            .reports
-            .iter()
-            .zip(lists.iter().map(Vec::as_slice))
+        self.per_report(&self.lists, shared::lists)
     }
 
     /// Each report with its standard parts ([`shared::located_parts`]).
     pub fn reports_with_parts(&self) -> impl Iterator<Item = (&'a Report, &[Located])> {
-        let parts = self.parts.get_or_init(|| {
-            self.document
-                .reports
-                .iter()
-                .map(|report| shared::located_parts(self, report))
-                .collect()
-        });
+        self.per_report(&self.parts, |report| shared::located_parts(self, report))
+    }
+
+    /// Each report with what `make` gives for it, made once for all rules.
+    fn per_report<'s, T>(
+        &'s self,
+        cell: &'s OnceLock<Vec<Vec<T>>>,
+        make: impl Fn(&'a Report) -> Vec<T>,
+    ) -> impl Iterator<Item = (&'a Report, &'s [T])> {
+        let made = cell.get_or_init(|| self.document.reports.iter().map(make).collect());
         self.document
             .reports
             .iter()
-            .zip(parts.iter().map(Vec::as_slice))
+            .zip(made.iter().map(Vec::as_slice))
     }
 
     /// The line break the text uses ([`shared::line_break`]).
