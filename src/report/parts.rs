@@ -210,7 +210,12 @@ pub fn is_lessons(paragraph: &str) -> bool {
 /// `二〇二三年的主要工作` → 2023.
 pub fn label_year(label: &str) -> Option<u32> {
     static YEAR: LazyLock<Regex> = re!(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})年");
-    let digits = YEAR.captures(label)?.get(1)?.as_str();
+    year_value(YEAR.captures(label)?.get(1)?.as_str())
+}
+
+/// The year four digits write (`2022`, `２０２２`, `二〇二二`), if it is one a
+/// report can be about.
+pub(crate) fn year_value(digits: &str) -> Option<u32> {
     let mut year = 0;
     for ch in digits.chars() {
         let d = match ch {

@@ -299,18 +299,8 @@ pub fn years(s: &str) -> impl Iterator<Item = Year> + '_ {
         if before.is_some_and(|b| b.is_ascii_digit() || ('０'..='９').contains(&b)) {
             return None;
         }
-        let mut value = 0;
-        for ch in digits.slice(s).chars() {
-            let d = match ch {
-                '0'..='9' => ch as u32 - '0' as u32,
-                '０'..='９' => ch as u32 - '０' as u32,
-                _ => crate::report::numeral::digit(ch)?,
-            };
-            value = value * 10 + d;
-        }
-        (1949..=2200)
-            .contains(&value)
-            .then_some(Year { value, digits })
+        let value = crate::report::parts::year_value(digits.slice(s))?;
+        Some(Year { value, digits })
     })
 }
 
