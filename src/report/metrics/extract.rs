@@ -5,7 +5,6 @@
 
 use std::sync::{LazyLock, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rust_decimal::Decimal;
 
 use super::number::{self, Numeral};
@@ -148,99 +147,119 @@ fn utf8_len(lead: u8) -> usize {
 }
 
 /// Words of which the first, in list order, that starts a text is wanted
-/// (the lists put longer words first). An anchored automaton reads the
-/// text's first bytes once; trying each word in turn cost hundreds of
-/// instructions per figure. Most texts start with no word at all: a set of
-/// the words' first characters turns those away before the automaton.
+/// (the lists put longer words first).
 struct Prefixes {
     words: &'static [&'static str],
-    search: OnceLock<PrefixSearch>,
-}
-
-struct PrefixSearch {
-    /// One bit per hash of a word's first character.
-    firsts: [u64; 4],
-    automaton: AhoCorasick,
-}
-
-/// Which of the 256 bits of [`PrefixSearch::firsts`] stands for `c`.
-fn first_bit(c: char) -> (usize, u64) {
-    let hash = u32::from(c).wrapping_mul(0x9E37_79B9) >> 24;
-    ((hash >> 6) as usize, 1 << (hash & 63))
+    index: OnceLock<FirstChars>,
 }
 
 impl Prefixes {
     const fn new(words: &'static [&'static str]) -> Self {
         Prefixes {
             words,
-            search: OnceLock::new(),
+            index: OnceLock::new(),
         }
     }
 
     /// The first of the words that `s` starts with.
     fn at_start(&self, s: &str) -> Option<&'static str> {
-        let search = self.search.get_or_init(|| {
-            let mut firsts = [0; 4];
-            for c in self.words.iter().filter_map(|w| w.chars().next()) {
-                let (word, bit) = first_bit(c);
-                if let Some(w) = firsts.get_mut(word) {
-                    *w |= bit;
-                }
-            }
-            PrefixSearch {
-                firsts,
-                automaton: anchored(self.words),
-            }
-        });
-        let (word, bit) = first_bit(s.chars().next()?);
-        if !search.firsts.get(word).is_some_and(|w| w & bit != 0) {
-            return None;
-        }
-        self.words
-            .get(first_at_start(&search.automaton, s)?)
-            .copied()
+        let index = self
+            .index
+            .get_or_init(|| FirstChars::new(self.words.iter().copied()));
+        self.words.get(index.first_at_start(s)?).copied()
     }
 }
 
-/// An automaton that tells which of `words` (the first, in their order)
-/// a text starts with.
-#[allow(clippy::expect_used)]
-fn anchored<I>(words: I) -> AhoCorasick
-where
-    I: IntoIterator,
-    I::Item: AsRef<[u8]>,
-{
-    // A contiguous NFA: built in a fraction of a DFA's time, and as fast on
-    // the few bytes an anchored search reads.
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .match_kind(MatchKind::LeftmostFirst)
-        .start_kind(StartKind::Anchored)
-        .build(words)
-        .expect("word lists in the source are valid")
+/// Words filed by a hash of their first character, so that a text is
+/// compared only with the one to three words it may start with. Trying each
+/// word in turn, or an anchored automaton, cost hundreds of instructions per
+/// figure; most texts start with no word at all and find an empty bucket.
+struct FirstChars {
+    /// Indices of the words, in list order, whose first character falls in
+    /// each of [`BUCKETS`].
+    buckets: Vec<Vec<(usize, &'static str)>>,
 }
 
-/// The index of the word of `automaton` that `s` starts with.
-fn first_at_start(automaton: &AhoCorasick, s: &str) -> Option<usize> {
-    automaton
-        .find(Input::new(s).anchored(Anchored::Yes))
-        .map(|m| m.pattern().as_usize())
+/// Buckets of [`FirstChars`]: one per value of [`char_hash`].
+const BUCKETS: usize = 256;
+
+/// A hash of `c` below [`BUCKETS`].
+fn char_hash(c: char) -> usize {
+    (u32::from(c).wrapping_mul(0x9E37_79B9) >> 24) as usize
 }
 
-/// The first of `words` that `s` ends with, compared last byte first.
-fn ends_with_any(s: &str, words: &'static [&'static str]) -> Option<&'static str> {
-    let b = s.as_bytes();
-    words
-        .iter()
-        .copied()
-        .find(|w| w.as_bytes().last() == b.last() && s.ends_with(w))
+impl FirstChars {
+    fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        let mut buckets = vec![Vec::new(); BUCKETS];
+        for (index, word) in words.enumerate() {
+            let bucket = word
+                .chars()
+                .next()
+                .and_then(|c| buckets.get_mut(char_hash(c)));
+            if let Some(bucket) = bucket {
+                bucket.push((index, word));
+            }
+        }
+        FirstChars { buckets }
+    }
+
+    /// The index of the first word (in list order) that `s` starts with: a
+    /// word `s` starts with shares its first character, so its bucket.
+    fn first_at_start(&self, s: &str) -> Option<usize> {
+        let bucket = self.buckets.get(char_hash(s.chars().next()?))?;
+        bucket
+            .iter()
+            .find(|(_, word)| s.starts_with(word))
+            .map(|&(index, _)| index)
+    }
+}
+
+/// Words of which the first, in list order, that ends a text is wanted (the
+/// lists put longer words first). A set of the words' last characters turns
+/// away most texts before any word is compared.
+struct Suffixes {
+    words: &'static [&'static str],
+    /// One bit per [`char_hash`] of a word's last character.
+    lasts: OnceLock<[u64; BUCKETS / 64]>,
+}
+
+impl Suffixes {
+    const fn new(words: &'static [&'static str]) -> Self {
+        Suffixes {
+            words,
+            lasts: OnceLock::new(),
+        }
+    }
+
+    /// The first of the words that `s` ends with.
+    fn at_end(&self, s: &str) -> Option<&'static str> {
+        let bit = |c: char| {
+            let hash = char_hash(c);
+            (hash / 64, 1u64 << (hash % 64))
+        };
+        let lasts = self.lasts.get_or_init(|| {
+            let mut lasts = [0; BUCKETS / 64];
+            for c in self.words.iter().filter_map(|w| w.chars().next_back()) {
+                let (word, mask) = bit(c);
+                if let Some(w) = lasts.get_mut(word) {
+                    *w |= mask;
+                }
+            }
+            lasts
+        });
+        let (word, mask) = bit(s.chars().next_back()?);
+        if !lasts.get(word).is_some_and(|w| w & mask != 0) {
+            return None;
+        }
+        self.words.iter().copied().find(|w| s.ends_with(w))
+    }
 }
 
 /// The measure word `rest` starts with, if any.
 fn unit_at(rest: &str) -> Option<&'static Unit> {
-    static AUTOMATON: LazyLock<AhoCorasick> =
-        LazyLock::new(|| anchored(UNITS.iter().map(|u| u.text)));
-    UNITS.get(first_at_start(&AUTOMATON, rest)?)
+    static INDEX: LazyLock<FirstChars> =
+        LazyLock::new(|| FirstChars::new(UNITS.iter().map(|u| u.text)));
+    UNITS.get(INDEX.first_at_start(rest)?)
 }
 
 /// Words after a measure word that turn it into something else: an ordinal
@@ -329,7 +348,7 @@ static PEOPLE_NOUNS: Prefixes = Prefixes::new(&[
 ]);
 
 /// Approximation and bound markers before the numeral, longest first.
-const PREFIX_MARKERS: &[&str] = &[
+static PREFIX_MARKERS: Suffixes = Suffixes::new(&[
     "不少于",
     "不低于",
     "不超过",
@@ -346,7 +365,7 @@ const PREFIX_MARKERS: &[&str] = &[
     "逾",
     "超",
     "达",
-];
+]);
 
 /// Whether `c` ends one of [`PREFIX_MARKERS`]: one test per Chinese numeral
 /// the scan meets, where comparing the markers' ends one by one cost a
@@ -390,29 +409,36 @@ fn infix(text: &str, pos: &mut usize, approx: &mut Option<&'static str>) {
     *pos += marker.len();
 }
 
-/// Where the clause before a figure begins.
-fn is_clause_break(ch: char) -> bool {
-    matches!(
-        ch,
-        ',' | '，'
-            | '、'
-            | ';'
-            | '；'
-            | '。'
-            | ':'
-            | '：'
-            | '!'
-            | '！'
-            | '?'
-            | '？'
-            | '\n'
-            | '\r'
-            | '\t'
-            | '…'
-            | '●'
-            | '■'
-            | '◆'
-    )
+/// What a character means to the clause before a figure.
+#[derive(Debug, PartialEq, Eq)]
+enum ClauseMark {
+    /// `,` `，` `、` `;` `；` `。` `:` `：` `!` `！` `?` `？` `…` `●` `■` `◆`,
+    /// a line break or a tab: the clause begins after it.
+    Break,
+    /// `(` `（`
+    Open,
+    /// `)` `）`
+    Close,
+    Other,
+}
+
+/// The mark of the character `bytes` start with, told by its UTF-8 bytes:
+/// the clause is read backwards a byte at a time, with no decoding.
+fn clause_mark(bytes: &[u8]) -> ClauseMark {
+    match bytes {
+        [b'(', ..] | [0xEF, 0xBC, 0x88, ..] => ClauseMark::Open,
+        [b')', ..] | [0xEF, 0xBC, 0x89, ..] => ClauseMark::Close,
+        [b',' | b';' | b':' | b'!' | b'?' | b'\n' | b'\r' | b'\t', ..]
+        // ，；：！？
+        | [0xEF, 0xBC, 0x8C | 0x9B | 0x9A | 0x81 | 0x9F, ..]
+        // 、。
+        | [0xE3, 0x80, 0x81 | 0x82, ..]
+        // … ● ◆ ■
+        | [0xE2, 0x80, 0xA6, ..]
+        | [0xE2, 0x97, 0x8F | 0x86, ..]
+        | [0xE2, 0x96, 0xA0, ..] => ClauseMark::Break,
+        _ => ClauseMark::Other,
+    }
 }
 
 fn is_range_connector(ch: char) -> bool {
@@ -463,7 +489,7 @@ static LEADING_FILLERS: Prefixes = Prefixes::new(&[
 
 /// Words that end a clause before the number without saying what is counted
 /// (`…会议共计`, `…满意率达到`).
-const TRAILING_FILLERS: &[&str] = &[
+static TRAILING_FILLERS: Suffixes = Suffixes::new(&[
     "增加到",
     "增加至",
     "减少到",
@@ -504,7 +530,7 @@ const TRAILING_FILLERS: &[&str] = &[
     "了",
     "已",
     "均",
-];
+]);
 
 /// Two-character verbs that say what was done but not to what: a clause made
 /// only of these (`通过`, `审议通过`) continues the figure before it.
@@ -635,14 +661,15 @@ fn begins_noun_stop_word(ch: char) -> bool {
     )
 }
 
-struct Previous {
+/// The last figure read in the paragraph, the last one in the output too:
+/// its `what` is read there rather than copied.
+struct Previous<'t> {
     end: usize,
     unit: &'static str,
-    what: String,
     /// The object a bare verb after this figure borrows, if any.
-    object: Option<String>,
+    object: Option<&'t str>,
     /// The verb a bare noun after this figure borrows, if any.
-    verb: Option<String>,
+    verb: Option<&'t str>,
     sentence_start: usize,
 }
 
@@ -655,19 +682,19 @@ struct Scanner<'t> {
     straight: bool,
     /// Depth inside 《…》 or 〈…〉: titles of laws and documents.
     title: usize,
-    previous: Option<Previous>,
+    previous: Option<Previous<'t>>,
     /// Where the current sentence began.
     sentence_start: usize,
     /// Index in the output of the first figure of the current sentence.
     open_from: usize,
-    period_memo: Option<PeriodMemo>,
+    period_memo: Option<PeriodMemo<'t>>,
 }
 
 /// The period found in a sentence from `start` up to `end`.
-struct PeriodMemo {
+struct PeriodMemo<'t> {
     start: usize,
     end: usize,
-    value: Option<String>,
+    value: Option<&'t str>,
 }
 
 /// Longest period token in bytes (`2018—2022年`), read again when a
@@ -751,7 +778,7 @@ impl<'t> Scanner<'t> {
     /// The period of the sentence from `start` up to `at`. Figures of one
     /// sentence come in order, so each reads on from where the one before
     /// it stopped (less a few bytes, for a token cut in two).
-    fn period(&mut self, start: usize, at: usize) -> Option<String> {
+    fn period(&mut self, start: usize, at: usize) -> Option<&'t str> {
         let text = self.text;
         let (from, earlier) = match self.period_memo.take() {
             Some(memo) if memo.start == start && memo.end <= at => (
@@ -764,7 +791,7 @@ impl<'t> Scanner<'t> {
         self.period_memo = Some(PeriodMemo {
             start,
             end: at,
-            value: value.clone(),
+            value,
         });
         value
     }
@@ -800,7 +827,7 @@ impl<'t> Scanner<'t> {
             Some(numeral) => {
                 let mut end = numeral.end;
                 if !self.quoted() {
-                    if let Some(metric) = self.figure(at, numeral, Kind::Arabic) {
+                    if let Some(metric) = self.figure(at, numeral, Kind::Arabic, out) {
                         end = self.push(metric, out);
                     }
                 }
@@ -819,41 +846,48 @@ impl<'t> Scanner<'t> {
 
     /// Reads the Chinese numeral run at `at`; returns where scanning goes on.
     fn at_han(&mut self, at: usize, out: &mut Vec<Metric>) -> usize {
-        let run = number::chinese(self.text, at);
-        let end = match run {
-            Some(run) => run.numeral.end,
-            None => {
-                let rest = self.text.get(at..).unwrap_or("");
-                at + rest
-                    .chars()
-                    .take_while(|&c| number::han(c).is_some())
-                    .map(char::len_utf8)
-                    .sum::<usize>()
+        // The whole run of numeral characters, each three bytes long, is
+        // passed over whether it is read or not.
+        let bytes = self.text.as_bytes();
+        let mut end = at;
+        while let Some(&[b0, b1, b2]) = bytes.get(end..end + 3) {
+            if !is_han_numeral(b0, b1, b2) {
+                break;
             }
-        };
+            end += 3;
+        }
+        let end = end.max(at + 1);
         // Most Chinese numerals are words (`统一`, `一批`); only an amount
-        // or a numeral with an approximation marker goes on to be read.
-        let marked = |run: &number::HanRun| {
-            char_at(self.text, run.numeral.end).is_some_and(|c| c == '余' || c == '多')
-                || char_before(self.text, at).is_some_and(ends_prefix_marker)
-        };
-        let candidate =
-            |run: &number::HanRun| run.led_by_digit && run.large && run.chars >= 2 || marked(run);
-        if let Some(run) = run.filter(|r| !self.quoted() && candidate(r)) {
+        // or a numeral with an approximation marker goes on to be read. A
+        // lone numeral is no amount: without a marker it is not even parsed.
+        let marked = char_at(self.text, end).is_some_and(|c| c == '余' || c == '多')
+            || char_before(self.text, at).is_some_and(ends_prefix_marker);
+        if self.quoted() || !marked && end <= at + 3 {
+            return end;
+        }
+        let candidate = |run: &number::HanRun| run.led_by_digit && run.large && run.chars >= 2;
+        if let Some(run) = number::chinese(self.text, at).filter(|r| marked || candidate(r)) {
             let kind = Kind::Han {
                 led_by_digit: run.led_by_digit,
                 large: run.large,
                 chars: run.chars,
             };
-            if let Some(metric) = self.figure(at, run.numeral, kind) {
+            if let Some(metric) = self.figure(at, run.numeral, kind, out) {
                 return self.push(metric, out).max(at + 1);
             }
         }
-        end.max(at + 1)
+        end
     }
 
-    /// The figure whose numeral starts at `start`, if it is one.
-    fn figure(&mut self, start: usize, numeral: Numeral, kind: Kind) -> Option<Metric> {
+    /// The figure whose numeral starts at `start`, if it is one; `out` holds
+    /// the figures read before it.
+    fn figure(
+        &mut self,
+        start: usize,
+        numeral: Numeral,
+        kind: Kind,
+        out: &[Metric],
+    ) -> Option<Metric> {
         let text = self.text;
         let before = char_before(text, start);
         // Part of a code, formula or range: `G20`, `“20+8”`, `3·15`, `3至5家`.
@@ -944,7 +978,7 @@ impl<'t> Scanner<'t> {
         let mut mention_start = start;
         let lead = skip_space_back(text, start);
         let head = text.get(..lead).unwrap_or("");
-        if let Some(m) = ends_with_any(head, PREFIX_MARKERS) {
+        if let Some(m) = PREFIX_MARKERS.at_end(head) {
             let at = lead - m.len();
             if !marker_is_word(m, char_before(text, at)) {
                 if approx.is_none() {
@@ -1005,12 +1039,12 @@ impl<'t> Scanner<'t> {
                 Category::Money | Category::Rate => None,
                 _ => noun_after(text.get(end..).unwrap_or("")),
             };
-            self.what(clause, mention_start, unit, nominal, noun)
+            let previous_what = out.last().map_or("", |m| m.what.as_str());
+            self.what(clause, mention_start, unit, nominal, noun, previous_what)
         };
         self.previous = Some(Previous {
             end,
             unit,
-            what: what.text.clone(),
             object: what.object,
             verb: what.verb,
             sentence_start: self.sentence_start,
@@ -1022,7 +1056,7 @@ impl<'t> Scanner<'t> {
             approx,
             what: what.text,
             what_source: what.source,
-            period,
+            period: period.map(str::to_string),
             range: TextRange::new(self.base + mention_start, self.base + end),
             // Its end is set when the scan reaches it (see `end_sentence`).
             sentence: TextRange::new(self.base + self.sentence_start, self.base + end),
@@ -1034,34 +1068,42 @@ impl<'t> Scanner<'t> {
     /// previous figure, or `MAX_CLAUSE` characters back.
     fn clause_start(&self, at: usize) -> usize {
         let floor = self.previous.as_ref().map_or(0, |p| p.end).min(at);
-        let head = self.text.get(floor..at).unwrap_or("");
+        let head = self.text.as_bytes().get(floor..at).unwrap_or_default();
         let mut start = at;
         // Breaks inside brackets do not end the clause: `代表之家(站、点)`.
         let mut depth = 0usize;
-        for (n, (i, ch)) in head.char_indices().rev().enumerate() {
-            match ch {
-                ')' | '）' => depth += 1,
-                '(' | '（' => depth = depth.saturating_sub(1),
-                _ if depth == 0 && is_clause_break(ch) => break,
+        let mut chars = 0;
+        for (i, &b) in head.iter().enumerate().rev() {
+            // Inside a character: its first byte tells it.
+            if b & 0xC0 == 0x80 {
+                continue;
+            }
+            match clause_mark(head.get(i..).unwrap_or_default()) {
+                ClauseMark::Close => depth += 1,
+                ClauseMark::Open => depth = depth.saturating_sub(1),
+                ClauseMark::Break if depth == 0 => break,
                 _ => {}
             }
-            if n >= MAX_CLAUSE {
+            if chars >= MAX_CLAUSE {
                 break;
             }
+            chars += 1;
             start = floor + i;
         }
         start
     }
 
-    /// What a figure counts.
+    /// What a figure counts; `previous_what` is what the figure before it
+    /// counts.
     fn what(
         &self,
-        clause: &str,
+        clause: &'t str,
         mention_start: usize,
         unit: &str,
         nominal: bool,
-        noun: Option<&str>,
-    ) -> What {
+        noun: Option<&'t str>,
+        previous_what: &str,
+    ) -> What<'t> {
         let phrase = trim_phrase(clause);
         let previous = self
             .previous
@@ -1072,53 +1114,50 @@ impl<'t> Scanner<'t> {
             if is_verbs(phrase) {
                 return What {
                     text: format!("{phrase}{noun}"),
-                    object: Some(noun.to_string()),
-                    verb: Some(phrase.to_string()),
+                    object: Some(noun),
+                    verb: Some(phrase),
                     source: WhatSource::Clause,
                 };
             }
             // `…、18次主任会议`: the verb of the figure before.
-            if let Some(verb) = previous
-                .and_then(|p| p.verb.as_ref())
-                .filter(|_| phrase.is_empty())
-            {
+            if let Some(verb) = previous.and_then(|p| p.verb).filter(|_| phrase.is_empty()) {
                 return What {
                     text: format!("{verb}{noun}"),
-                    object: Some(noun.to_string()),
-                    verb: Some(verb.clone()),
+                    object: Some(noun),
+                    verb: Some(verb),
                     source: WhatSource::Borrowed,
                 };
             }
             if nominal {
                 return What {
                     text: noun.to_string(),
-                    object: Some(noun.to_string()),
+                    object: Some(noun),
                     verb: None,
                     source: WhatSource::Noun,
                 };
             }
         }
         if let Some(p) = previous {
-            let borrowed = |text: String, object: Option<String>| What {
+            let borrowed = |text: String, object: Option<&'t str>| What {
                 text,
                 object,
-                verb: p.verb.clone(),
+                verb: p.verb,
                 source: WhatSource::Borrowed,
             };
             // `组织宪法宣誓5次39人`: a second figure right after the first.
             // `入园率和普惠率分别达96%和94%`: the second of a pair shares the
             // first one's subject but not its value.
             let pair = matches!(phrase, "" | "和" | "与" | "及" | "或");
-            if p.end == mention_start || pair && !p.what.is_empty() {
-                return borrowed(p.what.clone(), p.object.clone());
+            if p.end == mention_start || pair && !previous_what.is_empty() {
+                return borrowed(previous_what.to_string(), p.object);
             }
             // `审议法规32件,通过18件`: a bare verb continues the figure before.
             if is_verbs(phrase) && p.unit == unit {
-                if let Some(object) = &p.object {
+                if let Some(object) = p.object {
                     return What {
                         text: format!("{phrase}({object})"),
-                        object: Some(object.clone()),
-                        verb: Some(phrase.to_string()),
+                        object: Some(object),
+                        verb: Some(phrase),
                         source: WhatSource::Borrowed,
                     };
                 }
@@ -1128,20 +1167,19 @@ impl<'t> Scanner<'t> {
         let object = object_of(text);
         What {
             text: text.to_string(),
-            object: object.map(str::to_string),
-            verb: object
-                .and_then(|o| text.strip_suffix(o))
-                .map(str::to_string),
+            object,
+            verb: object.and_then(|o| text.strip_suffix(o)),
             source: WhatSource::Clause,
         }
     }
 }
 
-/// What a figure counts, and the object or verb a figure after it may borrow.
-struct What {
+/// What a figure counts, and the object or verb (words of the text) a figure
+/// after it may borrow.
+struct What<'t> {
     text: String,
-    object: Option<String>,
-    verb: Option<String>,
+    object: Option<&'t str>,
+    verb: Option<&'t str>,
     source: WhatSource,
 }
 
@@ -1187,10 +1225,10 @@ fn trim_phrase(clause: &str) -> &str {
         if let Some(f) = LEADING_FILLERS.at_start(s) {
             s = &s[f.len()..];
         }
-        if let Some(f) = ends_with_any(s, TRAILING_FILLERS) {
+        if let Some(f) = TRAILING_FILLERS.at_end(s) {
             s = &s[..s.len() - f.len()];
         }
-        if let Some(m) = ends_with_any(s, PREFIX_MARKERS) {
+        if let Some(m) = PREFIX_MARKERS.at_end(s) {
             s = &s[..s.len() - m.len()];
         }
         // Titles right before a figure (`《…》《…》等27篇`) name examples,
@@ -1287,7 +1325,7 @@ fn noun_after(rest: &str) -> Option<&str> {
 /// The period a sentence (up to the figure) scopes its figures to: the
 /// last year (`2022年`), span of years (`2018—2022年`, `五年来`, `过去五年`)
 /// or term (`本届以来`) it names.
-fn period<'a>(sentence: &'a str) -> Option<String> {
+fn period<'a>(sentence: &'a str) -> Option<&'a str> {
     let mut best: Option<(usize, &'a str)> = None;
     let mut consider = |pos: usize, token: &'a str| {
         if best.map_or(true, |(p, _)| pos >= p) {
@@ -1334,7 +1372,7 @@ fn period<'a>(sentence: &'a str) -> Option<String> {
             }
         }
     }
-    best.map(|(_, token)| token.to_string())
+    best.map(|(_, token)| token)
 }
 
 /// How far back a sentence is searched for a figure's period, in bytes: a
@@ -1412,13 +1450,29 @@ mod tests {
     #[test]
     fn prefix_marker_ends_are_the_markers_last_characters() {
         for c in ('\u{4E00}'..='\u{9FFF}').filter(|&c| ends_prefix_marker(c)) {
-            assert!(PREFIX_MARKERS.iter().any(|m| m.ends_with(c)), "{c}");
+            assert!(PREFIX_MARKERS.words.iter().any(|m| m.ends_with(c)), "{c}");
         }
-        for marker in PREFIX_MARKERS {
+        for marker in PREFIX_MARKERS.words {
             assert!(
                 ends_prefix_marker(marker.chars().last().unwrap()),
                 "{marker}"
             );
+        }
+    }
+
+    #[test]
+    fn clause_marks_are_the_characters() {
+        let breaks = ",，、;；。:：!！?？\n\r\t…●■◆";
+        for ch in '\0'..='\u{10ffff}' {
+            let mut buf = [0u8; 4];
+            let mark = clause_mark(ch.encode_utf8(&mut buf).as_bytes());
+            let expected = match ch {
+                '(' | '（' => ClauseMark::Open,
+                ')' | '）' => ClauseMark::Close,
+                _ if breaks.contains(ch) => ClauseMark::Break,
+                _ => ClauseMark::Other,
+            };
+            assert_eq!(mark, expected, "{ch}");
         }
     }
 
