@@ -150,116 +150,97 @@ fn utf8_len(lead: u8) -> usize {
 /// (the lists put longer words first).
 struct Prefixes {
     words: &'static [&'static str],
-    index: OnceLock<FirstChars>,
+    by_first: OnceLock<CharBuckets>,
 }
 
 impl Prefixes {
     const fn new(words: &'static [&'static str]) -> Self {
         Prefixes {
             words,
-            index: OnceLock::new(),
+            by_first: OnceLock::new(),
         }
     }
 
     /// The first of the words that `s` starts with.
     fn at_start(&self, s: &str) -> Option<&'static str> {
-        let index = self
-            .index
-            .get_or_init(|| FirstChars::new(self.words.iter().copied()));
-        self.words.get(index.first_at_start(s)?).copied()
-    }
-}
-
-/// Words filed by a hash of their first character, so that a text is
-/// compared only with the one to three words it may start with. Trying each
-/// word in turn, or an anchored automaton, cost hundreds of instructions per
-/// figure; most texts start with no word at all and find an empty bucket.
-struct FirstChars {
-    /// Indices of the words, in list order, whose first character falls in
-    /// each of [`BUCKETS`].
-    buckets: Vec<Vec<(usize, &'static str)>>,
-}
-
-/// Buckets of [`FirstChars`]: one per value of [`char_hash`].
-const BUCKETS: usize = 256;
-
-/// A hash of `c` below [`BUCKETS`].
-fn char_hash(c: char) -> usize {
-    (u32::from(c).wrapping_mul(0x9E37_79B9) >> 24) as usize
-}
-
-impl FirstChars {
-    fn new(words: impl Iterator<Item = &'static str>) -> Self {
-        let mut buckets = vec![Vec::new(); BUCKETS];
-        for (index, word) in words.enumerate() {
-            let bucket = word
-                .chars()
-                .next()
-                .and_then(|c| buckets.get_mut(char_hash(c)));
-            if let Some(bucket) = bucket {
-                bucket.push((index, word));
-            }
-        }
-        FirstChars { buckets }
-    }
-
-    /// The index of the first word (in list order) that `s` starts with: a
-    /// word `s` starts with shares its first character, so its bucket.
-    fn first_at_start(&self, s: &str) -> Option<usize> {
-        let bucket = self.buckets.get(char_hash(s.chars().next()?))?;
-        bucket
-            .iter()
-            .find(|(_, word)| s.starts_with(word))
-            .map(|&(index, _)| index)
+        let by_first = self
+            .by_first
+            .get_or_init(|| CharBuckets::new(self.words.iter().copied(), |w| w.chars().next()));
+        let first = by_first.first_index(s.chars().next()?, |w| s.starts_with(w))?;
+        self.words.get(first).copied()
     }
 }
 
 /// Words of which the first, in list order, that ends a text is wanted (the
-/// lists put longer words first). A set of the words' last characters turns
-/// away most texts before any word is compared.
+/// lists put longer words first).
 struct Suffixes {
     words: &'static [&'static str],
-    /// One bit per [`char_hash`] of a word's last character.
-    lasts: OnceLock<[u64; BUCKETS / 64]>,
+    by_last: OnceLock<CharBuckets>,
 }
 
 impl Suffixes {
     const fn new(words: &'static [&'static str]) -> Self {
         Suffixes {
             words,
-            lasts: OnceLock::new(),
+            by_last: OnceLock::new(),
         }
     }
 
     /// The first of the words that `s` ends with.
     fn at_end(&self, s: &str) -> Option<&'static str> {
-        let bit = |c: char| {
-            let hash = char_hash(c);
-            (hash / 64, 1u64 << (hash % 64))
-        };
-        let lasts = self.lasts.get_or_init(|| {
-            let mut lasts = [0; BUCKETS / 64];
-            for c in self.words.iter().filter_map(|w| w.chars().next_back()) {
-                let (word, mask) = bit(c);
-                if let Some(w) = lasts.get_mut(word) {
-                    *w |= mask;
-                }
-            }
-            lasts
+        let by_last = self.by_last.get_or_init(|| {
+            CharBuckets::new(self.words.iter().copied(), |w| w.chars().next_back())
         });
-        let (word, mask) = bit(s.chars().next_back()?);
-        if !lasts.get(word).is_some_and(|w| w & mask != 0) {
-            return None;
+        let first = by_last.first_index(s.chars().next_back()?, |w| s.ends_with(w))?;
+        self.words.get(first).copied()
+    }
+}
+
+/// Words filed by a hash of the character at one of their ends, so that a
+/// text is compared only with the one to three words that may start (or
+/// end) it. Trying each word in turn, or an anchored automaton, cost
+/// hundreds of instructions per figure; most texts start (or end) with no
+/// word at all and find an empty bucket.
+struct CharBuckets {
+    /// For each value of [`char_hash`], the words (with their indices in the
+    /// list), in list order, whose end character has that hash.
+    buckets: Vec<Vec<(usize, &'static str)>>,
+}
+
+/// A hash of `c` below 256, the number of [`CharBuckets`]' buckets.
+fn char_hash(c: char) -> usize {
+    (u32::from(c).wrapping_mul(0x9E37_79B9) >> 24) as usize
+}
+
+impl CharBuckets {
+    /// Files each of `words` under the character `end` tells.
+    fn new(words: impl Iterator<Item = &'static str>, end: fn(&str) -> Option<char>) -> Self {
+        let mut buckets = vec![Vec::new(); 256];
+        for (index, word) in words.enumerate() {
+            if let Some(bucket) = end(word).and_then(|c| buckets.get_mut(char_hash(c))) {
+                bucket.push((index, word));
+            }
         }
-        self.words.iter().copied().find(|w| s.ends_with(w))
+        CharBuckets { buckets }
+    }
+
+    /// The index of the first word (in list order) with `end` at that end
+    /// for which `fits` holds: a word that starts (or ends) a text has the
+    /// same character there, so it is in that character's bucket.
+    fn first_index(&self, end: char, fits: impl Fn(&str) -> bool) -> Option<usize> {
+        let bucket = self.buckets.get(char_hash(end))?;
+        bucket
+            .iter()
+            .find(|(_, word)| fits(word))
+            .map(|&(index, _)| index)
     }
 }
 
 /// The measure word `rest` starts with, if any.
 fn unit_at(rest: &str) -> Option<&'static Unit> {
-    static INDEX: LazyLock<FirstChars> =
-        LazyLock::new(|| FirstChars::new(UNITS.iter().map(|u| u.text)));
-    UNITS.get(INDEX.first_at_start(rest)?)
+    static BY_FIRST: LazyLock<CharBuckets> =
+        LazyLock::new(|| CharBuckets::new(UNITS.iter().map(|u| u.text), |w| w.chars().next()));
+    UNITS.get(BY_FIRST.first_index(rest.chars().next()?, |w| rest.starts_with(w))?)
 }
 
 /// Words after a measure word that turn it into something else: an ordinal
