@@ -167,9 +167,9 @@ mod avx2 {
 
     use super::{block_mask_bytewise, stops_at, Stops};
 
-    /// Bytes a block reads: its own and the one after it (the second byte of
-    /// a pair at its end).
-    const WINDOW: usize = Stops::BLOCK + 1;
+    /// Bytes a block reads: its own and the two after it (the rest of a
+    /// character that starts at its end).
+    const WINDOW: usize = Stops::BLOCK + 2;
 
     /// The thirty-two bytes from `from` in the window.
     #[target_feature(enable = "avx2")]
@@ -234,12 +234,13 @@ mod avx2 {
         let mut mask = candidates(vector(window, 0), vector(window, 1))
             | candidates(vector(window, 32), vector(window, 33)) << 32;
         // Tell the candidates exactly: the third byte, for a character.
-        let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
         let mut candidates = mask;
         while candidates != 0 {
-            let k = candidates.trailing_zeros() as usize;
-            let i = at + k;
-            mask &= !(u64::from(!stops_at(byte(i), byte(i + 1), byte(i + 2))) << k);
+            // Below 64, so the three bytes from it are in the window.
+            let k = candidates.trailing_zeros() as usize & (Stops::BLOCK - 1);
+            if let [b0, b1, b2, ..] = *window.get(k..).unwrap_or_default() {
+                mask &= !(u64::from(!stops_at(b0, b1, b2)) << k);
+            }
             candidates &= candidates - 1;
         }
         mask
