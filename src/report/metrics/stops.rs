@@ -155,17 +155,70 @@ fn block_mask_bytewise(bytes: &[u8], at: usize) -> u64 {
         })
 }
 
-/// Thirty-two bytes at a time: each byte compared with the ASCII stops and
-/// each pair of bytes with the first two bytes of the other stops, the
-/// candidates then told exactly by [`stops_at`].
+/// Byte pairs that may begin a stop, as eight classes: the first bytes of a
+/// class, and its second bytes (none listed: any). Together they hold every
+/// stop's first byte, and every three-byte stop's first two bytes.
+const PAIR_CLASSES: [(&[u8], &[u8]); 8] = [
+    (b"0123456789?", b""),
+    (b"\"!\n\r", b""),
+    (&[0xE2, 0xE3], &[0x80]),
+    (&[0xE4], &[0xB8, 0xB9, 0xBA]),
+    (&[0xE5], &[0x85, 0x8D]),
+    (&[0xE5, 0xE9], &[0x9B]),
+    (&[0xE7], &[0x99]),
+    (&[0xEF], &[0xBC]),
+];
+
+/// [`PAIR_CLASSES`] by nibble: for the first byte's high and low nibbles,
+/// then the second byte's, the classes (one bit each) a byte with that
+/// nibble may belong to. A pair whose four lookups share a bit is a
+/// candidate: a few pairs outside the classes are too (`*`, `-`), and are
+/// then cleared with the rest by [`stops_at`].
+// Evaluated while compiling: an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const PAIR_NIBBLES: [[u8; 16]; 4] = {
+    let mut tables = [[0u8; 16]; 4];
+    let mut class = 0;
+    while class < PAIR_CLASSES.len() {
+        let bit = 1 << class;
+        let (firsts, seconds) = PAIR_CLASSES[class];
+        let mut i = 0;
+        while i < firsts.len() {
+            tables[0][(firsts[i] >> 4) as usize] |= bit;
+            tables[1][(firsts[i] & 15) as usize] |= bit;
+            i += 1;
+        }
+        let mut i = 0;
+        while i < 16 {
+            if seconds.is_empty() {
+                tables[2][i] |= bit;
+                tables[3][i] |= bit;
+            }
+            i += 1;
+        }
+        let mut i = 0;
+        while i < seconds.len() {
+            tables[2][(seconds[i] >> 4) as usize] |= bit;
+            tables[3][(seconds[i] & 15) as usize] |= bit;
+            i += 1;
+        }
+        class += 1;
+    }
+    tables
+};
+
+/// Thirty-two bytes at a time: each pair of bytes classified by nibbles
+/// ([`PAIR_NIBBLES`], four table lookups), the candidates then told exactly
+/// by [`stops_at`].
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
     use std::arch::x86_64::{
-        __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_min_epu8,
-        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm256_sub_epi8,
+        __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8,
+        _mm256_set1_epi8, _mm256_set_epi64x, _mm256_setzero_si256, _mm256_shuffle_epi8,
+        _mm256_srli_epi16,
     };
 
-    use super::{block_mask_bytewise, stops_at, Stops};
+    use super::{block_mask_bytewise, stops_at, Stops, PAIR_NIBBLES};
 
     /// Bytes a block reads: its own and the two after it (the rest of a
     /// character that starts at its end).
@@ -182,44 +235,42 @@ mod avx2 {
         unsafe { _mm256_loadu_si256(bytes.as_ptr().cast()) }
     }
 
+    /// Each byte of `nibbles` (0 to 15) looked up in `table`.
+    #[target_feature(enable = "avx2")]
+    fn lookup(table: [u8; 16], nibbles: __m256i) -> __m256i {
+        let half = |from: usize| {
+            table
+                .get(from..from + 8)
+                .and_then(|h| <[u8; 8]>::try_from(h).ok())
+                .map_or(0, i64::from_le_bytes)
+        };
+        // The same table in both 128-bit lanes: the lookup stays in its lane.
+        let (low, high) = (half(0), half(8));
+        _mm256_shuffle_epi8(_mm256_set_epi64x(high, low, high, low), nibbles)
+    }
+
+    /// The classes each byte of `v` may belong to, by the tables of its
+    /// high and low nibbles.
+    #[target_feature(enable = "avx2")]
+    fn classes(v: __m256i, high: [u8; 16], low: [u8; 16]) -> __m256i {
+        let nibble = _mm256_set1_epi8(15);
+        _mm256_and_si256(
+            lookup(high, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble)),
+            lookup(low, _mm256_and_si256(v, nibble)),
+        )
+    }
+
     /// A bit for each of thirty-two positions whose bytes (`first`, then
     /// `second`) may begin a stop.
     #[target_feature(enable = "avx2")]
     fn candidates(first: __m256i, second: __m256i) -> u64 {
-        let eq = |v: __m256i, b: u8| _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b as i8));
-        let any = |a: __m256i, b: __m256i| _mm256_or_si256(a, b);
-        // `b - low <= high - low`, unsigned: `low..=high`.
-        let within = |v: __m256i, low: u8, high: u8| {
-            let offset = _mm256_sub_epi8(v, _mm256_set1_epi8(low as i8));
-            _mm256_cmpeq_epi8(
-                _mm256_min_epu8(offset, _mm256_set1_epi8((high - low) as i8)),
-                offset,
-            )
-        };
-        let ascii = any(
-            any(within(first, b'0', b'9'), eq(first, b'"')),
-            any(
-                any(eq(first, b'\n'), eq(first, b'\r')),
-                any(eq(first, b'!'), eq(first, b'?')),
-            ),
+        let [first_high, first_low, second_high, second_low] = PAIR_NIBBLES;
+        let shared = _mm256_and_si256(
+            classes(first, first_high, first_low),
+            classes(second, second_high, second_low),
         );
-        // The first two bytes of the characters of `STOP_CHARS`.
-        let punctuation = _mm256_and_si256(any(eq(first, 0xE2), eq(first, 0xE3)), eq(second, 0x80));
-        let e4 = _mm256_and_si256(eq(first, 0xE4), within(second, 0xB8, 0xBA));
-        let e5 = _mm256_and_si256(
-            eq(first, 0xE5),
-            any(any(eq(second, 0x85), eq(second, 0x8D)), eq(second, 0x9B)),
-        );
-        let e7_e9 = any(
-            _mm256_and_si256(eq(first, 0xE7), eq(second, 0x99)),
-            _mm256_and_si256(eq(first, 0xE9), eq(second, 0x9B)),
-        );
-        let full_width = _mm256_and_si256(eq(first, 0xEF), eq(second, 0xBC));
-        let all = any(
-            any(ascii, punctuation),
-            any(any(e4, e5), any(e7_e9, full_width)),
-        );
-        u64::from(_mm256_movemask_epi8(all) as u32)
+        let none = _mm256_cmpeq_epi8(shared, _mm256_setzero_si256());
+        u64::from(!(_mm256_movemask_epi8(none) as u32))
     }
 
     #[target_feature(enable = "avx2")]
