@@ -53,23 +53,51 @@ static COUNT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Whether `s` may hold a count phrase that introduces something: one that
-/// ends in a colon, or in `。` after `以下`/`如下`. Every other match of
-/// [`COUNT_PHRASE`] is skipped, so a paragraph without these (nearly all)
-/// need not be searched by the regex, which stops at every `个` or `项`.
-fn may_introduce(s: &str) -> bool {
+/// The paragraphs, by index, that may hold a count phrase that introduces
+/// something: one that ends in a colon, or in `。` after `以下`/`如下`. Every
+/// other match of [`COUNT_PHRASE`] is skipped, so the other paragraphs
+/// (nearly all) need not be searched by the regex, which stops at every `个`
+/// or `项`. Each mark is searched for once over the span of all the
+/// paragraphs, not paragraph by paragraph: most paragraphs hold none, and a
+/// search per paragraph costs its setup a thousand times a compilation.
+fn introducing(text: &str, paragraphs: &[TextRange]) -> Vec<usize> {
     static FULL_COLON: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| {
         memmem::FinderBuilder::new().build_forward_with_ranker_owned(ColonBytes, "：".as_bytes())
     });
     static BELOW: LazyLock<memmem::Finder<'static>> =
         LazyLock::new(|| memmem::Finder::new("下".as_bytes()).into_owned());
-    let bytes = s.as_bytes();
-    memchr::memchr(b':', bytes).is_some()
-        || FULL_COLON.find(bytes).is_some()
-        || BELOW.find_iter(bytes).any(|i| {
-            let head = bytes.get(..i).unwrap_or_default();
-            head.ends_with("以".as_bytes()) || head.ends_with("如".as_bytes())
+    let (Some(first), Some(last)) = (paragraphs.first(), paragraphs.last()) else {
+        return Vec::new();
+    };
+    let span = text
+        .as_bytes()
+        .get(first.start..last.end)
+        .unwrap_or_default();
+    // Each mark as its start and length in the span.
+    let colons = memchr::memchr_iter(b':', span).map(|at| (at, 1));
+    let full_colons = FULL_COLON.find_iter(span).map(|at| (at, "：".len()));
+    let below = BELOW.find_iter(span).filter_map(|at| {
+        let head = span.get(..at)?;
+        let introduced = head.ends_with("以".as_bytes()) || head.ends_with("如".as_bytes());
+        introduced.then(|| (at - "以".len(), "以下".len()))
+    });
+    // A mark counts only whole inside a paragraph, as a search of the
+    // paragraph alone would find it.
+    let mut found: Vec<usize> = colons
+        .chain(full_colons)
+        .chain(below)
+        .filter_map(|(at, len)| {
+            let at = first.start + at;
+            let i = paragraphs.partition_point(|p| p.end <= at);
+            paragraphs
+                .get(i)
+                .filter(|p| p.start <= at && at + len <= p.end)
+                .map(|_| i)
         })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 /// The clauses of `s` that a count phrase may end: `(start, end, full_stop)`
@@ -129,12 +157,12 @@ impl HeuristicFrequencyRank for ColonBytes {
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (report, lists) in ctx.reports_with_lists() {
-        let paragraphs: Vec<TextRange> = shared::report_paragraphs(ctx, report).collect();
-        for (i, p) in paragraphs.iter().enumerate() {
-            let s = p.slice(ctx.text);
-            if !may_introduce(s) {
+        let paragraphs = shared::report_paragraphs(ctx, report);
+        for i in introducing(ctx.text, paragraphs) {
+            let Some(p) = paragraphs.get(i) else {
                 continue;
-            }
+            };
+            let s = p.slice(ctx.text);
             for (start, end, full_stop) in clauses(s) {
                 // `。` ends a count phrase only after `以下`/`如下`.
                 let clause = s.get(start..end).unwrap_or_default();
@@ -289,6 +317,7 @@ fn list_at<'a>(report: &'a Report, lists: &'a [List<'a>], offset: usize) -> Opti
 #[cfg(test)]
 mod tests {
     use super::super::testing::{codes, fixture, only, run};
+    use crate::text::TextRange;
 
     fn bg009(text: &str) -> Vec<super::Finding> {
         only("BG009", text)
@@ -329,17 +358,38 @@ mod tests {
 
     #[test]
     fn paragraphs_searched_are_those_that_may_introduce_a_list() {
+        let introducing = |paragraphs: &[&str]| {
+            let text = paragraphs.join("\n");
+            let mut start = 0;
+            let ranges: Vec<TextRange> = paragraphs
+                .iter()
+                .map(|p| {
+                    let range = TextRange::new(start, start + p.len());
+                    start = range.end + 1;
+                    range
+                })
+                .collect();
+            super::introducing(&text, &ranges)
+        };
         for s in [
             "抓好四个方面工作：",
             "四件大事:",
             "以下三点建议。",
             "如下两项。",
         ] {
-            assert!(super::may_introduce(s), "{s}");
+            assert_eq!(introducing(&[s]), [0], "{s}");
         }
         for s in ["我们从三个方面推进工作。", "会议下午召开，", "下一步。"] {
-            assert!(!super::may_introduce(s), "{s}");
+            assert_eq!(introducing(&[s]), [] as [usize; 0], "{s}");
         }
+        let several = [
+            "会议下午召开。",
+            "四件大事:",
+            "坚持以",
+            "下一步。",
+            "以下三点:",
+        ];
+        assert_eq!(introducing(&several), [1, 4]);
     }
 
     #[test]

@@ -162,7 +162,7 @@ pub fn expected_place(
     located: &[Located],
     expected: Expected,
 ) -> Place {
-    let paragraphs: Vec<TextRange> = shared::report_paragraphs(ctx, report).collect();
+    let paragraphs = shared::report_paragraphs(ctx, report);
     let after = match expected {
         Expected::Title => None,
         Expected::Part(part) => located

@@ -62,8 +62,9 @@ fn check_list(ctx: &Context, report: &Report, list: &List) -> Option<Finding> {
         first.range.start,
     );
     // A page cut out of a longer report starts wherever the page starts.
+    // A list that starts at 1 is right either way: `before` is not searched.
     let free_start = report.fragment && list.parent.is_none();
-    let start = if free_start || written(text, first, 1, before) {
+    let start = if first.number == 1 || free_start || written(text, first, 1, before) {
         first.number
     } else {
         1

@@ -92,6 +92,8 @@ pub fn early_closing(ctx: &Context, report: &Report, kind: Kind) -> Option<TextR
         .find(|n| n.part == Some(Part::Appendix))
         .map_or(report.range.end, |n| n.range.start);
     let paragraphs: Vec<TextRange> = shared::report_paragraphs(ctx, report)
+        .iter()
+        .copied()
         .filter(|p| p.start > body_start && p.end <= appendix)
         .collect();
     let (_, before_last) = paragraphs.split_last()?;
