@@ -10,7 +10,6 @@
 //! since the last version: an edit re-analyses one report, not the document.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -113,7 +112,17 @@ fn assemble(
 #[derive(Debug, Default)]
 pub struct Cache {
     config: Option<Config>,
-    reports: HashMap<SegmentKey, Arc<Analysis>>,
+    /// The last version's reports by the length of their text, shortest
+    /// first: a report is looked up by its length and then compared, so its
+    /// text is copied into a key only when it is new.
+    reports: Vec<(usize, Arc<Cached>)>,
+}
+
+/// One report's results and what they depend on.
+#[derive(Debug)]
+struct Cached {
+    key: SegmentKey,
+    analysis: Analysis,
 }
 
 impl Cache {
@@ -125,32 +134,50 @@ impl Cache {
             self.config = Some(config.clone());
         }
         let split = report::split(text);
-        let keyed: Vec<(SegmentKey, Option<Arc<Analysis>>)> = split
+        let known: Vec<Option<Arc<Cached>>> = split
             .segments
             .iter()
-            .map(|segment| {
-                let key = segment.key(text);
-                let known = self.reports.get(&key).cloned();
-                (key, known)
-            })
+            .map(|segment| self.find(segment, text))
             .collect();
-        let parts: Vec<Arc<Analysis>> = split
+        let parts: Vec<Arc<Cached>> = split
             .segments
             .par_iter()
-            .zip(&keyed)
-            .map(|(segment, (_, known))| match known {
-                Some(known) => Arc::clone(known),
-                None => Arc::new(analyze_segment(text, segment, config)),
+            .zip(known)
+            .map(|(segment, known)| {
+                known.unwrap_or_else(|| {
+                    Arc::new(Cached {
+                        key: segment.key(text),
+                        analysis: analyze_segment(text, segment, config),
+                    })
+                })
             })
             .collect();
         // Only the last version's reports are kept: a cache that grew with
         // every edit would hold every draft of every report.
-        self.reports = keyed
-            .into_iter()
-            .map(|(key, _)| key)
-            .zip(parts.iter().cloned())
+        self.reports = split
+            .segments
+            .iter()
+            .zip(&parts)
+            .map(|(segment, part)| (segment.range.len(), Arc::clone(part)))
             .collect();
-        let copies = parts.iter().map(|part| Cow::Borrowed(&**part)).collect();
+        self.reports.sort_by_key(|&(len, _)| len);
+        let copies = parts
+            .iter()
+            .map(|part| Cow::Borrowed(&part.analysis))
+            .collect();
         assemble(split.noise, &split.segments, copies)
+    }
+
+    /// The last version's results for `segment` of `text`, if it had the
+    /// same report. Reports of one length are few; equal keys are one.
+    fn find(&self, segment: &Segment, text: &str) -> Option<Arc<Cached>> {
+        let len = segment.range.len();
+        let first = self.reports.partition_point(|&(l, _)| l < len);
+        self.reports
+            .get(first..)?
+            .iter()
+            .take_while(|&&(l, _)| l == len)
+            .find(|(_, cached)| cached.key.is_key_of(segment, text))
+            .map(|(_, cached)| Arc::clone(cached))
     }
 }

@@ -64,6 +64,17 @@ pub struct SegmentKey {
     toc: Vec<usize>,
 }
 
+impl SegmentKey {
+    /// Whether this is [`Segment::key`] of `segment` in `text`, told without
+    /// copying the segment's text into a key.
+    pub fn is_key_of(&self, segment: &Segment, text: &str) -> bool {
+        self.title_kind == segment.title_kind
+            && self.paragraphs == segment.paragraphs
+            && self.toc == segment.toc
+            && *self.text == *segment.range.slice(text)
+    }
+}
+
 /// Hashes what tells reports apart cheaply — sizes, the kind and the text's
 /// two ends — not the whole text: hashing every byte of a compilation on
 /// every keystroke would cost more than re-analysing the edited report.
