@@ -702,27 +702,33 @@ fn build_report(
                 events.push((i, leaf(text, Part::Shortcomings, *p)));
                 continue;
             }
-            let lessons_found = events.iter().any(|(_, e)| e.part == Some(Part::Lessons));
-            if !lessons_found && parts::is_lessons(s) {
+            let lessons_found = || events.iter().any(|(_, e)| e.part == Some(Part::Lessons));
+            if parts::is_lessons(s) && !lessons_found() {
                 events.push((i, leaf(text, Part::Lessons, *p)));
                 continue;
             }
         }
         // A report without part headings may announce its parts in a
         // sentence: `一年来,主要做了以下工作:` … `新的一年,将重点做好以下工作:`.
-        let announced = first_sentence(text, *p);
         let has = |part: Part| events.iter().any(|(_, e)| e.part == Some(part));
-        let intro = if !has(Part::Review)
-            && !seen_review
-            && parts::is_review_intro(announced.slice(text))
-        {
+        let announceable = if !seen_review && !has(Part::Review) {
             Some(Part::Review)
-        } else if seen_review && !has(Part::Tasks) && parts::is_tasks_intro(announced.slice(text)) {
+        } else if seen_review && !has(Part::Tasks) {
             Some(Part::Tasks)
         } else {
             None
         };
-        if let Some(part) = intro {
+        // The first sentence is cut only where a part may still be announced.
+        let intro = announceable
+            .map(|part| (part, first_sentence(text, *p)))
+            .filter(|&(part, announced)| {
+                let sentence = announced.slice(text);
+                match part {
+                    Part::Review => parts::is_review_intro(sentence),
+                    _ => parts::is_tasks_intro(sentence),
+                }
+            });
+        if let Some((part, announced)) = intro {
             events.push((
                 i,
                 Event {
@@ -839,11 +845,10 @@ fn short_label(s: &str) -> String {
         }
     }
     let clean = sentence.trim_end_matches([':', '：', ',', '，']);
-    if clean.chars().count() > 30 {
-        let cut: String = clean.chars().take(28).collect();
-        format!("{cut}…")
-    } else {
+    if parts::at_most_chars(clean, 30) {
         clean.to_string()
+    } else {
+        format!("{}…", parts::first_chars(clean, 28))
     }
 }
 
@@ -1245,8 +1250,9 @@ fn lead_sentence(text: &str, p: TextRange) -> Option<TextRange> {
         return ((2..=30).contains(&n) && !bold.contains(['。', '；']) && !rest.trim().is_empty())
             .then(|| TextRange::new(p.start, p.start + 2 + close + 2));
     }
-    let (end, ch) = sentence_end(s)?;
-    // Most paragraphs open with a long sentence: no need to count it.
+    // Most paragraphs open with a long sentence: no need to count it, nor
+    // to look for its end past the bytes 24 characters can take.
+    let (end, ch) = sentence_end(parts::first_bytes(s, 25))?;
     if end > 24 * 4 {
         return None;
     }
