@@ -125,7 +125,7 @@ pub fn classify(line: &str) -> Option<NoiseKind> {
     // Every address has a `.` or the `:` of `://`: most lines are told
     // without the regex, whose Unicode word boundaries are slow to test.
     let has_url = memchr::memchr2(b'.', b':', line.as_bytes()).is_some() && URL.is_match(line);
-    if REPRINT.is_match(line) && (has_url || chars <= 40) {
+    if (has_url || chars <= 40) && REPRINT.is_match(line) {
         return Some(NoiseKind::ReprintNotice);
     }
     if has_url && ADVERT.is_match(line) {

@@ -26,6 +26,18 @@ static BARE_TASKS: LazyLock<Regex> =
     re!(r"^(今后的?|下一步的?)?(主要|重点)?(工作)?(任务|安排|建议|打算|思路)$");
 static FUTURE_START: LazyLock<Regex> =
     re!(r"^(今后|新的?一年|新一届|今年|明年|下一步|未来(一年|五年)?)");
+
+/// Whether `c` can start a match of [`PERIOD_START`] or [`FUTURE_START`].
+fn starts_period(c: char) -> bool {
+    const WORD_FIRST: &[char] = &[
+        '过', '近', '本', '今', '明', '新', '市', '省', '县', '区', '“', '下', '未',
+    ];
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || super::numeral::is_numeral_char(c)
+        || WORD_FIRST.contains(&c)
+}
+
 static TASK_WORD: LazyLock<Regex> =
     re!(r"(任务|安排|建议|打算|重点工作|工作要求|要求|思路|部署|目标)");
 static REVIEW_WORD: LazyLock<Regex> = re!(r"(工作|回顾|成就|成绩|成效|履职)");
@@ -61,8 +73,13 @@ pub fn heading_part(label: &str) -> Option<Part> {
     {
         return Some(Part::Tasks);
     }
-    let has_period = PERIOD_START.is_match(label) || FUTURE_START.is_match(label);
-    if (has_period || label.starts_with("工作")) && n <= 30 {
+    // Most labels start with none of the periods' first characters: they
+    // need neither regex.
+    let has_period = || {
+        label.starts_with(starts_period)
+            && (PERIOD_START.is_match(label) || FUTURE_START.is_match(label))
+    };
+    if n <= 30 && (label.starts_with("工作") || has_period()) {
         if TASK_WORD.is_match(label) || FUTURE_START.is_match(label) && REVIEW_WORD.is_match(label)
         {
             return Some(Part::Tasks);
@@ -449,6 +466,38 @@ mod tests {
         assert!(is_closing(
             "各位委员!新征程催人奋进,新使命共铸辉煌。让我们更加紧密地团结在以习近平同志为核心的中共中央周围,为推动营口全面振兴发展展现更大的担当和作为!"
         ));
+    }
+
+    #[test]
+    fn every_period_starts_with_a_period_character() {
+        for label in [
+            "2022年",
+            "２０２２年",
+            "二〇二二年",
+            "过去五年",
+            "近一年",
+            "本届以来",
+            "五年",
+            "一年来",
+            "今年",
+            "明年",
+            "今后一年",
+            "新的一年",
+            "新一年",
+            "市十五届常委会",
+            "七届人大常委会",
+            "“十四五”时期",
+            "今后",
+            "新一届",
+            "下一步",
+            "未来五年",
+        ] {
+            assert!(
+                PERIOD_START.is_match(label) || FUTURE_START.is_match(label),
+                "{label}"
+            );
+            assert!(label.starts_with(starts_period), "{label}");
+        }
     }
 
     #[test]
