@@ -694,16 +694,17 @@ fn build_report(
             continue;
         }
         if seen_review && closing_at.map_or(true, |c| i < c) {
-            if parts::is_thanks(s) && s.chars().count() < 600 {
+            let cues = parts::closing_cues(s);
+            if cues.thanks && parts::is_thanks(s) && s.chars().count() < 600 {
                 events.push((i, leaf(text, Part::Thanks, *p)));
                 continue;
             }
-            if parts::is_shortcomings(s) {
+            if cues.shortcomings && parts::is_shortcomings(s) {
                 events.push((i, leaf(text, Part::Shortcomings, *p)));
                 continue;
             }
             let lessons_found = || events.iter().any(|(_, e)| e.part == Some(Part::Lessons));
-            if parts::is_lessons(s) && !lessons_found() {
+            if cues.lessons && parts::is_lessons(s) && !lessons_found() {
                 events.push((i, leaf(text, Part::Lessons, *p)));
                 continue;
             }

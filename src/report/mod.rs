@@ -37,7 +37,7 @@ pub(crate) fn static_regex(pattern: &str) -> regex::Regex {
 }
 
 #[allow(clippy::expect_used)]
-pub(crate) fn static_words(words: &'static [&'static str]) -> Searchers {
+pub(crate) fn static_words(words: &[&'static str]) -> Searchers {
     let disjoint = words.iter().all(|a| {
         words.iter().all(|b| {
             // An occurrence of `b` starting `d` bytes into one of `a`.
@@ -134,6 +134,22 @@ impl Words {
                 .get(..start)
                 .is_some_and(|before| before.chars().count() <= max_chars)
         })
+    }
+
+    /// Every word found in one pass over `s`, in order: its index in the set
+    /// and where it starts. A word overlapping one found before it is passed
+    /// over.
+    pub(crate) fn find_each(&self, s: &str, mut found: impl FnMut(usize, usize)) {
+        match &self.0.packed {
+            Some(packed) => packed
+                .find_iter(s)
+                .for_each(|m| found(m.pattern().as_usize(), m.start())),
+            None => self
+                .0
+                .automaton
+                .find_iter(s)
+                .for_each(|m| found(m.pattern().as_usize(), m.start())),
+        }
     }
 
     pub(crate) fn in_text(&self, s: &str) -> bool {

@@ -104,10 +104,11 @@ pub fn is_opening(paragraph: &str) -> bool {
 
 static HERE: Words = words!("在此", "谨", "借此机会");
 static EXPRESS: Words = words!("表示", "致以");
-static GRATITUDE: Words = words!("感谢", "谢意", "敬意");
+const GRATITUDE_WORDS: &[&str] = &["感谢", "谢意", "敬意"];
+static GRATITUDE: Words = Words(LazyLock::new(|| super::static_words(GRATITUDE_WORDS)));
 /// What opens a paragraph on shortcomings: being sober (`清醒`), still
 /// having (`还存在`…) or comparing (`相比`), found in one pass.
-static OPENERS: Words = words!(
+const OPENER_WORDS: &[&str] = &[
     "清醒",
     "相比",
     "还存在",
@@ -117,8 +118,9 @@ static OPENERS: Words = words!(
     "还有",
     "仍有",
     "也有",
-    "依然有"
-);
+    "依然有",
+];
+static OPENERS: Words = Words(LazyLock::new(|| super::static_words(OPENER_WORDS)));
 const SOBER: &str = "清醒";
 const COMPARED: &str = "相比";
 static SEE: Words = words!("认识", "看到", "意识");
@@ -207,17 +209,56 @@ pub fn is_tasks_intro(sentence: &str) -> bool {
     at_most_chars(sentence, 80) && TASKS_INTRO.in_text(sentence) && FUTURE.in_text(sentence)
 }
 
+/// `成绩来之不易…。回顾本届以来的履职实践,我们深切体会到:…`
+const DRAWN_WORDS: &[&str] = &[
+    "深切体会到",
+    "深刻体会到",
+    "深深体会到",
+    "我们体会到",
+    "几点体会",
+    "深刻启示",
+];
+static DRAWN: Words = Words(LazyLock::new(|| super::static_words(DRAWN_WORDS)));
+
+/// The words the thanks, the shortcomings and the lessons need, in one set.
+static CLOSING_CUES: Words = Words(LazyLock::new(|| {
+    super::static_words(&[GRATITUDE_WORDS, OPENER_WORDS, DRAWN_WORDS].concat())
+}));
+
+/// Which of the thanks, the shortcomings and the lessons a paragraph of
+/// the review may be: one search for the words of all three, which most
+/// paragraphs lack, instead of one each.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ClosingCues {
+    /// A word of gratitude anywhere: [`is_thanks`] may hold.
+    pub thanks: bool,
+    /// An opener in the head: [`is_shortcomings`] may hold.
+    pub shortcomings: bool,
+    /// Lessons drawn in the first characters: [`is_lessons`] may hold.
+    pub lessons: bool,
+}
+
+pub fn closing_cues(paragraph: &str) -> ClosingCues {
+    // The heads the tests look at, cut without counting: every word a test
+    // finds starts before these ends.
+    let shortcomings_head = first_bytes(paragraph, 150).len();
+    let lessons_head = first_bytes(paragraph, 80).len();
+    let openers = GRATITUDE_WORDS.len()..GRATITUDE_WORDS.len() + OPENER_WORDS.len();
+    let mut cues = ClosingCues::default();
+    CLOSING_CUES.find_each(paragraph, |word, start| {
+        if word < openers.start {
+            cues.thanks = true;
+        } else if openers.contains(&word) {
+            cues.shortcomings |= start < shortcomings_head;
+        } else {
+            cues.lessons |= start < lessons_head;
+        }
+    });
+    cues
+}
+
 /// `我们深切体会到…`: the lessons drawn, written as a paragraph.
 pub fn is_lessons(paragraph: &str) -> bool {
-    // `成绩来之不易…。回顾本届以来的履职实践,我们深切体会到:…`
-    static DRAWN: Words = words!(
-        "深切体会到",
-        "深刻体会到",
-        "深深体会到",
-        "我们体会到",
-        "几点体会",
-        "深刻启示"
-    );
     // Most paragraphs have none of the words even in a few more characters:
     // they need no count of the first 80.
     DRAWN.in_text(first_bytes(paragraph, 80)) && DRAWN.in_text(first_chars(paragraph, 80))
@@ -466,6 +507,26 @@ mod tests {
         assert!(is_closing(
             "各位委员!新征程催人奋进,新使命共铸辉煌。让我们更加紧密地团结在以习近平同志为核心的中共中央周围,为推动营口全面振兴发展展现更大的担当和作为!"
         ));
+    }
+
+    #[test]
+    fn closing_cues_of_one_part_hide_none_of_another() {
+        // A word of one part overlapping one of another could hide it from
+        // the one pass of `closing_cues`.
+        let overlap = |a: &str, b: &str| {
+            a.char_indices()
+                .any(|(d, _)| b.starts_with(&a[d..]) || a[d..].starts_with(b))
+        };
+        let parts = [GRATITUDE_WORDS, OPENER_WORDS, DRAWN_WORDS];
+        for (i, part) in parts.iter().enumerate() {
+            for other in parts.iter().skip(i + 1) {
+                for a in part.iter() {
+                    for b in other.iter() {
+                        assert!(!overlap(a, b) && !overlap(b, a), "{a} {b}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
