@@ -273,7 +273,32 @@ fn is_sentence_end(ch: char) -> bool {
 
 /// The first sentence end in `s`: its offset and the character.
 fn sentence_end(s: &str) -> Option<(usize, char)> {
-    SentenceEnds::new(s).next()
+    // Unlike `SentenceEnds`, which keeps the next ASCII end found in the
+    // whole rest, one end needs the ASCII ends only before the first
+    // full-width one: the rest of a paragraph is not searched.
+    let bytes = s.as_bytes();
+    let full_width = full_width_end(bytes);
+    let before = bytes
+        .get(..full_width.map_or(bytes.len(), |(i, _)| i))
+        .unwrap_or_default();
+    match memchr::memchr3(b'!', b'?', b';', before) {
+        Some(i) => before.get(i).map(|&b| (i, char::from(b))),
+        None => full_width,
+    }
+}
+
+/// The first full-width sentence end in `bytes`: its offset and the character.
+fn full_width_end(bytes: &[u8]) -> Option<(usize, char)> {
+    memchr::memchr2_iter(0xE3, 0xEF, bytes).find_map(|i| {
+        let ch = match bytes.get(i..i + 3) {
+            Some([0xE3, 0x80, 0x82]) => '。',
+            Some([0xEF, 0xBC, 0x81]) => '！',
+            Some([0xEF, 0xBC, 0x9F]) => '？',
+            Some([0xEF, 0xBC, 0x9B]) => '；',
+            _ => return None,
+        };
+        Some((i, ch))
+    })
 }
 
 /// The sentence ends in `s`, in order: each one's offset and character.
@@ -317,14 +342,7 @@ impl Iterator for SentenceEnds<'_> {
             }
         };
         let window = bytes.get(at..ascii)?;
-        for i in memchr::memchr2_iter(0xE3, 0xEF, window) {
-            let ch = match window.get(i..i + 3) {
-                Some([0xE3, 0x80, 0x82]) => '。',
-                Some([0xEF, 0xBC, 0x81]) => '！',
-                Some([0xEF, 0xBC, 0x9F]) => '？',
-                Some([0xEF, 0xBC, 0x9B]) => '；',
-                _ => continue,
-            };
+        if let Some((i, ch)) = full_width_end(window) {
             self.at = at + i + 3;
             return Some((at + i, ch));
         }
