@@ -155,61 +155,82 @@ fn block_mask_bytewise(bytes: &[u8], at: usize) -> u64 {
         })
 }
 
-/// Byte pairs that may begin a stop, as eight classes: the first bytes of a
-/// class, and its second bytes (none listed: any). Together they hold every
-/// stop's first byte, and every three-byte stop's first two bytes.
-const PAIR_CLASSES: [(&[u8], &[u8]); 8] = [
-    (b"0123456789?", b""),
-    (b"\"!\n\r", b""),
-    (&[0xE2, 0xE3], &[0x80]),
-    (&[0xE4], &[0xB8, 0xB9, 0xBA]),
-    (&[0xE5], &[0x85, 0x8D]),
-    (&[0xE5, 0xE9], &[0x9B]),
-    (&[0xE7], &[0x99]),
-    (&[0xEF], &[0xBC]),
+/// The bytes that may begin a stop, as eight classes: the first bytes of a
+/// class, its second bytes and its third bytes (none listed: any). Together
+/// they hold every stop's first byte, and every three-byte stop's bytes.
+const CLASSES: [[&[u8]; 3]; 8] = [
+    [b"0123456789?", b"", b""],
+    [b"\"!\n\r", b"", b""],
+    // ‘ ’ “ ” and 「 」 『 』 《 》 〈 〉 。 〇
+    [
+        &[0xE2, 0xE3],
+        &[0x80],
+        &[
+            0x98, 0x99, 0x9C, 0x9D, 0x82, 0x87, 0x88, 0x89, 0x8A, 0x8B, 0x8C, 0x8D, 0x8E, 0x8F,
+        ],
+    ],
+    // 一 七 万 三 两 九 二 五 亿
+    [
+        &[0xE4],
+        &[0xB8, 0xB9, 0xBA],
+        &[0x80, 0x83, 0x87, 0x89, 0xA4, 0x9D, 0x8C, 0x94, 0xBF],
+    ],
+    // 八 六 十 千
+    [&[0xE5], &[0x85, 0x8D], &[0xAB, 0xAD, 0x81, 0x83]],
+    // 四 零
+    [&[0xE5, 0xE9], &[0x9B], &[0x9B, 0xB6]],
+    // 百
+    [&[0xE7], &[0x99], &[0xBE]],
+    // ！ ＂ ０…９ ？
+    [
+        &[0xEF],
+        &[0xBC],
+        &[
+            0x81, 0x82, 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9F,
+        ],
+    ],
 ];
 
-/// [`PAIR_CLASSES`] by nibble: for the first byte's high and low nibbles,
-/// then the second byte's, the classes (one bit each) a byte with that
-/// nibble may belong to. A pair whose four lookups share a bit is a
-/// candidate: a few pairs outside the classes are too (`*`, `-`), and are
-/// then cleared with the rest by [`stops_at`].
+/// [`CLASSES`] by nibble: for the high and the low nibble of the first, the
+/// second and the third byte, the classes (one bit each) a byte with that
+/// nibble may belong to. Bytes whose six lookups share a bit are a
+/// candidate. Far fewer are than begin no stop (`、` `人` `中` `国` share a
+/// stop's first bytes), and [`stops_at`] clears those.
 // Evaluated while compiling: an index out of range fails the build.
 #[allow(clippy::indexing_slicing)]
-const PAIR_NIBBLES: [[u8; 16]; 4] = {
-    let mut tables = [[0u8; 16]; 4];
+const NIBBLES: [[u8; 16]; 6] = {
+    let mut tables = [[0u8; 16]; 6];
     let mut class = 0;
-    while class < PAIR_CLASSES.len() {
+    while class < CLASSES.len() {
         let bit = 1 << class;
-        let (firsts, seconds) = PAIR_CLASSES[class];
-        let mut i = 0;
-        while i < firsts.len() {
-            tables[0][(firsts[i] >> 4) as usize] |= bit;
-            tables[1][(firsts[i] & 15) as usize] |= bit;
-            i += 1;
-        }
-        let mut i = 0;
-        while i < 16 {
-            if seconds.is_empty() {
-                tables[2][i] |= bit;
-                tables[3][i] |= bit;
+        let mut byte = 0;
+        while byte < 3 {
+            let (high, low) = (2 * byte, 2 * byte + 1);
+            let listed = CLASSES[class][byte];
+            let mut i = 0;
+            while i < 16 {
+                if listed.is_empty() {
+                    tables[high][i] |= bit;
+                    tables[low][i] |= bit;
+                }
+                i += 1;
             }
-            i += 1;
-        }
-        let mut i = 0;
-        while i < seconds.len() {
-            tables[2][(seconds[i] >> 4) as usize] |= bit;
-            tables[3][(seconds[i] & 15) as usize] |= bit;
-            i += 1;
+            let mut i = 0;
+            while i < listed.len() {
+                tables[high][(listed[i] >> 4) as usize] |= bit;
+                tables[low][(listed[i] & 15) as usize] |= bit;
+                i += 1;
+            }
+            byte += 1;
         }
         class += 1;
     }
     tables
 };
 
-/// Thirty-two bytes at a time: each pair of bytes classified by nibbles
-/// ([`PAIR_NIBBLES`], four table lookups), the candidates then told exactly
-/// by [`stops_at`].
+/// Thirty-two bytes at a time: each position classified by the nibbles of
+/// its three bytes ([`NIBBLES`], six table lookups), the candidates then
+/// told exactly by [`stops_at`].
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
     use std::arch::x86_64::{
@@ -218,7 +239,7 @@ mod avx2 {
         _mm256_srli_epi16,
     };
 
-    use super::{block_mask_bytewise, stops_at, Stops, PAIR_NIBBLES};
+    use super::{block_mask_bytewise, stops_at, Stops, NIBBLES};
 
     /// Bytes a block reads: its own and the two after it (the rest of a
     /// character that starts at its end).
@@ -261,13 +282,16 @@ mod avx2 {
     }
 
     /// A bit for each of thirty-two positions whose bytes (`first`, then
-    /// `second`) may begin a stop.
+    /// `second` and `third`) may begin a stop.
     #[target_feature(enable = "avx2")]
-    fn candidates(first: __m256i, second: __m256i) -> u64 {
-        let [first_high, first_low, second_high, second_low] = PAIR_NIBBLES;
+    fn candidates(first: __m256i, second: __m256i, third: __m256i) -> u64 {
+        let [first_high, first_low, second_high, second_low, third_high, third_low] = NIBBLES;
         let shared = _mm256_and_si256(
-            classes(first, first_high, first_low),
-            classes(second, second_high, second_low),
+            _mm256_and_si256(
+                classes(first, first_high, first_low),
+                classes(second, second_high, second_low),
+            ),
+            classes(third, third_high, third_low),
         );
         let none = _mm256_cmpeq_epi8(shared, _mm256_setzero_si256());
         u64::from(!(_mm256_movemask_epi8(none) as u32))
@@ -282,8 +306,14 @@ mod avx2 {
             // The end of the text.
             return block_mask_bytewise(bytes, at);
         };
-        let mut mask = candidates(vector(window, 0), vector(window, 1))
-            | candidates(vector(window, 32), vector(window, 33)) << 32;
+        let half = |from: usize| {
+            candidates(
+                vector(window, from),
+                vector(window, from + 1),
+                vector(window, from + 2),
+            )
+        };
+        let mut mask = half(0) | half(32) << 32;
         // Tell the candidates exactly: the third byte, for a character.
         let mut candidates = mask;
         while candidates != 0 {
