@@ -75,23 +75,6 @@ impl SegmentKey {
     }
 }
 
-/// Hashes what tells reports apart cheaply — sizes, the kind and the text's
-/// two ends — not the whole text: hashing every byte of a compilation on
-/// every keystroke would cost more than re-analysing the edited report.
-/// Equal keys still hash equally; a collision costs one comparison.
-impl std::hash::Hash for SegmentKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        const ENDS: usize = 64;
-        let bytes = self.text.as_bytes();
-        bytes.len().hash(state);
-        bytes.get(..ENDS).hash(state);
-        bytes.get(bytes.len().saturating_sub(ENDS)..).hash(state);
-        self.paragraphs.len().hash(state);
-        self.title_kind.hash(state);
-        self.toc.hash(state);
-    }
-}
-
 /// Finds the paragraphs, the noise and where each report starts.
 pub fn split(text: &str) -> Split {
     let (paragraphs, mut noise) = paragraphs_and_noise(text);
