@@ -288,7 +288,7 @@ fn underline(line: &str, start: usize, end: usize) -> (String, String) {
         used += w;
         shown.push(shown_char(c));
         let mark = if i >= start && i < end { '^' } else { ' ' };
-        carets.extend(std::iter::repeat(mark).take(w));
+        carets.extend(std::iter::repeat_n(mark, w));
     }
     if cut_right {
         shown.push_str("...");

@@ -27,9 +27,9 @@ pub(crate) struct Request<'a> {
 
 pub(crate) fn code_actions(analysis: &Analysis, request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     let wanted = |kind: &CodeActionKind| {
-        request.only.map_or(true, |only| {
-            only.iter().any(|o| kind.as_str().starts_with(o.as_str()))
-        })
+        request
+            .only
+            .is_none_or(|only| only.iter().any(|o| kind.as_str().starts_with(o.as_str())))
     };
     if !wanted(&CodeActionKind::QUICKFIX) {
         return Vec::new();

@@ -62,9 +62,9 @@ fn enclosing(analysis: &Analysis, offset: usize) -> Vec<TextRange> {
 
     let mut chain: Vec<TextRange> = Vec::new();
     for range in candidates.into_iter().filter(|r| !r.is_empty()) {
-        let nests = chain.last().map_or(true, |inner| {
-            range.contains_range(*inner) && range != *inner
-        });
+        let nests = chain
+            .last()
+            .is_none_or(|inner| range.contains_range(*inner) && range != *inner);
         if nests {
             chain.push(range);
         }

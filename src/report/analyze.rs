@@ -694,7 +694,7 @@ fn build_report(
             inline_items(text, span, sequence, i, &mut events);
             continue;
         }
-        if seen_review && closing_at.map_or(true, |c| i < c) {
+        if seen_review && closing_at.is_none_or(|c| i < c) {
             let cues = parts::closing_cues(s);
             if cues.thanks && parts::is_thanks(s) && s.chars().count() < 600 {
                 events.push((i, leaf(text, Part::Thanks, *p)));
@@ -1012,7 +1012,7 @@ fn inline_items(
     // Sentence starts and the starts after a colon, both in order, merged;
     // with whether the start is after a colon only.
     let starts = std::iter::from_fn(move || match (sentences.peek(), colons.peek()) {
-        (Some(&at), colon) if colon.map_or(true, |&c| at <= c) => {
+        (Some(&at), colon) if colon.is_none_or(|&c| at <= c) => {
             sentences.next();
             colons.next_if_eq(&at);
             Some((at, false))
@@ -1130,7 +1130,7 @@ fn find_closing(text: &str, body: &[TextRange], from: usize) -> Option<usize> {
         .enumerate()
         .skip(from)
         .rev()
-        .take_while(|&(i, _)| last_heading.map_or(true, |h| i > h) || body.len() - i <= 2)
+        .take_while(|&(i, _)| last_heading.is_none_or(|h| i > h) || body.len() - i <= 2)
         .find(|(_, p)| {
             let s = p.slice(text);
             marker::parse(s, 0).is_none() && parts::is_closing(s)

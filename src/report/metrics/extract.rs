@@ -1309,7 +1309,7 @@ fn noun_after(rest: &str) -> Option<&str> {
 fn period<'a>(sentence: &'a str) -> Option<&'a str> {
     let mut best: Option<(usize, &'a str)> = None;
     let mut consider = |pos: usize, token: &'a str| {
-        if best.map_or(true, |(p, _)| pos >= p) {
+        if best.is_none_or(|(p, _)| pos >= p) {
             best = Some((pos, token));
         }
     };
