@@ -144,21 +144,33 @@ fn collect_lists<'a>(parent: Option<&'a Node>, children: &'a [Node], out: &mut V
         Some(style)
     });
     for style in styles {
+        let of_style = |child: &'a Node| {
+            child
+                .marker
+                .as_ref()
+                .filter(|m| m.style == style)
+                .map(|m| (child, m.number))
+        };
+        // A run holds at most the children of its style still to come: its
+        // items, allocated for them, never grow.
+        let mut left = children.iter().filter_map(of_style).count();
         // This style's runs go straight to `out`: the first is at `first`.
         let first = out.len();
-        for child in children {
-            let Some(m) = child.marker.as_ref().filter(|m| m.style == style) else {
-                continue;
-            };
+        for (child, number) in children.iter().filter_map(of_style) {
             let restart = out.len() > first;
             match out.last_mut() {
-                Some(run) if restart && m.number != 1 => run.items.push(child),
-                _ => out.push(List {
-                    items: vec![child],
-                    parent,
-                    restart,
-                }),
+                Some(run) if restart && number != 1 => run.items.push(child),
+                _ => {
+                    let mut items = Vec::with_capacity(left);
+                    items.push(child);
+                    out.push(List {
+                        items,
+                        parent,
+                        restart,
+                    });
+                }
             }
+            left -= 1;
         }
     }
     for child in children {
