@@ -163,7 +163,8 @@ fn quoted(text: &str, like: &Marker, numbers: std::ops::Range<u32>) -> String {
 /// passed over (`四是` after `二是`); a new `一是` there opens a nested list
 /// and ends the search.
 pub(super) fn markers_of(ctx: &Context, list: &List) -> Vec<Marker> {
-    let mut markers: Vec<Marker> = list.items.iter().filter_map(|n| n.marker.clone()).collect();
+    let mut markers = Vec::with_capacity(list.items.len());
+    markers.extend(list.items.iter().filter_map(|n| n.marker.clone()));
     let Some(first) = markers.first().cloned() else {
         return markers;
     };
@@ -171,7 +172,6 @@ pub(super) fn markers_of(ctx: &Context, list: &List) -> Vec<Marker> {
         return markers;
     }
     let suffix = first.range.slice(ctx.text).chars().next_back();
-    let mut found = Vec::new();
     for (i, item) in list.items.iter().enumerate() {
         // Paragraphs are in text order: find the one holding the item.
         let paragraphs = &ctx.document.paragraphs;
@@ -205,10 +205,11 @@ pub(super) fn markers_of(ctx: &Context, list: &List) -> Vec<Marker> {
             if m.number == 1 {
                 break;
             }
-            found.push(m);
+            markers.push(m);
         }
     }
-    markers.extend(found);
+    // The markers found come after the items' own: the stable sort keeps an
+    // item's marker where both are at one place.
     markers.sort_by_key(|m| m.range.start);
     markers.dedup_by_key(|m| m.range.start);
     markers
