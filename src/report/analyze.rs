@@ -80,11 +80,14 @@ pub fn split(text: &str) -> Split {
     let (paragraphs, mut noise) = paragraphs_and_noise(text);
     let starts = report_starts(text, &paragraphs, &mut noise);
     // Table-of-contents lines are the only noise found among paragraphs.
-    let toc: Vec<usize> = noise
+    let mut toc: Vec<usize> = noise
         .iter()
         .filter(|n| n.kind == NoiseKind::TableOfContents)
         .map(|n| n.range.start)
         .collect();
+    // Sorted, so each report takes its own lines by two binary searches: a
+    // scan of every line per report grew with the square of the text.
+    toc.sort_unstable();
     let mut segments = Vec::with_capacity(starts.len());
     for (i, &(start, title_kind)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(paragraphs.len(), |s| s.0);
@@ -109,8 +112,10 @@ pub fn split(text: &str) -> Split {
                 .collect(),
             title_kind,
             toc: toc
+                .get(toc.partition_point(|&t| t < range.start)..)
+                .unwrap_or_default()
                 .iter()
-                .filter(|&&t| range.contains(t))
+                .take_while(|&&t| range.contains(t))
                 .map(|t| t - range.start)
                 .collect(),
         });
