@@ -146,52 +146,60 @@ fn utf8_len(lead: u8) -> usize {
     (lead.leading_ones() as usize).max(1)
 }
 
-/// Words of which the first, in list order, that starts a text is wanted
-/// (the lists put longer words first).
-struct Prefixes {
-    words: &'static [&'static str],
-    by_first: OnceLock<CharBuckets>,
+/// Which end of a text a word list is matched at.
+#[derive(Clone, Copy)]
+enum End {
+    Start,
+    Finish,
 }
 
-impl Prefixes {
-    const fn new(words: &'static [&'static str]) -> Self {
-        Prefixes {
+impl End {
+    /// The character at this end of `s`.
+    fn char_of(self, s: &str) -> Option<char> {
+        match self {
+            End::Start => s.chars().next(),
+            End::Finish => s.chars().next_back(),
+        }
+    }
+}
+
+/// Words of which the first, in list order, found at one end of a text is
+/// wanted (the lists put longer words first).
+struct Affixes {
+    words: &'static [&'static str],
+    end: End,
+    buckets: OnceLock<CharBuckets>,
+}
+
+impl Affixes {
+    /// Words that start a text.
+    const fn prefixes(words: &'static [&'static str]) -> Self {
+        Affixes {
             words,
-            by_first: OnceLock::new(),
+            end: End::Start,
+            buckets: OnceLock::new(),
         }
     }
 
-    /// The first of the words that `s` starts with.
-    fn at_start(&self, s: &str) -> Option<&'static str> {
-        let by_first = self
-            .by_first
-            .get_or_init(|| CharBuckets::new(self.words.iter().copied(), |w| w.chars().next()));
-        let first = by_first.first_index(s.chars().next()?, |w| s.starts_with(w))?;
-        self.words.get(first).copied()
-    }
-}
-
-/// Words of which the first, in list order, that ends a text is wanted (the
-/// lists put longer words first).
-struct Suffixes {
-    words: &'static [&'static str],
-    by_last: OnceLock<CharBuckets>,
-}
-
-impl Suffixes {
-    const fn new(words: &'static [&'static str]) -> Self {
-        Suffixes {
+    /// Words that end a text.
+    const fn suffixes(words: &'static [&'static str]) -> Self {
+        Affixes {
             words,
-            by_last: OnceLock::new(),
+            end: End::Finish,
+            buckets: OnceLock::new(),
         }
     }
 
-    /// The first of the words that `s` ends with.
-    fn at_end(&self, s: &str) -> Option<&'static str> {
-        let by_last = self.by_last.get_or_init(|| {
-            CharBuckets::new(self.words.iter().copied(), |w| w.chars().next_back())
-        });
-        let first = by_last.first_index(s.chars().next_back()?, |w| s.ends_with(w))?;
+    /// The first of the words at this list's end of `s`.
+    fn find(&self, s: &str) -> Option<&'static str> {
+        let end = self.end;
+        let buckets = self
+            .buckets
+            .get_or_init(|| CharBuckets::new(self.words.iter().copied(), end));
+        let first = buckets.first_index(end.char_of(s)?, |w| match end {
+            End::Start => s.starts_with(w),
+            End::Finish => s.ends_with(w),
+        })?;
         self.words.get(first).copied()
     }
 }
@@ -213,11 +221,14 @@ fn char_hash(c: char) -> usize {
 }
 
 impl CharBuckets {
-    /// Files each of `words` under the character `end` tells.
-    fn new(words: impl Iterator<Item = &'static str>, end: fn(&str) -> Option<char>) -> Self {
+    /// Files each of `words` under its character at `end`.
+    fn new(words: impl Iterator<Item = &'static str>, end: End) -> Self {
         let mut buckets = vec![Vec::new(); 256];
         for (index, word) in words.enumerate() {
-            if let Some(bucket) = end(word).and_then(|c| buckets.get_mut(char_hash(c))) {
+            if let Some(bucket) = end
+                .char_of(word)
+                .and_then(|c| buckets.get_mut(char_hash(c)))
+            {
                 bucket.push((index, word));
             }
         }
@@ -239,7 +250,7 @@ impl CharBuckets {
 /// The measure word `rest` starts with, if any.
 fn unit_at(rest: &str) -> Option<&'static Unit> {
     static BY_FIRST: LazyLock<CharBuckets> =
-        LazyLock::new(|| CharBuckets::new(UNITS.iter().map(|u| u.text), |w| w.chars().next()));
+        LazyLock::new(|| CharBuckets::new(UNITS.iter().map(|u| u.text), End::Start));
     UNITS.get(BY_FIRST.first_index(rest.chars().next()?, |w| rest.starts_with(w))?)
 }
 
@@ -310,7 +321,7 @@ fn is_session(text: &str, start: usize, kind: Kind, unit: &str, after: &str) -> 
 }
 
 /// Nouns that count people without a measure word: `47.74万选民`.
-static PEOPLE_NOUNS: Prefixes = Prefixes::new(&[
+static PEOPLE_NOUNS: Affixes = Affixes::prefixes(&[
     "选民",
     "群众",
     "市民",
@@ -329,7 +340,7 @@ static PEOPLE_NOUNS: Prefixes = Prefixes::new(&[
 ]);
 
 /// Approximation and bound markers before the numeral, longest first.
-static PREFIX_MARKERS: Suffixes = Suffixes::new(&[
+static PREFIX_MARKERS: Affixes = Affixes::suffixes(&[
     "不少于",
     "不低于",
     "不超过",
@@ -373,7 +384,7 @@ fn marker_is_word(marker: &str, before: Option<char>) -> bool {
 }
 
 /// Markers after the measure word.
-static SUFFIX_MARKERS: Prefixes = Prefixes::new(&["以上", "左右", "以下", "以内"]);
+static SUFFIX_MARKERS: Affixes = Affixes::prefixes(&["以上", "左右", "以下", "以内"]);
 
 /// A marker between the numeral and the measure word (`480余万元`,
 /// `8000多万元`, `4.2万多人次`), read at `pos` unless one was read already.
@@ -435,7 +446,7 @@ fn is_han(ch: char) -> bool {
 }
 
 /// Words that begin a clause without saying what is counted (`全年共召开…`).
-static LEADING_FILLERS: Prefixes = Prefixes::new(&[
+static LEADING_FILLERS: Affixes = Affixes::prefixes(&[
     "截至目前",
     "今年以来",
     "本届以来",
@@ -470,7 +481,7 @@ static LEADING_FILLERS: Prefixes = Prefixes::new(&[
 
 /// Words that end a clause before the number without saying what is counted
 /// (`…会议共计`, `…满意率达到`).
-static TRAILING_FILLERS: Suffixes = Suffixes::new(&[
+static TRAILING_FILLERS: Affixes = Affixes::suffixes(&[
     "增加到",
     "增加至",
     "减少到",
@@ -515,7 +526,7 @@ static TRAILING_FILLERS: Suffixes = Suffixes::new(&[
 
 /// Two-character verbs that say what was done but not to what: a clause made
 /// only of these (`通过`, `审议通过`) continues the figure before it.
-static BARE_VERBS: Prefixes = Prefixes::new(&[
+static BARE_VERBS: Affixes = Affixes::prefixes(&[
     "通过", "审议", "批准", "制定", "修订", "修改", "废止", "出台", "开展", "召开", "举办", "组织",
     "完成", "办结", "办理", "办复", "接待", "收集", "提出", "形成", "解决", "推动", "交办", "督办",
     "听取", "作出", "任免", "任命", "发放", "培训", "走访", "调研", "视察", "检查", "新增", "增加",
@@ -538,7 +549,7 @@ fn is_verbs(what: &str) -> bool {
     }
     let mut rest = what;
     while !rest.is_empty() {
-        match BARE_VERBS.at_start(rest) {
+        match BARE_VERBS.find(rest) {
             Some(v) => rest = &rest[v.len()..],
             None => return false,
         }
@@ -591,7 +602,7 @@ fn is_noun_stop(ch: char) -> bool {
     )
 }
 
-static NOUN_STOP_WORDS: Prefixes = Prefixes::new(&[
+static NOUN_STOP_WORDS: Affixes = Affixes::prefixes(&[
     "进行", "开展", "实施", "实现", "完成", "提出", "提供", "提升", "提高", "参加", "参与", "列席",
     "纳入", "得到", "获得", "取得", "就地", "就近", "全部", "全面", "分别", "设置", "覆盖", "达到",
     "用于", "位于", "对于", "关于", "显著", "正式", "投入", "建成", "开工", "落地", "入驻", "通过",
@@ -932,7 +943,7 @@ impl<'t> Scanner<'t> {
                 if !(multiplied || matches!(kind, Kind::Han { large: true, .. })) {
                     return None;
                 }
-                PEOPLE_NOUNS.at_start(rest)?;
+                PEOPLE_NOUNS.find(rest)?;
                 ("人", Category::People, false, 0, true)
             }
         };
@@ -949,7 +960,7 @@ impl<'t> Scanner<'t> {
             }
         }
         if approx.is_none() {
-            if let Some(m) = SUFFIX_MARKERS.at_start(after_unit) {
+            if let Some(m) = SUFFIX_MARKERS.find(after_unit) {
                 approx = Some(m);
                 end += m.len();
             }
@@ -959,7 +970,7 @@ impl<'t> Scanner<'t> {
         let mut mention_start = start;
         let lead = skip_space_back(text, start);
         let head = text.get(..lead).unwrap_or("");
-        if let Some(m) = PREFIX_MARKERS.at_end(head) {
+        if let Some(m) = PREFIX_MARKERS.find(head) {
             let at = lead - m.len();
             if !marker_is_word(m, char_before(text, at)) {
                 if approx.is_none() {
@@ -1007,7 +1018,7 @@ impl<'t> Scanner<'t> {
         );
         let period = self.period(period_start, mention_start);
         let what = if implied {
-            let noun = PEOPLE_NOUNS.at_start(rest).unwrap_or("");
+            let noun = PEOPLE_NOUNS.find(rest).unwrap_or("");
             end = pos + noun.len();
             What {
                 text: noun.to_string(),
@@ -1182,7 +1193,7 @@ enum Kind {
 fn object_of(what: &str) -> Option<&str> {
     let mut rest = what;
     let mut stripped = false;
-    while let Some(v) = BARE_VERBS.at_start(rest) {
+    while let Some(v) = BARE_VERBS.find(rest) {
         rest = &rest[v.len()..];
         stripped = true;
     }
@@ -1203,13 +1214,13 @@ fn trim_phrase(clause: &str) -> &str {
         if let Some(rest) = strip_year(s).or_else(|| strip_enumerator(s)) {
             s = rest;
         }
-        if let Some(f) = LEADING_FILLERS.at_start(s) {
+        if let Some(f) = LEADING_FILLERS.find(s) {
             s = &s[f.len()..];
         }
-        if let Some(f) = TRAILING_FILLERS.at_end(s) {
+        if let Some(f) = TRAILING_FILLERS.find(s) {
             s = &s[..s.len() - f.len()];
         }
-        if let Some(m) = PREFIX_MARKERS.at_end(s) {
+        if let Some(m) = PREFIX_MARKERS.find(s) {
             s = &s[..s.len() - m.len()];
         }
         // Titles right before a figure (`《…》《…》等27篇`) name examples,
@@ -1289,8 +1300,7 @@ fn noun_after(rest: &str) -> Option<&str> {
             break;
         }
         let tail = &rest[i..];
-        if is_noun_stop(ch) || begins_noun_stop_word(ch) && NOUN_STOP_WORDS.at_start(tail).is_some()
-        {
+        if is_noun_stop(ch) || begins_noun_stop_word(ch) && NOUN_STOP_WORDS.find(tail).is_some() {
             break;
         }
         if n >= MAX_NOUN {
