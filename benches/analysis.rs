@@ -16,6 +16,10 @@ use baogao::report::{self, metrics};
 use baogao::rules;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
+// The allocator the binary runs the analysis with (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

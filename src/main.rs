@@ -4,6 +4,9 @@ use clap::{Parser, Subcommand};
 
 use baogao::cli::{self, CliError};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Outline, diagnostics and metric summaries for Chinese work reports (工作报告).
 #[derive(Parser)]
 #[command(name = "baogao", version, about)]
