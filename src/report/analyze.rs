@@ -1078,22 +1078,26 @@ fn inline_items(
     }
 }
 
-/// Whether `s` holds `第` or a numeral before `是` or `要`, the only openers
-/// of an item (see `marker::parse`). Most paragraphs have neither, and need
+/// Whether `s` holds an ordinal marker (`第一，`) or a numeral before `是` or
+/// `要`, the only openers of an item (see `marker::parse`). Most paragraphs have neither, and need
 /// no walk over their sentences.
 fn may_open_item(s: &str) -> bool {
     use memchr::memmem::Finder;
     static FINDERS: std::sync::LazyLock<[Finder<'static>; 3]> =
         std::sync::LazyLock::new(|| ["第", "是", "要"].map(Finder::new));
     let [di, shi, yao] = &*FINDERS;
-    di.find(s.as_bytes()).is_some()
-        || [shi, yao].iter().any(|f| {
-            f.find_iter(s.as_bytes()).any(|at| {
-                s.get(..at)
-                    .and_then(|before| before.chars().next_back())
-                    .is_some_and(numeral::is_numeral_char)
-            })
+    // `第` opens an item only as `第一，` `第二是` (most are `第十四届`).
+    di.find_iter(s.as_bytes()).any(|at| {
+        s.get(at..)
+            .and_then(|rest| marker::parse(rest, 0))
+            .is_some_and(|found| found.level == Level::Item)
+    }) || [shi, yao].iter().any(|f| {
+        f.find_iter(s.as_bytes()).any(|at| {
+            s.get(..at)
+                .and_then(|before| before.chars().next_back())
+                .is_some_and(numeral::is_numeral_char)
         })
+    })
 }
 
 /// An inline item's own text: up to the end of its sentence or clause group
