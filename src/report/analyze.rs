@@ -186,7 +186,7 @@ fn paragraphs_and_noise(text: &str) -> (Vec<TextRange>, Vec<Noise>) {
             (paragraphs, noise)
         })
         .collect();
-    let mut paragraphs = Vec::new();
+    let mut paragraphs = Vec::with_capacity(pieces.iter().map(|p| p.0.len()).sum());
     for (mut more_paragraphs, mut more_noise) in pieces {
         paragraphs.append(&mut more_paragraphs);
         noise.append(&mut more_noise);
@@ -604,7 +604,8 @@ fn build_report(
         .filter(|p| !toc.contains(&p.start))
         .collect();
 
-    let mut events: Vec<(usize, Event)> = Vec::new();
+    // About one event per paragraph: headings and parts, inline items fewer.
+    let mut events: Vec<(usize, Event)> = Vec::with_capacity(body.len());
     let mut salutation_at = None;
     for (i, p) in body.iter().enumerate().take(4) {
         let line = p.slice(text);
