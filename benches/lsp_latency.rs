@@ -14,7 +14,7 @@
 //! parsed; the random edits come from a fixed seed, so every run replays the
 //! same edits.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
@@ -22,6 +22,9 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+
+#[path = "../tests/lsp_client/frames.rs"]
+mod frames;
 
 const TIMEOUT: Duration = Duration::from_secs(120);
 const URI: &str = "file:///bench/compilation-22.txt";
@@ -91,32 +94,11 @@ impl Server {
         let stdout = child.stdout.take().expect("stdout");
         let (tx, messages) = mpsc::channel();
         thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            loop {
-                let mut length = None;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(n) = line.strip_prefix("Content-Length: ") {
-                        length = n.parse::<usize>().ok();
-                    }
-                }
-                let mut body = vec![0; length.expect("Content-Length")];
-                if reader.read_exact(&mut body).is_err() {
-                    return;
-                }
+            frames::read_frames(stdout, |body| {
                 let at = Instant::now();
                 let message = serde_json::from_slice(&body).expect("server sent invalid JSON");
-                if tx.send(Received { at, message }).is_err() {
-                    return;
-                }
-            }
+                tx.send(Received { at, message }).is_ok()
+            })
         });
         Server {
             child,

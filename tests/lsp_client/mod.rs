@@ -4,7 +4,7 @@
 #![allow(dead_code)] // each test file uses a different subset
 
 use std::collections::VecDeque;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -12,6 +12,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+
+mod frames;
 
 pub const TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -46,29 +48,10 @@ impl Client {
         let stdout = child.stdout.take().unwrap();
         let (tx, messages) = mpsc::channel();
         thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            loop {
-                let mut length = None;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    let (name, value) = line.split_once(": ").expect("header line");
-                    assert_eq!(name, "Content-Length", "unexpected header {line:?}");
-                    length = Some(value.parse::<usize>().expect("length"));
-                }
-                let mut body = vec![0; length.expect("Content-Length")];
-                reader.read_exact(&mut body).expect("body");
+            frames::read_frames(stdout, |body| {
                 let value: Value = serde_json::from_slice(&body).expect("server sent invalid JSON");
-                if tx.send(value).is_err() {
-                    return;
-                }
-            }
+                tx.send(value).is_ok()
+            })
         });
         Client {
             child,
