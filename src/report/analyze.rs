@@ -1080,8 +1080,8 @@ fn inline_items(
 }
 
 /// Whether `s` holds an ordinal marker (`第一，`) or a numeral before `是` or
-/// `要`, the only openers of an item (see `marker::parse`). Most paragraphs have neither, and need
-/// no walk over their sentences.
+/// `要`, the only openers of an item (see `marker::parse`). Most paragraphs
+/// have neither, and need no walk over their sentences.
 fn may_open_item(s: &str) -> bool {
     use memchr::memmem::Finder;
     static FINDERS: std::sync::LazyLock<[Finder<'static>; 3]> =

@@ -21,8 +21,8 @@ pub fn extract(text: &str) -> Vec<Metric> {
 /// document's paragraphs, so page chrome and other noise are skipped). Ranges
 /// that do not fall on character boundaries of `text` are ignored.
 pub fn extract_in(text: &str, paragraphs: &[TextRange]) -> Vec<Metric> {
-    // Reports count a figure every 600 or so bytes: room for most of them
-    // saves copying the figures read so far at each doubling.
+    // Reports hold a figure every 650 or so bytes: room for most of them up
+    // front leaves at most one doubling, and one copy of the figures read.
     let mut out = Vec::with_capacity(text.len() / 1024);
     let mut stops = Stops::new(text.as_bytes());
     for &paragraph in paragraphs {
