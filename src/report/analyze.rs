@@ -1088,12 +1088,12 @@ fn may_open_item(s: &str) -> bool {
         std::sync::LazyLock::new(|| ["第", "是", "要"].map(Finder::new));
     let [di, shi, yao] = &*FINDERS;
     // `第` opens an item only as `第一，` `第二是` (most are `第十四届`).
-    di.find_iter(s.as_bytes()).any(|at| {
+    super::occurrences(di, s.as_bytes()).any(|at| {
         s.get(at..)
             .and_then(|rest| marker::parse(rest, 0))
             .is_some_and(|found| found.level == Level::Item)
     }) || [shi, yao].iter().any(|f| {
-        f.find_iter(s.as_bytes()).any(|at| {
+        super::occurrences(f, s.as_bytes()).any(|at| {
             s.get(..at)
                 .and_then(|before| before.chars().next_back())
                 .is_some_and(numeral::is_numeral_char)

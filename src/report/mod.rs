@@ -79,6 +79,22 @@ pub(crate) struct Searchers {
     disjoint: bool,
 }
 
+/// Where `finder`'s needle occurs in `haystack`, without overlaps. Unlike
+/// `Finder::find_iter`, which copies the whole searcher for every iterator,
+/// this runs on the shared one: paragraphs are many and short.
+pub(crate) fn occurrences<'a>(
+    finder: &'a memchr::memmem::Finder<'_>,
+    haystack: &'a [u8],
+) -> impl Iterator<Item = usize> + 'a {
+    let step = finder.needle().len().max(1);
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + finder.find(haystack.get(from..)?)?;
+        from = at + step;
+        Some(at)
+    })
+}
+
 /// Words searched for together, e.g. the verbs of a closing call.
 pub(crate) struct Words(pub(crate) std::sync::LazyLock<Searchers>);
 
@@ -101,7 +117,7 @@ impl Words {
         } else if self.0.disjoint {
             self.0.finders.iter().any(|f| {
                 let len = f.needle().len();
-                f.find_iter(s.as_bytes()).any(|at| hit(at, at + len))
+                occurrences(f, s.as_bytes()).any(|at| hit(at, at + len))
             })
         } else {
             self.0
