@@ -319,7 +319,10 @@ fn is_session(text: &str, start: usize, kind: Kind, unit: &str, after: &str) -> 
         return false;
     }
     let window = next_boundary(text, start.saturating_sub(8 * 3));
-    matches!(kind, Kind::Han { .. }) || text.get(window..start).is_some_and(|w| w.contains('届'))
+    matches!(kind, Kind::Han { .. })
+        || text
+            .get(window..start)
+            .is_some_and(|w| rfind_char(w, '届').is_some())
 }
 
 /// Nouns that count people without a measure word: `47.74万选民`.
@@ -1002,7 +1005,7 @@ impl<'t> Scanner<'t> {
             if !(amount || approx.is_some()) {
                 return None;
             }
-            if before.is_some_and(|c| "数几上成好".contains(c)) {
+            if before.is_some_and(|c| matches!(c, '数' | '几' | '上' | '成' | '好')) {
                 return None;
             }
         }
@@ -1010,7 +1013,7 @@ impl<'t> Scanner<'t> {
         // What was counted.
         let clause_start = self.clause_start(mention_start);
         let clause = text.get(clause_start..mention_start).unwrap_or("");
-        if clause.contains('每') {
+        if rfind_char(clause, '每').is_some() {
             return None;
         }
         let period_start = next_boundary(
@@ -1208,7 +1211,7 @@ fn trim_phrase(clause: &str) -> &str {
     let mut s = clause.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     // A clause that starts inside a title (`…的建议》等82篇`) keeps only what
     // follows the title.
-    if let Some(close) = s.rfind('》').filter(|&i| !s[..i].contains('《')) {
+    if let Some(close) = rfind_char(s, '》').filter(|&i| rfind_char(&s[..i], '《').is_none()) {
         s = &s[close + '》'.len_utf8()..];
     }
     loop {
@@ -1227,7 +1230,10 @@ fn trim_phrase(clause: &str) -> &str {
         }
         // Titles right before a figure (`《…》《…》等27篇`) name examples,
         // not what was counted.
-        if let Some(open) = s.strip_suffix('》').map(|t| t.rfind('《').unwrap_or(0)) {
+        if let Some(open) = s
+            .strip_suffix('》')
+            .map(|t| rfind_char(t, '《').unwrap_or(0))
+        {
             s = &s[..open];
         }
         s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
@@ -1286,7 +1292,12 @@ fn shorten(phrase: &str) -> &str {
     let cut = phrase
         .char_indices()
         .skip(skip)
-        .find(|&(_, c)| "的对在为将把向与和并及".contains(c))
+        .find(|&(_, c)| {
+            matches!(
+                c,
+                '的' | '对' | '在' | '为' | '将' | '把' | '向' | '与' | '和' | '并' | '及'
+            )
+        })
         .map(|(i, c)| i + c.len_utf8())
         .filter(|&i| phrase.len() - i >= 6)
         .or_else(|| phrase.char_indices().nth(skip).map(|(i, _)| i));
@@ -1411,6 +1422,21 @@ fn years_count_before(s: &str, at: usize) -> Option<usize> {
     many.then_some(from)
 }
 
+/// Where the last `c` in `s` starts. `str::rfind` and `str::contains` with a
+/// character beyond ASCII set up a substring searcher on every call, which
+/// costs more than the search through a clause: here, a vectorised search
+/// for its last byte, checked against the bytes before it.
+fn rfind_char(s: &str, c: char) -> Option<usize> {
+    let mut buffer = [0; 4];
+    let encoded = c.encode_utf8(&mut buffer).as_bytes();
+    let bytes = s.as_bytes();
+    let &last = encoded.last()?;
+    memchr::memrchr_iter(last, bytes).find_map(|end| {
+        let start = (end + 1).checked_sub(encoded.len())?;
+        (bytes.get(start..=end) == Some(encoded)).then_some(start)
+    })
+}
+
 fn char_before(text: &str, at: usize) -> Option<char> {
     text.get(..at)?.chars().next_back()
 }
@@ -1439,6 +1465,20 @@ fn skip_space_back(text: &str, at: usize) -> usize {
 mod tests {
     use super::super::stops;
     use super::*;
+
+    #[test]
+    fn rfind_char_finds_what_str_rfind_finds() {
+        // Characters whose last byte ends many others too (《 ends like 届),
+        // an ASCII one, and absent ones.
+        let text =
+            "截至目前,每年审议《关于…的报告》等12件;每届人大常委会召开会议9次,《条例》施行。";
+        for c in ['每', '《', '》', '届', '次', ',', '人', '某', 'x'] {
+            for end in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let s = &text[..end];
+                assert_eq!(rfind_char(s, c), s.rfind(c), "{c} in {s}");
+            }
+        }
+    }
 
     #[test]
     fn prefix_marker_ends_are_the_markers_last_characters() {
