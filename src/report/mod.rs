@@ -179,3 +179,23 @@ impl Words {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use memchr::memmem::Finder;
+
+    #[test]
+    fn occurrences_are_find_iters() {
+        // Overlapping candidates (`是是`, `aaa` for `aa`), one at each end,
+        // none, and an empty text.
+        let texts = ["一是是二是要,是", "aaaa", "是", "没有", ""];
+        for needle in ["是", "aa", "二是", "要"] {
+            let finder = Finder::new(needle);
+            for text in texts {
+                let expected: Vec<usize> = finder.find_iter(text.as_bytes()).collect();
+                let found: Vec<usize> = super::occurrences(&finder, text.as_bytes()).collect();
+                assert_eq!(found, expected, "{needle} in {text}");
+            }
+        }
+    }
+}
