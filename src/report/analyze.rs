@@ -7,7 +7,7 @@ use super::noise;
 use super::numeral;
 use super::parts;
 use super::Words;
-use crate::text::{Shift, TextRange};
+use crate::text::{byte_set, Shift, TextRange};
 use rayon::prelude::*;
 
 /// Analyses a whole text. Never fails: odd input gives an odd but valid
@@ -291,24 +291,40 @@ fn full_width_end(bytes: &[u8]) -> Option<(usize, char)> {
 
 /// The sentence ends in `s`, in order: each one's offset and character.
 ///
-/// It runs over every paragraph, so it jumps between candidates with
-/// vectorised byte searches: the lead bytes of the full-width ends (`。`
-/// starts with 0xE3, `！？；` with 0xEF, shared with `，、：` and other
-/// punctuation), told apart by their other two bytes without decoding, and
-/// the ASCII ends, rare in Chinese text, looked up once and kept until passed.
+/// It runs over every long line and many paragraphs, where a byte search that
+/// stops at every `、` `，` `：` restarts every few dozen bytes. So the bytes
+/// that may begin an end are marked 64 at a time ([`byte_set`]), and the
+/// candidates are told apart by their other two bytes.
 struct SentenceEnds<'a> {
     s: &'a str,
-    at: usize,
-    next_ascii: Option<usize>,
+    /// Start of the 64-byte block `candidates` describes.
+    block: usize,
+    /// The block's candidates not passed yet, one bit per byte.
+    candidates: u64,
 }
 
+/// The bytes a sentence end may begin with: `!` `?` `;`, and the first bytes
+/// of `。` and of `！？；`.
+const END_FIRST_BYTES: &[u8] = b"!?;\xE3\xEF";
+
 impl<'a> SentenceEnds<'a> {
+    const BLOCK: usize = byte_set::BLOCK;
+
     fn new(s: &'a str) -> Self {
         SentenceEnds {
             s,
-            at: 0,
-            next_ascii: None,
+            block: 0,
+            candidates: byte_set::mask_at(s.as_bytes(), 0, END_FIRST_BYTES),
         }
+    }
+
+    /// Goes on looking from `at`, past the ends before it.
+    fn skip_to(&mut self, at: usize) {
+        if at >= self.block + Self::BLOCK {
+            self.block = at - at % Self::BLOCK;
+            self.candidates = byte_set::mask_at(self.s.as_bytes(), self.block, END_FIRST_BYTES);
+        }
+        self.candidates &= u64::MAX.checked_shl((at - self.block) as u32).unwrap_or(0);
     }
 }
 
@@ -317,26 +333,29 @@ impl Iterator for SentenceEnds<'_> {
 
     fn next(&mut self) -> Option<(usize, char)> {
         let bytes = self.s.as_bytes();
-        let at = self.at;
-        let ascii = match self.next_ascii {
-            Some(p) if p >= at => p,
-            _ => {
-                let p = bytes
-                    .get(at..)
-                    .and_then(|rest| memchr::memchr3(b'!', b'?', b';', rest))
-                    .map_or(bytes.len(), |i| at + i);
-                self.next_ascii = Some(p);
-                p
+        loop {
+            while self.candidates == 0 {
+                self.block += Self::BLOCK;
+                if self.block >= bytes.len() {
+                    return None;
+                }
+                self.candidates = byte_set::mask_at(bytes, self.block, END_FIRST_BYTES);
             }
-        };
-        let window = bytes.get(at..ascii)?;
-        if let Some((i, ch)) = full_width_end(window) {
-            self.at = at + i + 3;
-            return Some((at + i, ch));
+            let i = self.block + self.candidates.trailing_zeros() as usize;
+            self.candidates &= self.candidates - 1;
+            let ch = match bytes.get(i..) {
+                Some([b'!', ..]) => '!',
+                Some([b'?', ..]) => '?',
+                Some([b';', ..]) => ';',
+                Some([0xE3, 0x80, 0x82, ..]) => '。',
+                Some([0xEF, 0xBC, 0x81, ..]) => '！',
+                Some([0xEF, 0xBC, 0x9F, ..]) => '？',
+                Some([0xEF, 0xBC, 0x9B, ..]) => '；',
+                _ => continue,
+            };
+            self.skip_to(i + ch.len_utf8());
+            return Some((i, ch));
         }
-        let ch = *bytes.get(ascii)?;
-        self.at = ascii + 1;
-        Some((ascii, char::from(ch)))
     }
 }
 
@@ -355,7 +374,7 @@ pub(crate) fn sentence_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
             return None;
         }
         // The run's ends are passed.
-        ends.at = at;
+        ends.skip_to(at);
         Some(at)
     })
 }
@@ -1387,6 +1406,54 @@ fn later_review_is_tasks(events: &mut [(usize, Event)]) {
             // `过去五年工作回顾` … `2024年工作`
             (Some(None), Some(_)) if !ev.label.contains("回顾") => ev.part = Some(Part::Tasks),
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sentence ends of every kind, a run with closing quotes, ends on both
+    /// sides of 64-byte block edges, and near misses that share their first
+    /// bytes (`、` `《》` `，` `：`).
+    const TEXT: &str = "一年来,常委会召开会议9次。审议《条例》;通过决定!是否?\
+                        “坚持人民至上。”二是、加强监督，推进立法：完成任务！\
+                        这是问句？好的；最后一句。。结束";
+
+    #[test]
+    fn sentence_ends_are_the_end_characters_from_every_offset() {
+        for from in (0..=TEXT.len()).filter(|&i| TEXT.is_char_boundary(i)) {
+            let s = &TEXT[from..];
+            let expected: Vec<(usize, char)> = s
+                .char_indices()
+                .filter(|&(_, c)| is_sentence_end(c))
+                .collect();
+            assert_eq!(SentenceEnds::new(s).collect::<Vec<_>>(), expected, "{s}");
+        }
+    }
+
+    #[test]
+    fn sentence_starts_follow_each_run_of_ends_and_quotes() {
+        for from in (0..=TEXT.len()).filter(|&i| TEXT.is_char_boundary(i)) {
+            let s = &TEXT[from..];
+            let mut expected = Vec::new();
+            let mut chars = s.char_indices().peekable();
+            while let Some((_, c)) = chars.next() {
+                if !is_sentence_end(c) {
+                    continue;
+                }
+                while chars
+                    .next_if(|&(_, c)| {
+                        is_sentence_end(c) || matches!(c, '”' | '’' | '"' | '」' | '）' | ')')
+                    })
+                    .is_some()
+                {}
+                if let Some(&(at, _)) = chars.peek() {
+                    expected.push(at);
+                }
+            }
+            assert_eq!(sentence_starts(s).collect::<Vec<_>>(), expected, "{s}");
         }
     }
 }

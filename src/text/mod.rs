@@ -2,6 +2,7 @@
 //! conversion between byte offsets and line/column positions in the three
 //! encodings an LSP client may speak. No protocol types live here.
 
+pub(crate) mod byte_set;
 mod line_index;
 
 pub use line_index::{Encoding, LineCol, LineIndex};
