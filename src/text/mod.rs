@@ -1,7 +1,7 @@
 //! Text primitives shared by every layer: byte ranges, a line index and
 //! conversion between byte offsets and line/column positions in the three
 //! encodings an LSP client may speak, and masks of the bytes of a set
-//! ([`byte_set`]). No protocol types live here.
+//! (`byte_set`). No protocol types live here.
 
 pub(crate) mod byte_set;
 mod line_index;
