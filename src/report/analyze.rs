@@ -353,7 +353,7 @@ impl Iterator for SentenceEnds<'_> {
                 Some([0xEF, 0xBC, 0x9B, ..]) => '；',
                 _ => continue,
             };
-            self.skip_to(i + ch.len_utf8());
+            // The end's other bytes are no candidates: nothing to skip.
             return Some((i, ch));
         }
     }
