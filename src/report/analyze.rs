@@ -366,9 +366,16 @@ pub(crate) fn sentence_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
     std::iter::from_fn(move || {
         let (end, ch) = ends.next()?;
         let rest = s.get(end + ch.len_utf8()..)?;
-        let tail = rest.trim_start_matches(|c: char| {
-            is_sentence_end(c) || matches!(c, '”' | '’' | '"' | '」' | '）' | ')')
-        });
+        // Most sentences start right after their end: a first byte that
+        // begins no end and no closing quote needs no decoding.
+        let tail = match rest.as_bytes().first() {
+            Some(0xE2 | 0xE3 | 0xEF | b'!' | b'?' | b';' | b'"' | b')') => {
+                rest.trim_start_matches(|c: char| {
+                    is_sentence_end(c) || matches!(c, '”' | '’' | '"' | '」' | '）' | ')')
+                })
+            }
+            _ => rest,
+        };
         let at = s.len() - tail.len();
         if tail.is_empty() {
             return None;
