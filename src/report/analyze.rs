@@ -246,12 +246,31 @@ fn trimmed_lines(text: &str) -> impl Iterator<Item = TextRange> + Clone + '_ {
         Some((start, text.get(start..offset)?))
     })
     .filter_map(move |(start, raw)| {
-        let content = raw.trim_end_matches(['\n', '\r']);
-        let trimmed_start = content.len() - content.trim_start_matches(BLANKS).len();
-        let trimmed = content.trim_matches(BLANKS);
-        (!trimmed.is_empty())
-            .then(|| TextRange::new(start + trimmed_start, start + trimmed_start + trimmed.len()))
+        // A line ends at its first break, so it holds one at most.
+        let content = match raw.as_bytes().last() {
+            Some(b'\n' | b'\r') => raw.get(..raw.len() - 1).unwrap_or(raw),
+            _ => raw,
+        };
+        let (lead, trimmed) = trim_blanks(content);
+        (!trimmed.is_empty()).then(|| TextRange::new(start + lead, start + lead + trimmed.len()))
     })
+}
+
+/// `s` without the [`BLANKS`] around it, and how many bytes went before it.
+/// Most lines have none, as their first and last bytes tell without
+/// decoding.
+fn trim_blanks(s: &str) -> (usize, &str) {
+    // The first bytes of the blanks, then their last bytes.
+    let lead = match s.as_bytes().first() {
+        Some(b' ' | b'\t' | 0xE3 | 0xC2 | 0xEF) => s.len() - s.trim_start_matches(BLANKS).len(),
+        _ => 0,
+    };
+    let rest = s.get(lead..).unwrap_or_default();
+    let trimmed = match rest.as_bytes().last() {
+        Some(b' ' | b'\t' | 0x80 | 0xA0 | 0xBF) => rest.trim_end_matches(BLANKS),
+        _ => rest,
+    };
+    (lead, trimmed)
 }
 
 /// Sentence ends: a heading or item that follows one of these is inline.
@@ -305,7 +324,7 @@ struct SentenceEnds<'a> {
 
 /// The bytes a sentence end may begin with: `!` `?` `;`, and the first bytes
 /// of `。` and of `！？；`.
-const END_FIRST_BYTES: &[u8] = b"!?;\xE3\xEF";
+const END_FIRST_BYTES: &[u8; 5] = b"!?;\xE3\xEF";
 
 impl<'a> SentenceEnds<'a> {
     const BLOCK: usize = byte_set::BLOCK;

@@ -13,7 +13,7 @@ pub const BLOCK: usize = 64;
 /// One bit per byte of the [`BLOCK`] bytes from `at` (bit `k` for
 /// `bytes[at + k]`): whether it is one of `set`. Bytes past the end of
 /// `bytes` read as 0, which `set` must not hold.
-pub fn mask_at(bytes: &[u8], at: usize, set: &[u8]) -> u64 {
+pub fn mask_at<const N: usize>(bytes: &[u8], at: usize, set: &[u8; N]) -> u64 {
     let mut padded = [0u8; BLOCK];
     let block = match bytes
         .get(at..at + BLOCK)
@@ -37,7 +37,7 @@ pub fn mask_at(bytes: &[u8], at: usize, set: &[u8]) -> u64 {
 }
 
 /// [`mask_at`]'s block a byte at a time.
-fn mask_bytewise(block: &[u8; BLOCK], set: &[u8]) -> u64 {
+fn mask_bytewise<const N: usize>(block: &[u8; BLOCK], set: &[u8; N]) -> u64 {
     block
         .iter()
         .enumerate()
@@ -53,9 +53,10 @@ mod avx2 {
 
     use super::BLOCK;
 
-    /// Thirty-two bytes at a time: each compared with every byte of `set`.
+    /// Thirty-two bytes at a time: each compared with every byte of `set`
+    /// (a fixed number of them, so the comparisons are unrolled).
     #[target_feature(enable = "avx2")]
-    pub(super) fn mask(block: &[u8; BLOCK], set: &[u8]) -> u64 {
+    pub(super) fn mask<const N: usize>(block: &[u8; BLOCK], set: &[u8; N]) -> u64 {
         let half = |from: usize| {
             let bytes: &[u8; 32] = block
                 .get(from..from + 32)
@@ -81,9 +82,14 @@ mod tests {
         let text = "各位代表:一年来,常委会召开会议9次!审议《条例》;通过决定3项？是否…。是\
                     要第一、二是（三）";
         let bytes = text.as_bytes();
-        for set in [&b"!?;\xE3\xEF"[..], b"\x98\xA6\xAC", b"a"] {
+        let sets: [&[u8]; 3] = [b"!?;\xE3\xEF", b"\x98\xA6\xAC", b"a"];
+        for set in sets {
             for at in 0..=bytes.len() {
-                let mask = mask_at(bytes, at, set);
+                let mask = match *set {
+                    [a, b, c, d, e] => mask_at(bytes, at, &[a, b, c, d, e]),
+                    [a, b, c] => mask_at(bytes, at, &[a, b, c]),
+                    _ => mask_at(bytes, at, b"a"),
+                };
                 for k in 0..BLOCK {
                     let expected = bytes.get(at + k).is_some_and(|b| set.contains(b));
                     assert_eq!(mask >> k & 1 == 1, expected, "{set:?} at {at}+{k}");
