@@ -457,9 +457,8 @@ fn split_inline(text: &str, line: TextRange, out: &mut Vec<TextRange>) {
     let mut start = 0;
     for cut in cuts.into_iter().chain(std::iter::once(s.len())) {
         let piece = s.get(start..cut).unwrap_or("");
-        let trimmed = piece.trim_matches(BLANKS);
+        let (lead, trimmed) = trim_blanks(piece);
         if !trimmed.is_empty() {
-            let lead = piece.len() - piece.trim_start_matches(BLANKS).len();
             let begin = line.start + start + lead;
             out.push(TextRange::new(begin, begin + trimmed.len()));
         }
@@ -1010,7 +1009,7 @@ fn heading_extent(label: &str, bold: bool) -> usize {
 }
 
 fn clean_label(s: &str) -> String {
-    let s = s.trim_matches(BLANKS);
+    let (_, s) = trim_blanks(s);
     // Bold markers around the whole label (`**持续强化…。**`), not a `**市` redaction.
     let s = match s.strip_prefix("**") {
         Some(inner) if inner.trim_end().ends_with("**") || inner.contains("**") => inner,
@@ -1047,7 +1046,7 @@ fn inline_items(
         return;
     }
     // The span starts a sentence: a paragraph, or the body after a heading.
-    let lead = s.len() - s.trim_start_matches(BLANKS).len();
+    let (lead, _) = trim_blanks(s);
     let mut sentences = std::iter::once(lead).chain(sentence_starts(s)).peekable();
     // A full-width colon starts with 0xEF: found by byte search and told
     // apart from `，` and the other full-width forms by its other bytes.
