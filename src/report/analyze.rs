@@ -1459,6 +1459,27 @@ mod tests {
     }
 
     #[test]
+    fn trim_blanks_trims_what_trim_matches_trims() {
+        // Every blank at either end, and characters that share a blank's
+        // first byte (`、` E3, `，` EF) or last byte (`一` 80, `¿` BF).
+        let ends = [
+            "", " ", "\t", "\u{3000}", "\u{a0}", "\u{feff}", "、", "，", "一", "¿", "x",
+        ];
+        for head in ends {
+            for tail in ends {
+                for middle in ["", "报告", " \u{3000}"] {
+                    let s = format!("{head}{middle}{tail}");
+                    let expected = (
+                        s.len() - s.trim_start_matches(BLANKS).len(),
+                        s.trim_matches(BLANKS),
+                    );
+                    assert_eq!(trim_blanks(&s), expected, "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn sentence_starts_follow_each_run_of_ends_and_quotes() {
         for from in (0..=TEXT.len()).filter(|&i| TEXT.is_char_boundary(i)) {
             let s = &TEXT[from..];
