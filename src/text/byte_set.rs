@@ -15,25 +15,35 @@ pub const BLOCK: usize = 64;
 /// `bytes` read as 0, which `set` must not hold.
 pub fn mask_at<const N: usize>(bytes: &[u8], at: usize, set: &[u8; N]) -> u64 {
     let mut padded = [0u8; BLOCK];
-    let block = match bytes
-        .get(at..at + BLOCK)
-        .and_then(|b| <&[u8; BLOCK]>::try_from(b).ok())
-    {
-        Some(block) => block,
-        None => {
-            let rest = bytes.get(at..).unwrap_or_default();
-            if let Some(head) = padded.get_mut(..rest.len()) {
-                head.copy_from_slice(rest);
-            }
-            &padded
-        }
-    };
+    let block = window(bytes, at, &mut padded);
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2, as checked just above.
         return unsafe { avx2::mask(block, set) };
     }
     mask_bytewise(block, set)
+}
+
+/// The `W` bytes of `bytes` from `at`; at the end of `bytes`, a copy in
+/// `padded` (which must hold zeros) of what is left, followed by zeros.
+pub fn window<'a, const W: usize>(
+    bytes: &'a [u8],
+    at: usize,
+    padded: &'a mut [u8; W],
+) -> &'a [u8; W] {
+    match bytes
+        .get(at..at + W)
+        .and_then(|b| <&[u8; W]>::try_from(b).ok())
+    {
+        Some(window) => window,
+        None => {
+            let rest = bytes.get(at..).unwrap_or_default();
+            if let Some(head) = padded.get_mut(..rest.len()) {
+                head.copy_from_slice(rest);
+            }
+            padded
+        }
+    }
 }
 
 /// [`mask_at`]'s block a byte at a time.

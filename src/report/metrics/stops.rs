@@ -3,6 +3,8 @@
 //! stepped over without being decoded; finding the stops is most of the
 //! scan's cost on a long text, so it is done a block of 64 bytes at a time.
 
+use crate::text::byte_set;
+
 /// The characters the scan stops at besides ASCII digits, `"`, line breaks,
 /// `!` and `?`: quotes and titles, sentence ends, full-width digits and
 /// Chinese numerals. All are three bytes long in UTF-8.
@@ -129,19 +131,7 @@ fn block_mask_bytewise(bytes: &[u8], at: usize) -> u64 {
     const WITH_NEXT: usize = Stops::BLOCK + 2;
     // The last block is read from a copy padded with 0, which starts no stop.
     let mut padded = [0u8; WITH_NEXT];
-    let block = match bytes
-        .get(at..at + WITH_NEXT)
-        .and_then(|b| <&[u8; WITH_NEXT]>::try_from(b).ok())
-    {
-        Some(block) => block,
-        None => {
-            let rest = bytes.get(at..).unwrap_or_default();
-            for (to, &from) in padded.iter_mut().zip(rest) {
-                *to = from;
-            }
-            &padded
-        }
-    };
+    let block = byte_set::window(bytes, at, &mut padded);
     let (Some(second), Some(third)) = (block.get(1..), block.get(2..)) else {
         return 0;
     };
