@@ -278,34 +278,25 @@ fn is_sentence_end(ch: char) -> bool {
     matches!(ch, '。' | '！' | '？' | '!' | '?' | '；' | ';')
 }
 
-/// The first sentence end in `s`: its offset and the character.
+/// The first sentence end in `s`: its offset and the character. The ends
+/// are found a block at a time, so the rest of a paragraph past the first
+/// one is not searched.
 fn sentence_end(s: &str) -> Option<(usize, char)> {
-    // Unlike `SentenceEnds`, which keeps the next ASCII end found in the
-    // whole rest, one end needs the ASCII ends only before the first
-    // full-width one: the rest of a paragraph is not searched.
-    let bytes = s.as_bytes();
-    let full_width = full_width_end(bytes);
-    let before = bytes
-        .get(..full_width.map_or(bytes.len(), |(i, _)| i))
-        .unwrap_or_default();
-    match memchr::memchr3(b'!', b'?', b';', before) {
-        Some(i) => before.get(i).map(|&b| (i, char::from(b))),
-        None => full_width,
-    }
+    SentenceEnds::new(s).next()
 }
 
-/// The first full-width sentence end in `bytes`: its offset and the character.
-fn full_width_end(bytes: &[u8]) -> Option<(usize, char)> {
-    memchr::memchr2_iter(0xE3, 0xEF, bytes).find_map(|i| {
-        let ch = match bytes.get(i..i + 3) {
-            Some([0xE3, 0x80, 0x82]) => '。',
-            Some([0xEF, 0xBC, 0x81]) => '！',
-            Some([0xEF, 0xBC, 0x9F]) => '？',
-            Some([0xEF, 0xBC, 0x9B]) => '；',
-            _ => return None,
-        };
-        Some((i, ch))
-    })
+/// The sentence end `bytes` begin with, told by its bytes without decoding.
+fn end_at(bytes: &[u8]) -> Option<char> {
+    match bytes {
+        [b'!', ..] => Some('!'),
+        [b'?', ..] => Some('?'),
+        [b';', ..] => Some(';'),
+        [0xE3, 0x80, 0x82, ..] => Some('。'),
+        [0xEF, 0xBC, 0x81, ..] => Some('！'),
+        [0xEF, 0xBC, 0x9F, ..] => Some('？'),
+        [0xEF, 0xBC, 0x9B, ..] => Some('；'),
+        _ => None,
+    }
 }
 
 /// The sentence ends in `s`, in order: each one's offset and character.
@@ -362,15 +353,8 @@ impl Iterator for SentenceEnds<'_> {
             }
             let i = self.block + self.candidates.trailing_zeros() as usize;
             self.candidates &= self.candidates - 1;
-            let ch = match bytes.get(i..) {
-                Some([b'!', ..]) => '!',
-                Some([b'?', ..]) => '?',
-                Some([b';', ..]) => ';',
-                Some([0xE3, 0x80, 0x82, ..]) => '。',
-                Some([0xEF, 0xBC, 0x81, ..]) => '！',
-                Some([0xEF, 0xBC, 0x9F, ..]) => '？',
-                Some([0xEF, 0xBC, 0x9B, ..]) => '；',
-                _ => continue,
+            let Some(ch) = end_at(bytes.get(i..).unwrap_or_default()) else {
+                continue;
             };
             // The end's other bytes are no candidates: nothing to skip.
             return Some((i, ch));
