@@ -163,6 +163,42 @@ impl Segment {
 
 const BLANKS: [char; 5] = [' ', '\t', '\u{3000}', '\u{a0}', '\u{feff}'];
 
+/// Byte values that begin, and that end, the UTF-8 encoding of one of
+/// [`BLANKS`]: a text whose first and last bytes are neither has no blank
+/// to trim, told without decoding.
+const BLANK_FIRST: [bool; 256] = edge_bytes(&[&BLANKS], false);
+const BLANK_LAST: [bool; 256] = edge_bytes(&[&BLANKS], true);
+
+/// For each byte value, whether it begins (with `last`, ends) the UTF-8
+/// encoding of one of `chars`.
+// Evaluated while compiling: an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn edge_bytes(chars: &[&[char]], last: bool) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut set = 0;
+    while set < chars.len() {
+        let mut i = 0;
+        while i < chars[set].len() {
+            let mut buffer = [0u8; 4];
+            let encoded = chars[set][i].encode_utf8(&mut buffer).as_bytes();
+            let edge = if last {
+                encoded[encoded.len() - 1]
+            } else {
+                encoded[0]
+            };
+            table[edge as usize] = true;
+            i += 1;
+        }
+        set += 1;
+    }
+    table
+}
+
+/// Whether `byte` is one of `table`'s.
+fn in_table(table: &[bool; 256], byte: Option<&u8>) -> bool {
+    byte.is_some_and(|&b| table.get(usize::from(b)).copied().unwrap_or(false))
+}
+
 /// Splits the text into trimmed non-empty lines, sets noise lines aside and
 /// splits one-line documents at their inline headings.
 ///
@@ -260,22 +296,32 @@ fn trimmed_lines(text: &str) -> impl Iterator<Item = TextRange> + Clone + '_ {
 /// Most lines have none, as their first and last bytes tell without
 /// decoding.
 fn trim_blanks(s: &str) -> (usize, &str) {
-    // The first bytes of the blanks, then their last bytes.
-    let lead = match s.as_bytes().first() {
-        Some(b' ' | b'\t' | 0xE3 | 0xC2 | 0xEF) => s.len() - s.trim_start_matches(BLANKS).len(),
-        _ => 0,
+    let lead = if in_table(&BLANK_FIRST, s.as_bytes().first()) {
+        s.len() - s.trim_start_matches(BLANKS).len()
+    } else {
+        0
     };
     let rest = s.get(lead..).unwrap_or_default();
-    let trimmed = match rest.as_bytes().last() {
-        Some(b' ' | b'\t' | 0x80 | 0xA0 | 0xBF) => rest.trim_end_matches(BLANKS),
-        _ => rest,
+    let trimmed = if in_table(&BLANK_LAST, rest.as_bytes().last()) {
+        rest.trim_end_matches(BLANKS)
+    } else {
+        rest
     };
     (lead, trimmed)
 }
 
 /// Sentence ends: a heading or item that follows one of these is inline.
+const SENTENCE_ENDS: [char; 7] = ['。', '！', '？', '!', '?', '；', ';'];
+
+/// Closing quotes and brackets, which a run of sentence ends takes with it
+/// (`。”`).
+const CLOSERS: [char; 6] = ['”', '’', '"', '」', '）', ')'];
+
+/// Byte values that begin a sentence end or a closer.
+const RUN_FIRST: [bool; 256] = edge_bytes(&[&SENTENCE_ENDS, &CLOSERS], false);
+
 fn is_sentence_end(ch: char) -> bool {
-    matches!(ch, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+    SENTENCE_ENDS.contains(&ch)
 }
 
 /// The first sentence end in `s`: its offset and the character. The ends
@@ -370,14 +416,11 @@ pub(crate) fn sentence_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
         let (end, ch) = ends.next()?;
         let rest = s.get(end + ch.len_utf8()..)?;
         // Most sentences start right after their end: a first byte that
-        // begins no end and no closing quote needs no decoding.
-        let tail = match rest.as_bytes().first() {
-            Some(0xE2 | 0xE3 | 0xEF | b'!' | b'?' | b';' | b'"' | b')') => {
-                rest.trim_start_matches(|c: char| {
-                    is_sentence_end(c) || matches!(c, '”' | '’' | '"' | '」' | '）' | ')')
-                })
-            }
-            _ => rest,
+        // begins no end and no closer needs no decoding.
+        let tail = if in_table(&RUN_FIRST, rest.as_bytes().first()) {
+            rest.trim_start_matches(|c: char| is_sentence_end(c) || CLOSERS.contains(&c))
+        } else {
+            rest
         };
         let at = s.len() - tail.len();
         if tail.is_empty() {
