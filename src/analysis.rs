@@ -12,8 +12,6 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use crate::config::Config;
 use crate::report::metrics::{self, Contradiction, Figures};
 use crate::report::{self, Document, Segment, SegmentKey};
@@ -33,11 +31,11 @@ pub struct Analysis {
 /// Analyses `text` under `config`.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
     let split = report::split(text);
-    let parts: Vec<Cow<Analysis>> = split
-        .segments
-        .par_iter()
-        .map(|segment| Cow::Owned(analyze_segment(text, segment, config)))
-        .collect();
+    let parts = report::par_map_longest_first(
+        &split.segments,
+        |segment| segment.range.len(),
+        |segment| Cow::Owned(analyze_segment(text, segment, config)),
+    );
     assemble(split.noise, &split.segments, parts)
 }
 
@@ -134,24 +132,24 @@ impl Cache {
             self.config = Some(config.clone());
         }
         let split = report::split(text);
-        let known: Vec<Option<Arc<Cached>>> = split
+        let known: Vec<(&Segment, Option<Arc<Cached>>)> = split
             .segments
             .iter()
-            .map(|segment| self.find(segment, text))
+            .map(|segment| (segment, self.find(segment, text)))
             .collect();
-        let parts: Vec<Arc<Cached>> = split
-            .segments
-            .par_iter()
-            .zip(known)
-            .map(|(segment, known)| {
-                known.unwrap_or_else(|| {
+        let parts = report::par_map_longest_first(
+            &known,
+            // A report the cache has costs nothing.
+            |(segment, known)| known.as_ref().map_or(segment.range.len(), |_| 0),
+            |(segment, known)| {
+                known.clone().unwrap_or_else(|| {
                     Arc::new(Cached {
                         key: segment.key(text),
                         analysis: analyze_segment(text, segment, config),
                     })
                 })
-            })
-            .collect();
+            },
+        );
         // Only the last version's reports are kept: a cache that grew with
         // every edit would hold every draft of every report.
         self.reports = split

@@ -16,11 +16,11 @@ use rayon::prelude::*;
 /// The reports of a compilation are analysed in parallel.
 pub fn analyze(text: &str) -> Document {
     let split = split(text);
-    let outlines: Vec<Document> = split
-        .segments
-        .par_iter()
-        .map(|segment| segment.outline(text))
-        .collect();
+    let outlines = par_map_longest_first(
+        &split.segments,
+        |segment| segment.range.len(),
+        |segment| segment.outline(text),
+    );
     Document::assemble(
         split.noise,
         split.segments.iter().map(|s| s.range.start).zip(outlines),
@@ -38,6 +38,26 @@ pub struct Split {
     /// table-of-contents lines. Date, venue and speaker lines are found with
     /// their report.
     pub noise: Vec<Noise>,
+}
+
+/// `f` of every item, in order, computed in parallel one item per task, the
+/// longest first. Rayon's default hands each thread a run of items, so one
+/// thread could finish its run while the other still had a long report to
+/// go: on the compilation this way is 2–3 % faster (1.80 → 1.75 ms).
+pub(crate) fn par_map_longest_first<I: Sync, T: Send>(
+    items: &[I],
+    len: impl Fn(&I) -> usize,
+    f: impl Fn(&I) -> T + Sync,
+) -> Vec<T> {
+    let mut order: Vec<(usize, &I)> = items.iter().enumerate().collect();
+    order.sort_by_key(|&(_, item)| std::cmp::Reverse(len(item)));
+    let mut results: Vec<(usize, T)> = order
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|(i, item)| (i, f(item)))
+        .collect();
+    results.sort_unstable_by_key(|&(i, _)| i);
+    results.into_iter().map(|(_, result)| result).collect()
 }
 
 /// One report's paragraphs and what the whole-text pass learnt about them.
@@ -1472,6 +1492,14 @@ mod tests {
     const TEXT: &str = "一年来,常委会召开会议9次。审议《条例》;通过决定!是否?\
                         “坚持人民至上。”二是、加强监督，推进立法：完成任务！\
                         这是问句？好的；最后一句。。结束";
+
+    #[test]
+    fn parallel_results_come_in_the_items_order() {
+        let items: Vec<String> = ["bb", "a", "dddd", "", "ccc", "a"].map(String::from).into();
+        let lengths = par_map_longest_first(&items, |s| s.len(), |s| s.len());
+        assert_eq!(lengths, [2, 1, 4, 0, 3, 1]);
+        assert!(par_map_longest_first(&[] as &[String], |s| s.len(), |s| s.len()).is_empty());
+    }
 
     #[test]
     fn sentence_ends_are_the_end_characters_from_every_offset() {

@@ -25,6 +25,7 @@ mod noise;
 pub mod numeral;
 pub mod parts;
 
+pub(crate) use analyze::par_map_longest_first;
 pub(crate) use analyze::sentence_starts;
 pub use analyze::{analyze, split, Segment, SegmentKey, Split};
 pub use model::*;
