@@ -1388,11 +1388,12 @@ fn add_lead_items(text: &str, body: &[TextRange], node: &mut Node) {
     let first = body.partition_point(|p| p.start < node.heading.end);
     let last = body.partition_point(|p| p.end <= node.range.end);
     let own = body.get(first..last.max(first)).unwrap_or_default();
-    let in_child = |p: &TextRange| {
-        let i = node.children.partition_point(|c| c.range.end <= p.start);
-        node.children
-            .get(i)
-            .is_some_and(|c| c.range.contains_range(*p))
+    // The paragraphs come in order: the children ending before one are
+    // passed for good.
+    let mut children = node.children.iter().peekable();
+    let mut in_child = |p: &TextRange| {
+        while children.next_if(|c| c.range.end <= p.start).is_some() {}
+        children.peek().is_some_and(|c| c.range.contains_range(*p))
     };
     let leads: Vec<(usize, TextRange)> = own
         .iter()
