@@ -170,7 +170,7 @@ static REVIEW_INTRO: Words = words!(
     "重点做了",
     "着力做好了以下"
 );
-static TASKS_INTRO: Words = words!(
+const TASKS_INTRO_WORDS: &[&str] = &[
     "做好以下",
     "抓好以下",
     "推进以下",
@@ -179,8 +179,13 @@ static TASKS_INTRO: Words = words!(
     "主要任务是",
     "主要任务如下",
     "做好如下",
-    "抓好如下"
-);
+    "抓好如下",
+];
+static TASKS_INTRO: Words = Words(LazyLock::new(|| super::static_words(TASKS_INTRO_WORDS)));
+/// What every word of [`TASKS_INTRO`] holds. Most sentences hold neither:
+/// two substring searches tell them for less than the packed search, which
+/// stops at nearly every Chinese character.
+const TASKS_INTRO_CORES: [&str; 2] = ["下", "任务"];
 static FUTURE: Words = words!(
     "新的一年",
     "今年",
@@ -206,7 +211,14 @@ pub fn is_review_intro(sentence: &str) -> bool {
 
 /// `新的一年,常委会将重点做好以下工作:` — the tasks part, announced.
 pub fn is_tasks_intro(sentence: &str) -> bool {
-    at_most_chars(sentence, 80) && TASKS_INTRO.in_text(sentence) && FUTURE.in_text(sentence)
+    static CORES: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| TASKS_INTRO_CORES.map(memchr::memmem::Finder::new));
+    at_most_chars(sentence, 80)
+        && CORES
+            .iter()
+            .any(|core| core.find(sentence.as_bytes()).is_some())
+        && TASKS_INTRO.in_text(sentence)
+        && FUTURE.in_text(sentence)
 }
 
 /// `成绩来之不易…。回顾本届以来的履职实践,我们深切体会到:…`
@@ -524,6 +536,16 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_tasks_intro_holds_a_core() {
+        for word in TASKS_INTRO_WORDS {
+            assert!(
+                TASKS_INTRO_CORES.iter().any(|core| word.contains(core)),
+                "{word}"
+            );
         }
     }
 
