@@ -3,8 +3,6 @@
 //! measure word after it, the quotes and titles it may sit in, and the clause
 //! that says what was counted.
 
-use std::sync::{LazyLock, OnceLock};
-
 use rust_decimal::Decimal;
 
 use super::number::{self, Numeral};
@@ -155,105 +153,130 @@ enum End {
     Finish,
 }
 
-impl End {
-    /// The character at this end of `s`.
-    fn char_of(self, s: &str) -> Option<char> {
-        match self {
-            End::Start => s.chars().next(),
-            End::Finish => s.chars().next_back(),
-        }
-    }
+/// Number of buckets of an [`Affixes`] list.
+const BUCKETS: usize = 256;
+/// Most words an [`Affixes`] list may hold (their links are bytes).
+const MAX_WORDS: usize = 128;
+
+/// The bucket of the character at `end` of `bytes`: a hash of that
+/// character's last two bytes (its only byte if ASCII), read without
+/// decoding it. `None` for no bytes.
+const fn bucket_at(bytes: &[u8], end: End) -> Option<usize> {
+    let (prev, last) = match end {
+        End::Start => match *bytes {
+            [b0, ..] if b0 < 0x80 => (0, b0),
+            [b0, b1, ..] if b0 < 0xE0 => (b0, b1),
+            [b0, b1, b2, ..] if b0 < 0xF0 => (b1, b2),
+            [_, _, b2, b3, ..] => (b2, b3),
+            _ => return None,
+        },
+        End::Finish => match *bytes {
+            [.., last] if last < 0x80 => (0, last),
+            [.., prev, last] => (prev, last),
+            _ => return None,
+        },
+    };
+    let pair = (prev as u32) << 8 | last as u32;
+    Some((pair.wrapping_mul(0x9E37_79B9) >> 24) as usize)
 }
 
 /// Words of which the first, in list order, found at one end of a text is
-/// wanted (the lists put longer words first).
+/// wanted (the lists put longer words first). The words are filed at
+/// compile time by a hash of their character at that end, so that a text
+/// is compared only with the one to three words that may start (or end) it,
+/// and most texts, which start (or end) with no word at all, are turned
+/// away by one byte of the list itself.
 struct Affixes {
     words: &'static [&'static str],
     end: End,
-    buckets: OnceLock<CharBuckets>,
+    /// For each bucket, 1 + the index of its first word, 0 if it is empty.
+    first: [u8; BUCKETS],
+    /// For each word, 1 + the index of the next word in its bucket, 0 after
+    /// its last.
+    next: [u8; MAX_WORDS],
 }
 
 impl Affixes {
     /// Words that start a text.
     const fn prefixes(words: &'static [&'static str]) -> Self {
-        Affixes {
-            words,
-            end: End::Start,
-            buckets: OnceLock::new(),
-        }
+        Affixes::new(words, End::Start)
     }
 
     /// Words that end a text.
     const fn suffixes(words: &'static [&'static str]) -> Self {
+        Affixes::new(words, End::Finish)
+    }
+
+    /// Files each of `words` under its character at `end` (an empty word
+    /// under none: it never matches).
+    // Run only to build statics, while compiling: an index out of range
+    // fails the build.
+    #[allow(clippy::indexing_slicing)]
+    const fn new(words: &'static [&'static str], end: End) -> Self {
+        assert!(words.len() <= MAX_WORDS, "too many words for byte links");
+        let mut first = [0; BUCKETS];
+        let mut next = [0; MAX_WORDS];
+        // Last word first, so that each bucket lists its words in list order.
+        let mut index = words.len();
+        while index > 0 {
+            index -= 1;
+            if let Some(bucket) = bucket_at(words[index].as_bytes(), end) {
+                next[index] = first[bucket];
+                first[bucket] = (index + 1) as u8;
+            }
+        }
         Affixes {
             words,
-            end: End::Finish,
-            buckets: OnceLock::new(),
+            end,
+            first,
+            next,
         }
     }
 
     /// The first of the words at this list's end of `s`.
     fn find(&self, s: &str) -> Option<&'static str> {
-        let end = self.end;
-        let buckets = self
-            .buckets
-            .get_or_init(|| CharBuckets::new(self.words.iter().copied(), end));
-        let first = buckets.first_index(end.char_of(s)?, |w| match end {
-            End::Start => s.starts_with(w),
-            End::Finish => s.ends_with(w),
-        })?;
-        self.words.get(first).copied()
+        self.words.get(self.first_index(s)?).copied()
     }
-}
 
-/// Words filed by a hash of the character at one of their ends, so that a
-/// text is compared only with the one to three words that may start (or
-/// end) it. Trying each word in turn, or an anchored automaton, cost
-/// hundreds of instructions per figure; most texts start (or end) with no
-/// word at all and find an empty bucket.
-struct CharBuckets {
-    /// For each value of [`char_hash`], the words (with their indices in the
-    /// list), in list order, whose end character has that hash.
-    buckets: Vec<Vec<(usize, &'static str)>>,
-}
-
-/// A hash of `c` below 256, the number of [`CharBuckets`]' buckets.
-fn char_hash(c: char) -> usize {
-    (u32::from(c).wrapping_mul(0x9E37_79B9) >> 24) as usize
-}
-
-impl CharBuckets {
-    /// Files each of `words` under its character at `end`.
-    fn new(words: impl Iterator<Item = &'static str>, end: End) -> Self {
-        let mut buckets = vec![Vec::new(); 256];
-        for (index, word) in words.enumerate() {
-            if let Some(bucket) = end
-                .char_of(word)
-                .and_then(|c| buckets.get_mut(char_hash(c)))
-            {
-                bucket.push((index, word));
+    /// The index of the first of the words at this list's end of `s`: a word
+    /// that starts (or ends) `s` has the same character there, so it is in
+    /// that character's bucket.
+    fn first_index(&self, s: &str) -> Option<usize> {
+        let mut link = *self.first.get(bucket_at(s.as_bytes(), self.end)?)?;
+        while let Some(index) = usize::from(link).checked_sub(1) {
+            let word = self.words.get(index)?;
+            let fits = match self.end {
+                End::Start => s.starts_with(word),
+                End::Finish => s.ends_with(word),
+            };
+            if fits {
+                return Some(index);
             }
+            link = *self.next.get(index)?;
         }
-        CharBuckets { buckets }
-    }
-
-    /// The index of the first word (in list order) with `end` at that end
-    /// for which `fits` holds: a word that starts (or ends) a text has the
-    /// same character there, so it is in that character's bucket.
-    fn first_index(&self, end: char, fits: impl Fn(&str) -> bool) -> Option<usize> {
-        let bucket = self.buckets.get(char_hash(end))?;
-        bucket
-            .iter()
-            .find(|(_, word)| fits(word))
-            .map(|&(index, _)| index)
+        None
     }
 }
+
+/// The measure words' texts, in [`UNITS`] order.
+// Evaluated while compiling: an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const UNIT_TEXTS: [&str; UNITS.len()] = {
+    let mut texts = [""; UNITS.len()];
+    let mut i = 0;
+    while i < UNITS.len() {
+        texts[i] = UNITS[i].text;
+        i += 1;
+    }
+    texts
+};
+
+/// The measure words, filed by first character.
+static UNIT_WORDS: Affixes = Affixes::prefixes(&UNIT_TEXTS);
 
 /// The measure word `rest` starts with, if any.
 fn unit_at(rest: &str) -> Option<&'static Unit> {
-    static BY_FIRST: LazyLock<CharBuckets> =
-        LazyLock::new(|| CharBuckets::new(UNITS.iter().map(|u| u.text), End::Start));
-    UNITS.get(BY_FIRST.first_index(rest.chars().next()?, |w| rest.starts_with(w))?)
+    UNITS.get(UNIT_WORDS.first_index(rest)?)
 }
 
 /// Words after a measure word that turn it into something else: an ordinal
