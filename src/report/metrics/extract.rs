@@ -1231,7 +1231,7 @@ fn object_of(what: &str) -> Option<&str> {
 /// The clause before a figure without the words that say nothing about what
 /// was counted: leading time phrases and adverbs, trailing `共计` `达到`.
 fn trim_phrase(clause: &str) -> &str {
-    let mut s = clause.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let mut s = trim_white(clause);
     // A clause that starts inside a title (`…的建议》等82篇`) keeps only what
     // follows the title.
     if let Some(close) = rfind_char(s, '》').filter(|&i| rfind_char(&s[..i], '《').is_none()) {
@@ -1259,10 +1259,32 @@ fn trim_phrase(clause: &str) -> &str {
         {
             s = &s[..open];
         }
-        s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        s = trim_white(s);
         if s.len() == before {
             return s;
         }
+    }
+}
+
+/// `s` without white space (`\u{3000}` too) at either end: `str::trim`,
+/// which decodes both end characters and looks them up, only when a byte
+/// or two do not show that neither is white space.
+fn trim_white(s: &str) -> &str {
+    // Printable ASCII, or a character from U+4000 on (a lead byte from E4
+    // to EF), the ideographs.
+    let bytes = s.as_bytes();
+    let plain_start = bytes
+        .first()
+        .is_some_and(|&b| b > b' ' && b.is_ascii() || (0xE4..0xF0).contains(&b));
+    let plain_end = match bytes {
+        [.., b] if b.is_ascii() => *b > b' ',
+        [.., lead, _, _] => (0xE4..0xF0).contains(lead),
+        _ => false,
+    };
+    if plain_start && plain_end {
+        s
+    } else {
+        s.trim()
     }
 }
 
@@ -1513,6 +1535,20 @@ mod tests {
                 ends_prefix_marker(marker.chars().last().unwrap()),
                 "{marker}"
             );
+        }
+    }
+
+    #[test]
+    fn trim_white_is_str_trim() {
+        for ch in '\0'..='\u{10ffff}' {
+            for s in [
+                format!("{ch}"),
+                format!("{ch}年{ch}"),
+                format!("a{ch}"),
+                format!("{ch}a"),
+            ] {
+                assert_eq!(trim_white(&s), s.trim(), "{ch:?}");
+            }
         }
     }
 
