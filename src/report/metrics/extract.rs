@@ -240,9 +240,19 @@ impl Affixes {
 
     /// The index of the first of the words at this list's end of `s`: a word
     /// that starts (or ends) `s` has the same character there, so it is in
-    /// that character's bucket.
+    /// that character's bucket. Inlined, so that an empty bucket costs no
+    /// call.
+    #[inline(always)]
     fn first_index(&self, s: &str) -> Option<usize> {
-        let mut link = *self.first.get(bucket_at(s.as_bytes(), self.end)?)?;
+        match *self.first.get(bucket_at(s.as_bytes(), self.end)?)? {
+            0 => None,
+            link => self.first_fit(s, link),
+        }
+    }
+
+    /// The index of the first word at this list's end of `s` in the bucket
+    /// whose first link is `link`.
+    fn first_fit(&self, s: &str, mut link: u8) -> Option<usize> {
         while let Some(index) = usize::from(link).checked_sub(1) {
             let word = self.words.get(index)?;
             let fits = match self.end {
