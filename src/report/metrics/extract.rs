@@ -1362,9 +1362,11 @@ fn shorten(phrase: &str) -> &str {
 /// The noun right after a nominal measure word (`257个基层立法联系点`).
 fn noun_after(rest: &str) -> Option<&str> {
     let mut end = 0;
+    let mut quoted = false;
     for (n, (i, ch)) in rest.char_indices().enumerate() {
         // Quoted words belong to the noun: `119个“一件事”重点事项`.
-        if !is_han(ch) && !matches!(ch, '“' | '”') {
+        let quote = matches!(ch, '“' | '”');
+        if !is_han(ch) && !quote {
             break;
         }
         let tail = &rest[i..];
@@ -1375,10 +1377,16 @@ fn noun_after(rest: &str) -> Option<&str> {
             return None;
         }
         end = i + ch.len_utf8();
+        quoted |= quote;
     }
     let noun = rest.get(..end)?.trim_end_matches('“');
-    (noun.chars().any(is_han) && noun.matches('“').count() == noun.matches('”').count())
-        .then_some(noun)
+    // Without quotes, the noun is ideographs only (most are): any will do.
+    let fits = if quoted {
+        noun.chars().any(is_han) && noun.matches('“').count() == noun.matches('”').count()
+    } else {
+        !noun.is_empty()
+    };
+    fits.then_some(noun)
 }
 
 /// The period a sentence (up to the figure) scopes its figures to: the
