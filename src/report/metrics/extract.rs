@@ -3,8 +3,6 @@
 //! measure word after it, the quotes and titles it may sit in, and the clause
 //! that says what was counted.
 
-use std::sync::{LazyLock, OnceLock};
-
 use rust_decimal::Decimal;
 
 use super::number::{self, Numeral};
@@ -155,105 +153,140 @@ enum End {
     Finish,
 }
 
-impl End {
-    /// The character at this end of `s`.
-    fn char_of(self, s: &str) -> Option<char> {
-        match self {
-            End::Start => s.chars().next(),
-            End::Finish => s.chars().next_back(),
-        }
-    }
+/// Number of buckets of an [`Affixes`] list.
+const BUCKETS: usize = 256;
+/// Most words an [`Affixes`] list may hold (their links are bytes).
+const MAX_WORDS: usize = 128;
+
+/// The bucket of the character at `end` of `bytes`: a hash of that
+/// character's last two bytes (its only byte if ASCII), read without
+/// decoding it. `None` for no bytes.
+const fn bucket_at(bytes: &[u8], end: End) -> Option<usize> {
+    let (prev, last) = match end {
+        End::Start => match *bytes {
+            [b0, ..] if b0 < 0x80 => (0, b0),
+            [b0, b1, ..] if b0 < 0xE0 => (b0, b1),
+            [b0, b1, b2, ..] if b0 < 0xF0 => (b1, b2),
+            [_, _, b2, b3, ..] => (b2, b3),
+            _ => return None,
+        },
+        End::Finish => match *bytes {
+            [.., last] if last < 0x80 => (0, last),
+            [.., prev, last] => (prev, last),
+            _ => return None,
+        },
+    };
+    let pair = (prev as u32) << 8 | last as u32;
+    Some((pair.wrapping_mul(0x9E37_79B9) >> 24) as usize)
 }
 
 /// Words of which the first, in list order, found at one end of a text is
-/// wanted (the lists put longer words first).
+/// wanted (the lists put longer words first). The words are filed at
+/// compile time by a hash of their character at that end, so that a text
+/// is compared only with the one to three words that may start (or end) it,
+/// and most texts, which start (or end) with no word at all, are turned
+/// away by one byte of the list itself.
 struct Affixes {
     words: &'static [&'static str],
     end: End,
-    buckets: OnceLock<CharBuckets>,
+    /// For each bucket, 1 + the index of its first word, 0 if it is empty.
+    first: [u8; BUCKETS],
+    /// For each word, 1 + the index of the next word in its bucket, 0 after
+    /// its last.
+    next: [u8; MAX_WORDS],
 }
 
 impl Affixes {
     /// Words that start a text.
     const fn prefixes(words: &'static [&'static str]) -> Self {
-        Affixes {
-            words,
-            end: End::Start,
-            buckets: OnceLock::new(),
-        }
+        Affixes::new(words, End::Start)
     }
 
     /// Words that end a text.
     const fn suffixes(words: &'static [&'static str]) -> Self {
+        Affixes::new(words, End::Finish)
+    }
+
+    /// Files each of `words` under its character at `end` (an empty word
+    /// under none: it never matches).
+    // Run only to build statics, while compiling: an index out of range
+    // fails the build.
+    #[allow(clippy::indexing_slicing)]
+    const fn new(words: &'static [&'static str], end: End) -> Self {
+        assert!(words.len() <= MAX_WORDS, "too many words for byte links");
+        let mut first = [0; BUCKETS];
+        let mut next = [0; MAX_WORDS];
+        // Last word first, so that each bucket lists its words in list order.
+        let mut index = words.len();
+        while index > 0 {
+            index -= 1;
+            if let Some(bucket) = bucket_at(words[index].as_bytes(), end) {
+                next[index] = first[bucket];
+                first[bucket] = (index + 1) as u8;
+            }
+        }
         Affixes {
             words,
-            end: End::Finish,
-            buckets: OnceLock::new(),
+            end,
+            first,
+            next,
         }
     }
 
     /// The first of the words at this list's end of `s`.
     fn find(&self, s: &str) -> Option<&'static str> {
-        let end = self.end;
-        let buckets = self
-            .buckets
-            .get_or_init(|| CharBuckets::new(self.words.iter().copied(), end));
-        let first = buckets.first_index(end.char_of(s)?, |w| match end {
-            End::Start => s.starts_with(w),
-            End::Finish => s.ends_with(w),
-        })?;
-        self.words.get(first).copied()
+        self.words.get(self.first_index(s)?).copied()
     }
-}
 
-/// Words filed by a hash of the character at one of their ends, so that a
-/// text is compared only with the one to three words that may start (or
-/// end) it. Trying each word in turn, or an anchored automaton, cost
-/// hundreds of instructions per figure; most texts start (or end) with no
-/// word at all and find an empty bucket.
-struct CharBuckets {
-    /// For each value of [`char_hash`], the words (with their indices in the
-    /// list), in list order, whose end character has that hash.
-    buckets: Vec<Vec<(usize, &'static str)>>,
-}
-
-/// A hash of `c` below 256, the number of [`CharBuckets`]' buckets.
-fn char_hash(c: char) -> usize {
-    (u32::from(c).wrapping_mul(0x9E37_79B9) >> 24) as usize
-}
-
-impl CharBuckets {
-    /// Files each of `words` under its character at `end`.
-    fn new(words: impl Iterator<Item = &'static str>, end: End) -> Self {
-        let mut buckets = vec![Vec::new(); 256];
-        for (index, word) in words.enumerate() {
-            if let Some(bucket) = end
-                .char_of(word)
-                .and_then(|c| buckets.get_mut(char_hash(c)))
-            {
-                bucket.push((index, word));
-            }
+    /// The index of the first of the words at this list's end of `s`: a word
+    /// that starts (or ends) `s` has the same character there, so it is in
+    /// that character's bucket. Inlined, so that an empty bucket costs no
+    /// call.
+    #[inline(always)]
+    fn first_index(&self, s: &str) -> Option<usize> {
+        match *self.first.get(bucket_at(s.as_bytes(), self.end)?)? {
+            0 => None,
+            link => self.first_fit(s, link),
         }
-        CharBuckets { buckets }
     }
 
-    /// The index of the first word (in list order) with `end` at that end
-    /// for which `fits` holds: a word that starts (or ends) a text has the
-    /// same character there, so it is in that character's bucket.
-    fn first_index(&self, end: char, fits: impl Fn(&str) -> bool) -> Option<usize> {
-        let bucket = self.buckets.get(char_hash(end))?;
-        bucket
-            .iter()
-            .find(|(_, word)| fits(word))
-            .map(|&(index, _)| index)
+    /// The index of the first word at this list's end of `s` in the bucket
+    /// whose first link is `link`.
+    fn first_fit(&self, s: &str, mut link: u8) -> Option<usize> {
+        while let Some(index) = usize::from(link).checked_sub(1) {
+            let word = self.words.get(index)?;
+            let fits = match self.end {
+                End::Start => s.starts_with(word),
+                End::Finish => s.ends_with(word),
+            };
+            if fits {
+                return Some(index);
+            }
+            link = *self.next.get(index)?;
+        }
+        None
     }
 }
+
+/// The measure words' texts, in [`UNITS`] order.
+// Evaluated while compiling: an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const UNIT_TEXTS: [&str; UNITS.len()] = {
+    let mut texts = [""; UNITS.len()];
+    let mut i = 0;
+    while i < UNITS.len() {
+        texts[i] = UNITS[i].text;
+        i += 1;
+    }
+    texts
+};
+
+/// The measure words, filed by first character.
+static UNIT_WORDS: Affixes = Affixes::prefixes(&UNIT_TEXTS);
 
 /// The measure word `rest` starts with, if any.
 fn unit_at(rest: &str) -> Option<&'static Unit> {
-    static BY_FIRST: LazyLock<CharBuckets> =
-        LazyLock::new(|| CharBuckets::new(UNITS.iter().map(|u| u.text), End::Start));
-    UNITS.get(BY_FIRST.first_index(rest.chars().next()?, |w| rest.starts_with(w))?)
+    UNITS.get(UNIT_WORDS.first_index(rest)?)
 }
 
 /// Words after a measure word that turn it into something else: an ordinal
@@ -1208,7 +1241,7 @@ fn object_of(what: &str) -> Option<&str> {
 /// The clause before a figure without the words that say nothing about what
 /// was counted: leading time phrases and adverbs, trailing `共计` `达到`.
 fn trim_phrase(clause: &str) -> &str {
-    let mut s = clause.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let mut s = trim_white(clause);
     // A clause that starts inside a title (`…的建议》等82篇`) keeps only what
     // follows the title.
     if let Some(close) = rfind_char(s, '》').filter(|&i| rfind_char(&s[..i], '《').is_none()) {
@@ -1236,10 +1269,32 @@ fn trim_phrase(clause: &str) -> &str {
         {
             s = &s[..open];
         }
-        s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        s = trim_white(s);
         if s.len() == before {
             return s;
         }
+    }
+}
+
+/// `s` without white space (`\u{3000}` too) at either end: `str::trim`,
+/// which decodes both end characters and looks them up, only when a byte
+/// or two do not show that neither is white space.
+fn trim_white(s: &str) -> &str {
+    // Printable ASCII, or a character from U+4000 on (a lead byte from E4
+    // to EF), the ideographs.
+    let bytes = s.as_bytes();
+    let plain_start = bytes
+        .first()
+        .is_some_and(|&b| b > b' ' && b.is_ascii() || (0xE4..0xF0).contains(&b));
+    let plain_end = match bytes {
+        [.., b] if b.is_ascii() => *b > b' ',
+        [.., lead, _, _] => (0xE4..0xF0).contains(lead),
+        _ => false,
+    };
+    if plain_start && plain_end {
+        s
+    } else {
+        s.trim()
     }
 }
 
@@ -1307,9 +1362,11 @@ fn shorten(phrase: &str) -> &str {
 /// The noun right after a nominal measure word (`257个基层立法联系点`).
 fn noun_after(rest: &str) -> Option<&str> {
     let mut end = 0;
+    let mut quoted = false;
     for (n, (i, ch)) in rest.char_indices().enumerate() {
         // Quoted words belong to the noun: `119个“一件事”重点事项`.
-        if !is_han(ch) && !matches!(ch, '“' | '”') {
+        let quote = matches!(ch, '“' | '”');
+        if !is_han(ch) && !quote {
             break;
         }
         let tail = &rest[i..];
@@ -1320,10 +1377,16 @@ fn noun_after(rest: &str) -> Option<&str> {
             return None;
         }
         end = i + ch.len_utf8();
+        quoted |= quote;
     }
     let noun = rest.get(..end)?.trim_end_matches('“');
-    (noun.chars().any(is_han) && noun.matches('“').count() == noun.matches('”').count())
-        .then_some(noun)
+    // Without quotes, the noun is ideographs only (most are): any will do.
+    let fits = if quoted {
+        noun.chars().any(is_han) && noun.matches('“').count() == noun.matches('”').count()
+    } else {
+        !noun.is_empty()
+    };
+    fits.then_some(noun)
 }
 
 /// The period a sentence (up to the figure) scopes its figures to: the
@@ -1490,6 +1553,20 @@ mod tests {
                 ends_prefix_marker(marker.chars().last().unwrap()),
                 "{marker}"
             );
+        }
+    }
+
+    #[test]
+    fn trim_white_is_str_trim() {
+        for ch in '\0'..='\u{10ffff}' {
+            for s in [
+                format!("{ch}"),
+                format!("{ch}年{ch}"),
+                format!("a{ch}"),
+                format!("{ch}a"),
+            ] {
+                assert_eq!(trim_white(&s), s.trim(), "{ch:?}");
+            }
         }
     }
 
