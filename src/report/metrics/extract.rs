@@ -3,6 +3,8 @@
 //! measure word after it, the quotes and titles it may sit in, and the clause
 //! that says what was counted.
 
+use std::sync::LazyLock;
+
 use rust_decimal::Decimal;
 
 use super::number::{self, Numeral};
@@ -1399,27 +1401,28 @@ fn period<'a>(sentence: &'a str) -> Option<&'a str> {
             best = Some((pos, token));
         }
     };
-    // Only `年` and the characters terms end in matter. Their last bytes
-    // (年 E5 B9 B4, 届 E5 B1 8A, 内 E5 86 85, 五 E4 BA 94) are found by
-    // vectorised searches rather than by decoding every character. No two
-    // tokens start at the same place, so the order they are met in is free.
+    // Only `年` and the characters terms end in matter, each found by a
+    // vectorised substring search rather than by decoding every character.
+    // No two tokens start at the same place, so the order they are met in
+    // is free.
+    static ENDS: LazyLock<[(char, memchr::memmem::Finder<'static>); 4]> = LazyLock::new(|| {
+        PERIOD_ENDS.map(|c| {
+            (
+                c,
+                memchr::memmem::Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned(),
+            )
+        })
+    });
     let bytes = sentence.as_bytes();
-    let last_bytes =
-        memchr::memchr3_iter(0xB4, 0x8A, 0x85, bytes).chain(memchr::memchr_iter(0x94, bytes));
-    for last in last_bytes {
-        let Some(i) = last.checked_sub(2) else {
-            continue;
-        };
-        let Some(ch) = sentence.get(i..=last).and_then(|c| c.chars().next()) else {
-            continue;
-        };
+    let found = ENDS
+        .iter()
+        .flat_map(|(c, finder)| crate::report::occurrences(finder, bytes).map(move |i| (i, *c)));
+    for (i, ch) in found {
         if ch != '年' {
-            // Terms end in one of these; most characters end nothing.
-            if matches!(ch, '届' | '内' | '五') {
-                let through = &sentence[..i + ch.len_utf8()];
-                if let Some(term) = TERMS.iter().find(|t| through.ends_with(**t)) {
-                    consider(through.len() - term.len(), term);
-                }
+            // Terms end in one of these.
+            let through = &sentence[..i + ch.len_utf8()];
+            if let Some(term) = TERMS.iter().find(|t| through.ends_with(**t)) {
+                consider(through.len() - term.len(), term);
             }
             continue;
         }
@@ -1456,6 +1459,9 @@ fn next_boundary(text: &str, mut at: usize) -> usize {
 
 /// Terms of office and plan periods that scope figures.
 const TERMS: &[&str] = &["本届", "届内", "任期内", "十三五", "十四五", "十五五"];
+
+/// The characters a period ends in: `年` and the last ones of [`TERMS`].
+const PERIOD_ENDS: [char; 4] = ['年', '届', '内', '五'];
 
 /// Start of four digits ending at `at` (a year), if there are exactly four.
 fn year_before(s: &str, at: usize) -> Option<usize> {
@@ -1553,6 +1559,14 @@ mod tests {
                 ends_prefix_marker(marker.chars().last().unwrap()),
                 "{marker}"
             );
+        }
+    }
+
+    #[test]
+    fn every_term_ends_in_a_period_end() {
+        for term in TERMS {
+            let last = term.chars().next_back();
+            assert!(last.is_some_and(|c| PERIOD_ENDS.contains(&c)), "{term}");
         }
     }
 
