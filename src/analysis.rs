@@ -30,13 +30,15 @@ pub struct Analysis {
 
 /// Analyses `text` under `config`.
 pub fn analyze(text: &str, config: &Config) -> Analysis {
-    let split = report::split(text);
-    let parts = report::par_map_longest_first(
-        &split.segments,
-        |segment| segment.range.len(),
-        |segment| Cow::Owned(analyze_segment(text, segment, config)),
-    );
-    assemble(split.noise, &split.segments, parts)
+    report::in_pool(|| {
+        let split = report::split(text);
+        let parts = report::par_map_longest_first(
+            &split.segments,
+            |segment| segment.range.len(),
+            |segment| Cow::Owned(analyze_segment(text, segment, config)),
+        );
+        assemble(split.noise, &split.segments, parts)
+    })
 }
 
 /// One report alone, its ranges relative to the start of its slice.
@@ -127,6 +129,10 @@ impl Cache {
     /// Analyses `text` as [`analyze`] does, reusing the results of every
     /// report whose text, and the configuration, are as in the last call.
     pub fn analyze(&mut self, text: &str, config: &Config) -> Analysis {
+        report::in_pool(|| self.analyze_in_pool(text, config))
+    }
+
+    fn analyze_in_pool(&mut self, text: &str, config: &Config) -> Analysis {
         if self.config.as_ref() != Some(config) {
             self.reports.clear();
             self.config = Some(config.clone());

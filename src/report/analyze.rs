@@ -15,16 +15,18 @@ use rayon::prelude::*;
 ///
 /// The reports of a compilation are analysed in parallel.
 pub fn analyze(text: &str) -> Document {
-    let split = split(text);
-    let outlines = par_map_longest_first(
-        &split.segments,
-        |segment| segment.range.len(),
-        |segment| segment.outline(text),
-    );
-    Document::assemble(
-        split.noise,
-        split.segments.iter().map(|s| s.range.start).zip(outlines),
-    )
+    in_pool(|| {
+        let split = split(text);
+        let outlines = par_map_longest_first(
+            &split.segments,
+            |segment| segment.range.len(),
+            |segment| segment.outline(text),
+        );
+        Document::assemble(
+            split.noise,
+            split.segments.iter().map(|s| s.range.start).zip(outlines),
+        )
+    })
 }
 
 /// A text cut into its reports: the result of the one pass that needs the
@@ -38,6 +40,14 @@ pub struct Split {
     /// table-of-contents lines. Date, venue and speaker lines are found with
     /// their report.
     pub noise: Vec<Noise>,
+}
+
+/// `f()` run on a thread of the pool. An analysis has two parallel steps
+/// (the whole-text pass and the reports): called from outside the pool, each
+/// would hand its work over, wait for a sleeping worker to wake and then for
+/// the caller to be woken; run inside, the hand-over is made once.
+pub(crate) fn in_pool<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    rayon::scope(|_| f())
 }
 
 /// `f` of every item, in order, computed in parallel one item per task, the
