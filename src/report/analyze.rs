@@ -107,8 +107,12 @@ impl SegmentKey {
 
 /// Finds the paragraphs, the noise and where each report starts.
 pub fn split(text: &str) -> Split {
-    let (paragraphs, mut noise) = paragraphs_and_noise(text);
-    let starts = report_starts(text, &paragraphs, &mut noise);
+    let Lines {
+        paragraphs,
+        titles,
+        mut noise,
+    } = lines(text);
+    let starts = report_starts(text, &paragraphs, &titles, &mut noise);
     // Table-of-contents lines are the only noise found among paragraphs.
     let mut toc: Vec<usize> = noise
         .iter()
@@ -229,35 +233,59 @@ fn in_table(table: &[bool; 256], byte: Option<&u8>) -> bool {
     byte.is_some_and(|&b| table.get(usize::from(b)).copied().unwrap_or(false))
 }
 
+/// What the whole-text pass finds line by line.
+#[derive(Default)]
+struct Lines {
+    paragraphs: Vec<TextRange>,
+    /// Indices of the paragraphs shaped like a report title, told while each
+    /// is at hand: told later, every paragraph would be read again on one
+    /// thread.
+    titles: Vec<usize>,
+    noise: Vec<Noise>,
+}
+
 /// Splits the text into trimmed non-empty lines, sets noise lines aside and
 /// splits one-line documents at their inline headings.
 ///
 /// Each line is classified alone, so a long text is cut at line breaks into
 /// pieces that are classified in parallel.
-fn paragraphs_and_noise(text: &str) -> (Vec<TextRange>, Vec<Noise>) {
-    let mut noise = front_matter(text);
-    let body = TextRange::new(noise.last().map_or(0, |n| n.range.end), text.len());
-    let pieces: Vec<(Vec<TextRange>, Vec<Noise>)> = pieces(text, body)
+fn lines(text: &str) -> Lines {
+    let front = front_matter(text);
+    let body = TextRange::new(front.last().map_or(0, |n| n.range.end), text.len());
+    let pieces: Vec<Lines> = pieces(text, body)
         .par_iter()
         .map(|&piece| {
-            let mut paragraphs = Vec::new();
-            let mut noise = Vec::new();
+            let mut lines = Lines::default();
             for mut line in trimmed_lines(piece.slice(text)) {
                 line.shift(piece.start);
                 match noise::classify(line.slice(text)) {
-                    Some(kind) => noise.push(Noise { kind, range: line }),
-                    None => split_inline(text, line, &mut paragraphs),
+                    Some(kind) => lines.noise.push(Noise { kind, range: line }),
+                    None => {
+                        let first = lines.paragraphs.len();
+                        split_inline(text, line, &mut lines.paragraphs);
+                        for (i, p) in lines.paragraphs.iter().enumerate().skip(first) {
+                            if parts::looks_like_title(p.slice(text)) {
+                                lines.titles.push(i);
+                            }
+                        }
+                    }
                 }
             }
-            (paragraphs, noise)
+            lines
         })
         .collect();
-    let mut paragraphs = Vec::with_capacity(pieces.iter().map(|p| p.0.len()).sum());
-    for (mut more_paragraphs, mut more_noise) in pieces {
-        paragraphs.append(&mut more_paragraphs);
-        noise.append(&mut more_noise);
+    let mut all = Lines {
+        paragraphs: Vec::with_capacity(pieces.iter().map(|p| p.paragraphs.len()).sum()),
+        titles: Vec::new(),
+        noise: front,
+    };
+    for mut piece in pieces {
+        let before = all.paragraphs.len();
+        all.titles.extend(piece.titles.iter().map(|i| before + i));
+        all.paragraphs.append(&mut piece.paragraphs);
+        all.noise.append(&mut piece.noise);
     }
-    (paragraphs, noise)
+    all
 }
 
 /// `---` front matter, as markdown drafts from publishing sites carry.
@@ -550,20 +578,25 @@ fn glued_salutation(s: &str) -> Option<(usize, usize)> {
 fn report_starts(
     text: &str,
     paragraphs: &[TextRange],
+    titles: &[usize],
     noise: &mut Vec<Noise>,
 ) -> Vec<(usize, Option<(Kind, &'static str)>)> {
     let mut starts = Vec::new();
-    for (i, p) in paragraphs.iter().enumerate() {
-        let line = p.slice(text);
-        if !parts::looks_like_title(line) || marker::parse(line, 0).is_some() {
+    for (k, &i) in titles.iter().enumerate() {
+        let Some(line) = paragraphs.get(i).map(|p| p.slice(text)) else {
+            continue;
+        };
+        if marker::parse(line, 0).is_some() {
             continue;
         }
+        // Up to the next paragraph shaped like a title.
+        let next_title = titles.get(k + 1).copied().unwrap_or(paragraphs.len());
         let followed_by_report = paragraphs
+            .get(i + 1..next_title)
+            .unwrap_or_default()
             .iter()
-            .skip(i + 1)
             .take(7)
             .map(|q| q.slice(text))
-            .take_while(|q| !parts::looks_like_title(q))
             .any(|q| parts::is_salutation(q) || parts::is_date_venue(q));
         if followed_by_report {
             // `××市人民代表大会常务委员会` / `工作报告`: a title set on two lines.
