@@ -244,8 +244,9 @@ struct Lines {
     noise: Vec<Noise>,
 }
 
-/// Splits the text into trimmed non-empty lines, sets noise lines aside and
-/// splits one-line documents at their inline headings.
+/// Splits the text into trimmed non-empty lines, sets noise lines aside,
+/// splits one-line documents at their inline headings and notes the
+/// paragraphs shaped like a title.
 ///
 /// Each line is classified alone, so a long text is cut at line breaks into
 /// pieces that are classified in parallel.
