@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::number::{self, Numeral};
 use super::stops::Stops;
 use super::{Category, Metric, WhatSource};
-use crate::text::TextRange;
+use crate::text::{byte_set, TextRange};
 
 /// Every counted figure in `text`.
 pub fn extract(text: &str) -> Vec<Metric> {
@@ -714,6 +714,8 @@ struct Scanner<'t> {
     straight: bool,
     /// Depth inside 《…》 or 〈…〉: titles of laws and documents.
     title: usize,
+    /// Where the quotes and titles have been read up to (see [`Self::quoted`]).
+    marks_read: usize,
     previous: Option<Previous<'t>>,
     /// Where the current sentence began.
     sentence_start: usize,
@@ -741,6 +743,7 @@ impl<'t> Scanner<'t> {
             curly: false,
             straight: false,
             title: 0,
+            marks_read: 0,
             previous: None,
             sentence_start: 0,
             open_from: 0,
@@ -748,8 +751,45 @@ impl<'t> Scanner<'t> {
         }
     }
 
-    fn quoted(&self) -> bool {
+    /// Whether the numeral at `at` is in quotes or a title. The scan does
+    /// not stop at their marks (most sentences hold some, few a figure):
+    /// they are read here, from where the last reading ended, or the
+    /// sentence's start, up to `at`, a block of bytes at a time. The scan
+    /// passes over numerals and figures' mentions without stopping, but
+    /// those hold none of these marks, so reading them all gives the same
+    /// state. `＂`, rare, is still a stop, as its first byte also begins
+    /// every full-width comma: it only toggles `straight`, in any order.
+    fn quoted(&mut self, at: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let mut block = self.marks_read;
+        while block < at {
+            let mut leads = byte_set::mask_at(bytes, block, &[b'"', 0xE2, 0xE3]);
+            if at - block < byte_set::BLOCK {
+                leads &= !(u64::MAX << (at - block));
+            }
+            while leads != 0 {
+                let mark = bytes.get(block + leads.trailing_zeros() as usize..);
+                self.read_mark(mark.unwrap_or_default());
+                leads &= leads - 1;
+            }
+            block += byte_set::BLOCK;
+        }
+        self.marks_read = at;
         self.curly || self.straight || self.title > 0
+    }
+
+    /// Applies the quote or title mark that `bytes` start with, if any.
+    fn read_mark(&mut self, bytes: &[u8]) {
+        match bytes {
+            [b'"', ..] => self.straight = !self.straight,
+            // ‘ “ 「 『 and ’ ” 」 』
+            [0xE2, 0x80, 0x98 | 0x9C, ..] | [0xE3, 0x80, 0x8C | 0x8E, ..] => self.curly = true,
+            [0xE2, 0x80, 0x99 | 0x9D, ..] | [0xE3, 0x80, 0x8D | 0x8F, ..] => self.curly = false,
+            // 《 〈 and 》 〉
+            [0xE3, 0x80, 0x8A | 0x88, ..] => self.title += 1,
+            [0xE3, 0x80, 0x8B | 0x89, ..] => self.title = self.title.saturating_sub(1),
+            _ => {}
+        }
     }
 
     /// Reads the paragraph; `stops` finds the stops of the whole text.
@@ -769,7 +809,6 @@ impl<'t> Scanner<'t> {
                         i = self.at_numeral(i, out);
                         continue;
                     }
-                    b'"' => self.straight = !self.straight,
                     b'\n' | b'\r' | b'!' | b'?' => self.end_sentence(i + 1, out),
                     _ => {}
                 }
@@ -779,12 +818,6 @@ impl<'t> Scanner<'t> {
             let b1 = bytes.get(i + 1).copied().unwrap_or(0);
             let b2 = bytes.get(i + 2).copied().unwrap_or(0);
             match (b, b1, b2) {
-                // ‘ “ 「 『 and ’ ” 」 』
-                (0xE2, 0x80, 0x98 | 0x9C) | (0xE3, 0x80, 0x8C | 0x8E) => self.curly = true,
-                (0xE2, 0x80, 0x99 | 0x9D) | (0xE3, 0x80, 0x8D | 0x8F) => self.curly = false,
-                // 《 〈 and 》 〉
-                (0xE3, 0x80, 0x8A | 0x88) => self.title += 1,
-                (0xE3, 0x80, 0x8B | 0x89) => self.title = self.title.saturating_sub(1),
                 // 。！？: an unbalanced quote or title must not hide the rest
                 // of a document pasted on one line, so quotes end with the
                 // sentence.
@@ -841,6 +874,7 @@ impl<'t> Scanner<'t> {
         self.curly = false;
         self.straight = false;
         self.title = 0;
+        self.marks_read = next;
     }
 
     /// Adds a figure; returns where scanning goes on: after its whole
@@ -858,7 +892,7 @@ impl<'t> Scanner<'t> {
         match number::arabic(self.text, at) {
             Some(numeral) => {
                 let mut end = numeral.end;
-                if !self.quoted() {
+                if !self.quoted(at) {
                     if let Some(metric) = self.figure(at, numeral, Kind::Arabic, out) {
                         end = self.push(metric, out);
                     }
@@ -894,7 +928,7 @@ impl<'t> Scanner<'t> {
         // lone numeral is no amount: without a marker it is not even parsed.
         let marked = char_at(self.text, end).is_some_and(|c| c == '余' || c == '多')
             || char_before(self.text, at).is_some_and(ends_prefix_marker);
-        if self.quoted() || !marked && end <= at + 3 {
+        if !marked && end <= at + 3 || self.quoted(at) {
             return end;
         }
         let candidate = |run: &number::HanRun| run.led_by_digit && run.large && run.chars >= 2;
@@ -1606,6 +1640,24 @@ mod tests {
             let first = word.chars().next().unwrap();
             assert!(begins_noun_stop_word(first), "{word}");
         }
+    }
+
+    #[test]
+    fn quotes_are_read_up_to_each_numeral() {
+        let written = |text: &str| -> Vec<String> {
+            extract(text)
+                .iter()
+                .map(|m| m.range.slice(text).to_string())
+                .collect()
+        };
+        // Marks before, between and after figures; a sentence end closing
+        // what is left open; `＂` (a stop) and `"` (read later) pairing up.
+        let text = "开展“3个100”活动12场,《条例》等5部;审议“十四五规划3项。\
+                    “共2件”,\"20+8\"产业\"31家,＂4个\"5家";
+        assert_eq!(written(text), ["12场", "5部", "4个"]);
+        // Blocks of marks longer than one mask, before the first numeral.
+        let long = format!("{}“{}”办理7件", "、".repeat(30), "《》".repeat(20));
+        assert_eq!(written(&long), ["7件"]);
     }
 
     #[test]
