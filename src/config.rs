@@ -445,7 +445,8 @@ tasks = "下一步工作思路"
 
     #[test]
     fn discovers_the_nearest_file_upwards() {
-        let root = std::env::temp_dir().join(format!("baogao-config-{}", std::process::id()));
+        let folder = tempfile::tempdir().unwrap();
+        let root = folder.path();
         let nested = root.join("a/b");
         std::fs::create_dir_all(&nested).unwrap();
         std::fs::write(root.join(".baogao.toml"), "kind = \"speech\"\n").unwrap();
@@ -456,6 +457,5 @@ tasks = "下一步工作思路"
         std::fs::write(root.join("a/baogao.toml"), "kind = 3\n").unwrap();
         let error = Config::discover(&nested).unwrap_err();
         assert_eq!(error.key.as_deref(), Some("kind"));
-        std::fs::remove_dir_all(&root).unwrap();
     }
 }

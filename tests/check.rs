@@ -2,10 +2,11 @@
 
 mod cli_run;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 use serde_json::Value;
+use tempfile::TempDir;
 
 fn baogao_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     cli_run::baogao_in(dir, args, stdin.map(str::as_bytes))
@@ -23,12 +24,12 @@ fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
 
-/// A fresh folder under the system temp dir for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("baogao-check-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh folder under the system temp dir for one test, removed when dropped.
+fn scratch(name: &str) -> TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("baogao-check-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 #[test]
@@ -209,7 +210,8 @@ fn stdin_and_io_errors() {
 
 #[test]
 fn configuration_is_found_from_the_file_upwards() {
-    let dir = scratch("discover");
+    let folder = scratch("discover");
+    let dir = folder.path();
     let nested = dir.join("drafts/2023");
     std::fs::create_dir_all(&nested).unwrap();
     let report = std::fs::read_to_string(
@@ -222,12 +224,12 @@ fn configuration_is_found_from_the_file_upwards() {
         "[rules]\nmissing-part = \"hint\"\nBG002 = \"off\"\n",
     )
     .unwrap();
-    let out = baogao_in(&dir, &["check", "drafts/2023/report.txt"], None);
+    let out = baogao_in(dir, &["check", "drafts/2023/report.txt"], None);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(stdout(&out).contains("hint[BG001]"));
     assert!(stdout(&out).ends_with("2 hints in 1 file\n"));
     // Stdin uses the configuration of the current folder.
-    let out = baogao_in(&dir, &["check", "--format", "json", "-"], Some(&report));
+    let out = baogao_in(dir, &["check", "--format", "json", "-"], Some(&report));
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert!(json["files"][0]["config"]
         .as_str()
@@ -235,21 +237,20 @@ fn configuration_is_found_from_the_file_upwards() {
     // An explicit --config wins.
     std::fs::write(dir.join("strict.toml"), "[rules]\nBG002 = \"error\"\n").unwrap();
     let out = baogao_in(
-        &dir,
+        dir,
         &["check", "--config", "strict.toml", "drafts/2023/report.txt"],
         None,
     );
     assert!(stdout(&out).contains("error[BG002]"), "{}", stdout(&out));
     // A bad key is an error naming it, not a silent default.
     std::fs::write(dir.join("baogao.toml"), "[rules]\nBG099 = \"off\"\n").unwrap();
-    let out = baogao_in(&dir, &["check", "drafts/2023/report.txt"], None);
+    let out = baogao_in(dir, &["check", "drafts/2023/report.txt"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("baogao.toml: `rules.BG099`: unknown rule"),
         "{}",
         stderr(&out)
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -4,19 +4,20 @@
 
 mod lsp_client;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use lsp_client::{fixture, position16, Client};
 use serde_json::{json, Value};
+use tempfile::TempDir;
 
-/// A scratch folder of its own for each test (the server looks for
-/// `baogao.toml` above each document, as `baogao check` does).
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("baogao-lsp-diag-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A scratch folder of its own for each test, removed when dropped (the
+/// server looks for `baogao.toml` above each document, as `baogao check` does).
+fn scratch(name: &str) -> TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("baogao-lsp-diag-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn file_uri(path: &Path) -> String {
@@ -82,7 +83,8 @@ const CLASH: &str = "某市人民代表大会常务委员会工作报告\n各位
 
 #[test]
 fn diagnostics_are_the_findings_of_baogao_check() {
-    let dir = scratch("same");
+    let folder = scratch("same");
+    let dir = folder.path();
     let mut files = Vec::new();
     for name in [
         "000_0deef21429734504.txt",
@@ -149,7 +151,8 @@ fn diagnostics_are_the_findings_of_baogao_check() {
 
 #[test]
 fn a_contradiction_points_at_the_other_mention() {
-    let dir = scratch("clash");
+    let folder = scratch("clash");
+    let dir = folder.path();
     let path = dir.join("clash.txt");
     std::fs::write(&path, CLASH).unwrap();
     let (mut client, _) = Client::start(json!({}));
@@ -208,7 +211,8 @@ fn apply(text: &str, edits: &[Value]) -> String {
 
 #[test]
 fn the_quick_fix_renumbers_and_the_warning_goes() {
-    let dir = scratch("fix");
+    let folder = scratch("fix");
+    let dir = folder.path();
     let path = dir.join("yaan-gap.txt");
     let text = yaan_with_gap();
     std::fs::write(&path, &text).unwrap();
@@ -284,7 +288,8 @@ fn the_quick_fix_renumbers_and_the_warning_goes() {
 
 #[test]
 fn hover_on_a_finding_explains_the_rule() {
-    let dir = scratch("hover");
+    let folder = scratch("hover");
+    let dir = folder.path();
     let path = dir.join("yaan-gap.txt");
     let text = yaan_with_gap();
     std::fs::write(&path, &text).unwrap();
@@ -309,7 +314,8 @@ fn hover_on_a_finding_explains_the_rule() {
 
 #[test]
 fn settings_and_baogao_toml_configure_the_rules() {
-    let dir = scratch("config");
+    let folder = scratch("config");
+    let dir = folder.path();
     let path = dir.join("yaan-gap.txt");
     let text = yaan_with_gap();
     std::fs::write(&path, &text).unwrap();
