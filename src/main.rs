@@ -31,6 +31,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Lsp(_)) {
+        cli::work_in_pool();
+    }
     let result: Result<ExitCode, CliError> = match cli.command {
         Command::Outline(args) => cli::outline::run(&args),
         Command::Lsp(options) => Ok(baogao::lsp::run(&options)),
