@@ -9,7 +9,6 @@
 //! [`Cache`] reuses the results of every report whose text did not change
 //! since the last version: an edit re-analyses one report, not the document.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -35,9 +34,13 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
         let parts = report::par_map_longest_first(
             &split.segments,
             |segment| segment.range.len(),
-            |segment| Cow::Owned(analyze_segment(text, segment, config)),
+            |segment| {
+                let mut part = analyze_segment(text, segment, config);
+                part.shift(segment.range.start);
+                part
+            },
         );
-        assemble(split.noise, &split.segments, parts)
+        assemble(split.noise, parts)
     })
 }
 
@@ -54,23 +57,27 @@ fn analyze_segment(text: &str, segment: &Segment, config: &Config) -> Analysis {
     }
 }
 
-/// The per-report results, each moved to where its report sits, as one:
-/// a fresh result is moved, one the cache keeps is copied straight into
-/// place (not copied whole first and then moved).
-fn assemble(
-    noise: Vec<report::Noise>,
-    segments: &[Segment],
-    parts: Vec<Cow<Analysis>>,
-) -> Analysis {
-    let total = |count: fn(&Analysis) -> usize| parts.iter().map(|p| count(p)).sum::<usize>();
+/// Moved to where its report sits in the text, by the thread that analysed
+/// the report: what is left for the one thread that assembles is moving.
+impl Shift for Analysis {
+    fn shift(&mut self, by: usize) {
+        self.document.shift(by);
+        self.figures.metrics.shift(by);
+        self.findings.shift(by);
+    }
+}
+
+/// The per-report results, each already where its report sits, as one.
+fn assemble(noise: Vec<report::Noise>, parts: Vec<Analysis>) -> Analysis {
+    let total = |count: fn(&Analysis) -> usize| parts.iter().map(count).sum::<usize>();
     let mut outlines = Vec::with_capacity(parts.len());
     let mut figures = Figures {
         metrics: Vec::with_capacity(total(|p| p.figures.metrics.len())),
         contradictions: Vec::with_capacity(total(|p| p.figures.contradictions.len())),
     };
     let mut findings = Vec::with_capacity(total(|p| p.findings.len()));
-    for (segment, part) in segments.iter().zip(parts) {
-        let start = segment.range.start;
+    for mut part in parts {
+        // Contradictions name their figures by index in the report's list.
         let first = figures.metrics.len();
         figures
             .contradictions
@@ -78,27 +85,9 @@ fn assemble(
                 first: c.first + first,
                 second: c.second + first,
             }));
-        let shifted = figures.metrics.len()..;
-        let shifted_findings = findings.len()..;
-        let document = match part {
-            Cow::Owned(mut part) => {
-                figures.metrics.append(&mut part.figures.metrics);
-                findings.append(&mut part.findings);
-                part.document
-            }
-            Cow::Borrowed(part) => {
-                figures.metrics.extend_from_slice(&part.figures.metrics);
-                findings.extend_from_slice(&part.findings);
-                part.document.clone()
-            }
-        };
-        outlines.push((start, document));
-        for metric in figures.metrics.get_mut(shifted).unwrap_or_default() {
-            metric.shift(start);
-        }
-        for finding in findings.get_mut(shifted_findings).unwrap_or_default() {
-            finding.shift(start);
-        }
+        figures.metrics.append(&mut part.figures.metrics);
+        findings.append(&mut part.findings);
+        outlines.push(part.document);
     }
     Analysis {
         document: Document::assemble(noise, outlines),
@@ -148,12 +137,16 @@ impl Cache {
             // A report the cache has costs nothing.
             |(segment, known)| known.as_ref().map_or(segment.range.len(), |_| 0),
             |(segment, known)| {
-                known.clone().unwrap_or_else(|| {
+                let cached = known.clone().unwrap_or_else(|| {
                     Arc::new(Cached {
                         key: segment.key(text),
                         analysis: analyze_segment(text, segment, config),
                     })
-                })
+                });
+                // The cache keeps each report where it would start alone.
+                let mut part = cached.analysis.clone();
+                part.shift(segment.range.start);
+                (cached, part)
             },
         );
         // Only the last version's reports are kept: a cache that grew with
@@ -162,14 +155,11 @@ impl Cache {
             .segments
             .iter()
             .zip(&parts)
-            .map(|(segment, part)| (segment.range.len(), Arc::clone(part)))
+            .map(|(segment, (cached, _))| (segment.range.len(), Arc::clone(cached)))
             .collect();
         self.reports.sort_by_key(|&(len, _)| len);
-        let copies = parts
-            .iter()
-            .map(|part| Cow::Borrowed(&part.analysis))
-            .collect();
-        assemble(split.noise, &split.segments, copies)
+        let parts = parts.into_iter().map(|(_, part)| part).collect();
+        assemble(split.noise, parts)
     }
 
     /// The last version's results for `segment` of `text`, if it had the

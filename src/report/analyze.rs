@@ -20,12 +20,13 @@ pub fn analyze(text: &str) -> Document {
         let outlines = par_map_longest_first(
             &split.segments,
             |segment| segment.range.len(),
-            |segment| segment.outline(text),
+            |segment| {
+                let mut outline = segment.outline(text);
+                outline.shift(segment.range.start);
+                outline
+            },
         );
-        Document::assemble(
-            split.noise,
-            split.segments.iter().map(|s| s.range.start).zip(outlines),
-        )
+        Document::assemble(split.noise, outlines)
     })
 }
 

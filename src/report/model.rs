@@ -318,18 +318,14 @@ pub struct Document {
 impl Document {
     /// One document from the outlines of its reports, each computed alone on
     /// its own slice of the text ([`Segment::outline`](super::Segment::outline))
-    /// and given here with the slice's start, in text order; `noise` is what
-    /// the whole-text pass found ([`Split::noise`](super::Split::noise)).
-    pub fn assemble(
-        noise: Vec<Noise>,
-        parts: impl IntoIterator<Item = (usize, Document)>,
-    ) -> Document {
+    /// and then shifted to where the slice starts, given in text order;
+    /// `noise` is what the whole-text pass found ([`Split::noise`](super::Split::noise)).
+    pub fn assemble(noise: Vec<Noise>, parts: impl IntoIterator<Item = Document>) -> Document {
         let mut document = Document {
             noise,
             ..Document::default()
         };
-        for (start, mut part) in parts {
-            part.shift(start);
+        for mut part in parts {
             document.reports.append(&mut part.reports);
             document.noise.append(&mut part.noise);
             document.paragraphs.append(&mut part.paragraphs);
