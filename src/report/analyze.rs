@@ -1219,21 +1219,21 @@ fn inline_items(
 /// `要`, the only openers of an item (see `marker::parse`). Most paragraphs
 /// have neither, and need no walk over their sentences.
 fn may_open_item(s: &str) -> bool {
-    use memchr::memmem::Finder;
-    static FINDERS: std::sync::LazyLock<[Finder<'static>; 3]> =
-        std::sync::LazyLock::new(|| ["第", "是", "要"].map(Finder::new));
-    let [di, shi, yao] = &*FINDERS;
-    // `第` opens an item only as `第一，` `第二是` (most are `第十四届`).
-    super::occurrences(di, s.as_bytes()).any(|at| {
-        s.get(at..)
-            .and_then(|rest| marker::parse(rest, 0))
-            .is_some_and(|found| found.level == Level::Item)
-    }) || [shi, yao].iter().any(|f| {
-        super::occurrences(f, s.as_bytes()).any(|at| {
+    // One pass for the three characters: paragraphs are many and short, so
+    // a search's fixed cost counts as much as its speed.
+    static OPENERS: Words = words!("第", "是", "要");
+    OPENERS.any_word_after(s, |word, rest| {
+        let at = s.len() - rest.len() - word.len();
+        if word == "第" {
+            // `第` opens an item only as `第一，` `第二是` (most are `第十四届`).
+            s.get(at..)
+                .and_then(|from| marker::parse(from, 0))
+                .is_some_and(|found| found.level == Level::Item)
+        } else {
             s.get(..at)
                 .and_then(|before| before.chars().next_back())
                 .is_some_and(numeral::is_numeral_char)
-        })
+        }
     })
 }
 
