@@ -392,6 +392,7 @@ fn sentence_end(s: &str) -> Option<(usize, char)> {
 }
 
 /// The sentence end `bytes` begin with, told by its bytes without decoding.
+#[inline]
 fn end_at(bytes: &[u8]) -> Option<char> {
     match bytes {
         [b'!', ..] => Some('!'),
@@ -447,6 +448,10 @@ impl<'a> SentenceEnds<'a> {
 impl Iterator for SentenceEnds<'_> {
     type Item = (usize, char);
 
+    // Inlined into each loop over the ends (several modules'), not only
+    // those the compiler happens to place beside it: a call per end costs
+    // 1–2 % of an analysis (callgrind).
+    #[inline]
     fn next(&mut self) -> Option<(usize, char)> {
         let bytes = self.s.as_bytes();
         loop {
