@@ -256,11 +256,16 @@ impl Affixes {
     /// whose first link is `link`.
     fn first_fit(&self, s: &str, mut link: u8) -> Option<usize> {
         while let Some(index) = usize::from(link).checked_sub(1) {
-            let word = self.words.get(index)?;
-            let fits = match self.end {
-                End::Start => s.starts_with(word),
-                End::Finish => s.ends_with(word),
+            let word = self.words.get(index)?.as_bytes();
+            let at = match self.end {
+                End::Start => Some(0),
+                End::Finish => s.len().checked_sub(word.len()),
             };
+            // Byte by byte: the words are a few bytes long, and a call to
+            // `memcmp` for each cost more than comparing them.
+            let fits = at
+                .and_then(|at| s.as_bytes().get(at..at + word.len()))
+                .is_some_and(|part| part.iter().zip(word).all(|(a, b)| a == b));
             if fits {
                 return Some(index);
             }
