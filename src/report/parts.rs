@@ -389,10 +389,11 @@ pub fn looks_like_title(line: &str) -> bool {
             || line.ends_with("讲话"))
 }
 
-/// Whether `s` has at most `n` characters. A character takes at most four
-/// bytes: a longer text (a whole paragraph) is told without counting.
+/// Whether `s` has at most `n` characters. A character takes one to four
+/// bytes: a text of at most `n` bytes, or of more than `4 n` (a whole
+/// paragraph), is told without counting.
 pub(crate) fn at_most_chars(s: &str, n: usize) -> bool {
-    s.len() <= n * 4 && s.chars().count() <= n
+    s.len() <= n || (s.len() <= n * 4 && s.chars().count() <= n)
 }
 
 /// At least the first `n` characters of `s`, cut without counting them: as
@@ -477,6 +478,26 @@ mod tests {
             "加强地方立法",
         ] {
             assert_eq!(heading_part(label), None, "{label}");
+        }
+    }
+
+    #[test]
+    fn at_most_chars_is_a_count_of_characters() {
+        // Around each shortcut: `n` bytes, `4 n` bytes, and between.
+        for s in [
+            "",
+            "ab",
+            "abc",
+            "一二",
+            "一a",
+            "一二三四",
+            "😀😀",
+            "😀😀😀",
+            "a😀b",
+        ] {
+            for n in 0..6 {
+                assert_eq!(at_most_chars(s, n), s.chars().count() <= n, "{s} {n}");
+            }
         }
     }
 
