@@ -35,16 +35,14 @@ fn digit_value(ch: char) -> u32 {
 
 /// Takes the longest prefix of `s` whose chars satisfy `pred`, at most `max` chars.
 fn take_while(s: &str, max: usize, pred: impl Fn(char) -> bool) -> &str {
-    let end = s
-        .char_indices()
-        .take(max + 1)
-        .find(|&(_, c)| !pred(c))
-        .map_or(s.len(), |(i, _)| i);
-    // A run longer than `max` is not a marker numeral at all.
-    if s.get(..end).is_some_and(|run| run.chars().count() > max) {
-        return "";
+    match s.char_indices().take(max + 1).find(|&(_, c)| !pred(c)) {
+        // The run ends within `max` characters.
+        Some((end, _)) => s.get(..end).unwrap_or(""),
+        // The whole text is the run; if longer than `max`, it is not a
+        // marker numeral at all.
+        None if s.char_indices().nth(max).is_none() => s,
+        None => "",
     }
-    s.get(..end).unwrap_or("")
 }
 
 /// Recognises a heading or item marker at the very start of `text`. `base`

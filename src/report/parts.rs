@@ -57,11 +57,10 @@ pub fn heading_part(label: &str) -> Option<Part> {
         .strip_prefix('对')
         .or_else(|| label.strip_prefix("关于"))
         .unwrap_or(label);
-    let n = label.chars().count();
     // The patterns' fixed ends first: most labels are neither.
     if ["体会", "启示", "经验"].iter().any(|w| label.ends_with(w))
         && LESSONS.is_match(label)
-        && n <= 16
+        && at_most_chars(label, 16)
     {
         return Some(Part::Lessons);
     }
@@ -79,7 +78,7 @@ pub fn heading_part(label: &str) -> Option<Part> {
         label.starts_with(starts_period)
             && (PERIOD_START.is_match(label) || FUTURE_START.is_match(label))
     };
-    if n <= 30 && (label.starts_with("工作") || has_period()) {
+    if (label.starts_with("工作") || has_period()) && at_most_chars(label, 30) {
         if TASK_WORD.is_match(label) || FUTURE_START.is_match(label) && REVIEW_WORD.is_match(label)
         {
             return Some(Part::Tasks);
