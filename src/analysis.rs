@@ -34,11 +34,7 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
         let parts = report::par_map_longest_first(
             &split.segments,
             |segment| segment.range.len(),
-            |segment| {
-                let mut part = analyze_segment(text, segment, config);
-                part.shift(segment.range.start);
-                part
-            },
+            |segment| analyze_segment(text, segment, config).shifted(segment.range.start),
         );
         assemble(split.noise, parts)
     })
@@ -144,8 +140,7 @@ impl Cache {
                     })
                 });
                 // The cache keeps each report where it would start alone.
-                let mut part = cached.analysis.clone();
-                part.shift(segment.range.start);
+                let part = cached.analysis.clone().shifted(segment.range.start);
                 (cached, part)
             },
         );

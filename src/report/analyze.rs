@@ -20,11 +20,7 @@ pub fn analyze(text: &str) -> Document {
         let outlines = par_map_longest_first(
             &split.segments,
             |segment| segment.range.len(),
-            |segment| {
-                let mut outline = segment.outline(text);
-                outline.shift(segment.range.start);
-                outline
-            },
+            |segment| segment.outline(text).shifted(segment.range.start),
         );
         Document::assemble(split.noise, outlines)
     })

@@ -58,6 +58,15 @@ impl TextRange {
 /// report) to where that slice sits in the whole text.
 pub trait Shift {
     fn shift(&mut self, by: usize);
+
+    /// `self` shifted by `by`.
+    fn shifted(mut self, by: usize) -> Self
+    where
+        Self: Sized,
+    {
+        self.shift(by);
+        self
+    }
 }
 
 impl Shift for TextRange {
