@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use super::number::{self, Numeral};
 use super::stops::Stops;
 use super::{Category, Metric, WhatSource};
+use crate::report::Words;
 use crate::text::{byte_set, TextRange};
 
 /// Every counted figure in `text`.
@@ -1440,32 +1441,23 @@ fn period<'a>(sentence: &'a str) -> Option<&'a str> {
             best = Some((pos, token));
         }
     };
-    // Only `年` and the characters terms end in matter, each found by a
-    // vectorised substring search rather than by decoding every character.
-    // No two tokens start at the same place, so the order they are met in
-    // is free.
-    static ENDS: LazyLock<[(char, memchr::memmem::Finder<'static>); 4]> = LazyLock::new(|| {
-        PERIOD_ENDS.map(|c| {
-            (
-                c,
-                memchr::memmem::Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned(),
-            )
-        })
-    });
-    let bytes = sentence.as_bytes();
-    let found = ENDS
-        .iter()
-        .flat_map(|(c, finder)| crate::report::occurrences(finder, bytes).map(move |i| (i, *c)));
-    for (i, ch) in found {
-        if ch != '年' {
+    // Only `年` and the characters terms end in matter, found in one
+    // vectorised pass rather than by decoding every character (or by one
+    // substring search each, which restart at every `年`).
+    static ENDS: Words = Words(LazyLock::new(|| crate::report::static_words(&PERIOD_ENDS)));
+    ENDS.find_each(sentence, |word, i| {
+        let Some(&end) = PERIOD_ENDS.get(word) else {
+            return;
+        };
+        if end != "年" {
             // Terms end in one of these.
-            let through = &sentence[..i + ch.len_utf8()];
+            let through = &sentence[..i + end.len()];
             if let Some(term) = TERMS.iter().find(|t| through.ends_with(**t)) {
                 consider(through.len() - term.len(), term);
             }
-            continue;
+            return;
         }
-        let year_end = i + '年'.len_utf8();
+        let year_end = i + end.len();
         if let Some(from) = year_before(sentence, i) {
             // `2018—2022年` is one span.
             let from = char_before(sentence, from)
@@ -1480,7 +1472,7 @@ fn period<'a>(sentence: &'a str) -> Option<&'a str> {
                 consider(from, &sentence[from..year_end]);
             }
         }
-    }
+    });
     best.map(|(_, token)| token)
 }
 
@@ -1500,7 +1492,7 @@ fn next_boundary(text: &str, mut at: usize) -> usize {
 const TERMS: &[&str] = &["本届", "届内", "任期内", "十三五", "十四五", "十五五"];
 
 /// The characters a period ends in: `年` and the last ones of [`TERMS`].
-const PERIOD_ENDS: [char; 4] = ['年', '届', '内', '五'];
+const PERIOD_ENDS: [&str; 4] = ["年", "届", "内", "五"];
 
 /// Start of four digits ending at `at` (a year), if there are exactly four.
 fn year_before(s: &str, at: usize) -> Option<usize> {
@@ -1604,8 +1596,7 @@ mod tests {
     #[test]
     fn every_term_ends_in_a_period_end() {
         for term in TERMS {
-            let last = term.chars().next_back();
-            assert!(last.is_some_and(|c| PERIOD_ENDS.contains(&c)), "{term}");
+            assert!(PERIOD_ENDS.iter().any(|end| term.ends_with(end)), "{term}");
         }
     }
 
