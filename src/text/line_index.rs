@@ -22,10 +22,44 @@ pub struct LineCol {
 pub struct LineIndex {
     line_starts: Vec<usize>,
     len: usize,
+    /// Points along the lines longer than [`CHECKPOINT_BYTES`], in text
+    /// order: a column deep in such a line (a document pasted on one line)
+    /// is counted from the checkpoint before it, not from the line's start,
+    /// which made converting every position of an outline quadratic.
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// Bytes between two checkpoints of a long line: the most a conversion
+/// counts, instead of the whole line before the position.
+const CHECKPOINT_BYTES: usize = 4096;
+
+/// A character boundary inside a long line and the columns before it.
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    offset: usize,
+    utf16: usize,
+    utf32: usize,
+}
+
+impl Checkpoint {
+    fn col(&self, encoding: Encoding) -> usize {
+        match encoding {
+            Encoding::Utf16 => self.utf16,
+            Encoding::Utf32 => self.utf32,
+            // UTF-8 columns are bytes: no checkpoint is needed.
+            Encoding::Utf8 => 0,
+        }
+    }
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        Self::with_checkpoints(text, CHECKPOINT_BYTES)
+    }
+
+    /// The index with a checkpoint every `every` bytes of long lines (tests
+    /// use a few bytes, to check that counting from one changes nothing).
+    fn with_checkpoints(text: &str, every: usize) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
         for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
@@ -40,10 +74,22 @@ impl LineIndex {
             };
             line_starts.push(next);
         }
-        Self {
+        let mut index = Self {
             line_starts,
             len: text.len(),
-        }
+            checkpoints: Vec::new(),
+        };
+        index.checkpoints = (0..index.line_count())
+            .flat_map(|line| {
+                line_checkpoints(
+                    text,
+                    index.line_start(line),
+                    index.line_end(line, text),
+                    every,
+                )
+            })
+            .collect();
+        index
     }
 
     pub fn line_count(&self) -> usize {
@@ -78,11 +124,25 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let start = self.line_start(line);
-        let prefix = text.get(start..offset).unwrap_or("");
+        let (from, before) = match encoding {
+            Encoding::Utf8 => (start, 0),
+            _ => self
+                .checkpoints_between(start, offset + 1)
+                .last()
+                .map_or((start, 0), |c| (c.offset, c.col(encoding))),
+        };
+        let prefix = text.get(from..offset).unwrap_or("");
         LineCol {
             line: line as u32,
-            col: column_width(prefix, encoding) as u32,
+            col: (before + column_width(prefix, encoding)) as u32,
         }
+    }
+
+    /// The checkpoints at offsets from `start` up to (not including) `end`.
+    fn checkpoints_between(&self, start: usize, end: usize) -> &[Checkpoint] {
+        let first = self.checkpoints.partition_point(|c| c.offset < start);
+        let last = self.checkpoints.partition_point(|c| c.offset < end);
+        self.checkpoints.get(first..last).unwrap_or_default()
     }
 
     /// Converts a line and column to a byte offset. Columns past the end of
@@ -96,9 +156,55 @@ impl LineIndex {
         }
         let start = self.line_start(line);
         let end = self.line_end(line, text);
-        let content = text.get(start..end).unwrap_or("");
-        start + byte_of_column(content, pos.col as usize, encoding)
+        let col = pos.col as usize;
+        if encoding == Encoding::Utf8 {
+            // A column inside a character clamps to that character's start.
+            let mut at = (start + col).min(end);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            return at;
+        }
+        // Counted from the last checkpoint at or before the column, up to the
+        // next one (past which the column cannot be) or the line's end.
+        let on_line = self.checkpoints_between(start, end);
+        let after = on_line.partition_point(|c| c.col(encoding) <= col);
+        let (from, before) = after
+            .checked_sub(1)
+            .and_then(|i| on_line.get(i))
+            .map_or((start, 0), |c| (c.offset, c.col(encoding)));
+        let upto = on_line.get(after).map_or(end, |c| c.offset);
+        let content = text.get(from..upto).unwrap_or("");
+        from + byte_of_column(content, col - before, encoding)
     }
+}
+
+/// Checkpoints every `every` bytes along the line from `start` to `end`, if
+/// it is longer than that, each on the character boundary at or before.
+fn line_checkpoints(text: &str, start: usize, end: usize, every: usize) -> Vec<Checkpoint> {
+    let mut checkpoints = Vec::new();
+    let (mut offset, mut utf16, mut utf32) = (start, 0, 0);
+    let every = every.max(1);
+    let mut next = start.saturating_add(every);
+    while next < end {
+        let mut at = next;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        if at > offset {
+            let run = text.get(offset..at).unwrap_or("");
+            utf16 += column_width(run, Encoding::Utf16);
+            utf32 += column_width(run, Encoding::Utf32);
+            offset = at;
+            checkpoints.push(Checkpoint {
+                offset,
+                utf16,
+                utf32,
+            });
+        }
+        next = next.saturating_add(every);
+    }
+    checkpoints
 }
 
 /// Width of `s` in code units of `encoding`.
@@ -195,6 +301,62 @@ mod tests {
         assert_eq!(
             index.offset(text, LineCol { line: 7, col: 0 }, Encoding::Utf16),
             text.len()
+        );
+    }
+
+    /// Counting from checkpoints, however close, gives the columns and
+    /// offsets that counting from each line's start gives.
+    #[test]
+    fn checkpoints_change_no_conversion() {
+        let texts = [
+            "一、工作报告😀(一)测试abc\r\n二、𠮷野家 2023年\rx\n\n😀😀a报",
+            "ab😀cd",
+            "😀",
+            "",
+            "报告\n",
+        ];
+        for text in texts {
+            let plain = LineIndex::with_checkpoints(text, usize::MAX);
+            assert!(plain.checkpoints.is_empty());
+            for every in 1..=9 {
+                let index = LineIndex::with_checkpoints(text, every);
+                for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+                    for offset in 0..=text.len() + 1 {
+                        assert_eq!(
+                            index.line_col(text, offset, enc),
+                            plain.line_col(text, offset, enc),
+                            "{text:?} every {every} {enc:?} offset {offset}"
+                        );
+                    }
+                    for line in 0..=plain.line_count() as u32 {
+                        for col in 0..=40 {
+                            let pos = LineCol { line, col };
+                            assert_eq!(
+                                index.offset(text, pos, enc),
+                                plain.offset(text, pos, enc),
+                                "{text:?} every {every} {enc:?} {pos:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_line_has_checkpoints_a_short_one_none() {
+        let long = "报告".repeat(CHECKPOINT_BYTES);
+        let text = format!("短\n{long}\n短");
+        let index = LineIndex::new(&text);
+        // Six bytes a repeat: 6 × 4096 bytes, a checkpoint every 4096.
+        assert_eq!(index.checkpoints.len(), 5);
+        let last = text.len() - "\n短".len();
+        assert_eq!(
+            index.line_col(&text, last, Encoding::Utf16),
+            LineCol {
+                line: 1,
+                col: 2 * CHECKPOINT_BYTES as u32
+            }
         );
     }
 
