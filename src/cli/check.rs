@@ -248,21 +248,30 @@ pub fn render_human(checked: &Checked) -> String {
 fn underline(line: &str, start: usize, end: usize) -> (String, String) {
     let shown_char = |c: char| if c == '\t' { ' ' } else { c };
     let width = |c: char| UnicodeWidthChar::width(shown_char(c)).unwrap_or(0);
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let total: usize = chars.iter().map(|&(_, c)| width(c)).sum();
-    // Where the window starts: some context before the span when cut.
-    let first = if total <= SHOWN_WIDTH {
+    // Whether the whole line fits, told without measuring all of a long
+    // one: a document pasted on one line is one line for every finding.
+    let mut total = 0;
+    let fits = line.chars().all(|c| {
+        total += width(c);
+        total <= SHOWN_WIDTH
+    });
+    // Where the window starts (a byte offset): some context before the span
+    // when cut.
+    let first = if fits {
         0
     } else {
-        let span_at = chars
-            .iter()
-            .position(|&(i, _)| i >= start)
-            .unwrap_or(chars.len());
+        let mut span_at = start.min(line.len());
+        while !line.is_char_boundary(span_at) {
+            span_at += 1;
+        }
         let mut back = 0;
         let mut at = span_at;
-        while at > 0 && back < 16 {
-            at -= 1;
-            back += chars.get(at).map_or(0, |&(_, c)| width(c));
+        for (i, c) in line.get(..span_at).unwrap_or("").char_indices().rev() {
+            if back >= 16 {
+                break;
+            }
+            at = i;
+            back += width(c);
         }
         at
     };
@@ -276,9 +285,10 @@ fn underline(line: &str, start: usize, end: usize) -> (String, String) {
     }
     let mut cut_right = false;
     let mut start_col = None;
-    for &(i, c) in chars.iter().skip(first) {
+    let window = line.get(first..).unwrap_or("").char_indices();
+    for (i, c) in window.map(|(i, c)| (first + i, c)) {
         let w = width(c);
-        if used + w > SHOWN_WIDTH && total > SHOWN_WIDTH {
+        if used + w > SHOWN_WIDTH && !fits {
             cut_right = true;
             break;
         }
