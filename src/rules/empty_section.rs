@@ -2,7 +2,7 @@
 
 use super::shared;
 use super::{Context, Finding, RuleDoc, Severity};
-use crate::report::{Level, Node, Part, Report};
+use crate::report::{Level, Node, Part};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG011",
@@ -51,17 +51,20 @@ fn is_paragraph_part(node: &Node) -> bool {
 
 /// The next heading is a short unnumbered line that names no part: most
 /// likely the second line of this heading (`坚持党的领导` / `护航……方向`)
-/// rather than an empty section.
-fn subtitle_follows(report: &Report, node: &Node) -> bool {
-    report
-        .walk()
-        .filter(|n| n.heading.start >= node.heading.end)
-        .min_by_key(|n| n.heading.start)
+/// rather than an empty section. `by_start` is the report's nodes by where
+/// their headings start (in walk order where two start together).
+fn subtitle_follows(by_start: &[&Node], node: &Node) -> bool {
+    let next = by_start.partition_point(|n| n.heading.start < node.heading.end);
+    by_start
+        .get(next)
         .is_some_and(|n| n.level == Level::Part && n.part.is_none() && n.marker.is_none())
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for report in &ctx.document.reports {
+        // Sorted once, when a first empty heading needs it: a walk of the
+        // report for each was quadratic in its headings.
+        let mut by_start: Option<Vec<&Node>> = None;
         let mut stack: Vec<&Node> = report.nodes.iter().collect();
         while let Some(node) = stack.pop() {
             if node.part == Some(Part::Appendix) {
@@ -75,7 +78,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let has_text = body.chars().any(|c| {
                 !c.is_whitespace() && !matches!(c, '\u{feff}' | '*' | '#' | '。' | ':' | '：')
             });
-            if has_text || subtitle_follows(report, node) {
+            if has_text {
+                continue;
+            }
+            let by_start = by_start.get_or_insert_with(|| {
+                let mut nodes: Vec<&Node> = report.walk().collect();
+                nodes.sort_by_key(|n| n.heading.start);
+                nodes
+            });
+            if subtitle_follows(by_start, node) {
                 continue;
             }
             out.push(shared::finding(
