@@ -336,7 +336,13 @@ impl Document {
 
     /// The innermost node whose section holds `offset`, with its report.
     pub fn node_at(&self, offset: usize) -> Option<(&Report, &Node)> {
-        let report = self.reports.iter().find(|r| r.range.touches(offset))?;
+        // Reports follow each other in the text: the first one ending at or
+        // after `offset` is the only one that may hold it.
+        let first = self.reports.partition_point(|r| r.range.end < offset);
+        let report = self
+            .reports
+            .get(first)
+            .filter(|r| r.range.touches(offset))?;
         let mut best: Option<&Node> = None;
         let mut nodes = &report.nodes;
         while let Some(node) = nodes.iter().find(|n| n.range.contains(offset)) {

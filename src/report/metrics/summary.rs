@@ -14,7 +14,8 @@ const LARGEST: usize = 5;
 /// A section's figures at a glance: how many there are, totals per category
 /// in human units, the largest, and any that contradict another mention.
 /// `metrics` and `contradictions` are those of the whole report (or
-/// document); only the figures inside `section` are counted, and a
+/// document), the metrics in text order as [`figures`](super::figures)
+/// gives them; only the figures inside `section` are counted, and a
 /// contradiction is shown when either of its mentions is inside.
 pub fn section_summary(
     text: &str,
@@ -22,7 +23,13 @@ pub fn section_summary(
     contradictions: &[Contradiction],
     section: TextRange,
 ) -> String {
+    // The figures starting in the section, found by binary search: the
+    // `metrics` command sums every section of a compilation.
+    let first = metrics.partition_point(|m| m.range.start < section.start);
+    let last = metrics.partition_point(|m| m.range.start <= section.end);
     let inside: Vec<&Metric> = metrics
+        .get(first..last.max(first))
+        .unwrap_or_default()
         .iter()
         .filter(|m| section.contains_range(m.range))
         .collect();
