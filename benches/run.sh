@@ -4,8 +4,9 @@
 # sweep), the server's latency and memory (benches/lsp_latency.rs against the
 # release binary), and `baogao outline` against `wc -m` on a 50 MB text
 # (hyperfine), and the server again through Neovim's own LSP client
-# (benches/nvim-latency.sh). Needs cargo, python3 and hyperfine. Results also go to
-# target/bench-results/.
+# (benches/nvim-latency.sh), and last the commands on the compilation pasted
+# on one line (hyperfine). Needs cargo, python3 and hyperfine. Results also
+# go to target/bench-results/.
 #
 #   bash benches/run.sh            # everything (about 10 minutes on 2 cores)
 #   QUICK=1 bash benches/run.sh    # without the 15 MB and 50 MB analysis cases
@@ -64,4 +65,25 @@ LC_ALL=C.UTF-8 hyperfine --shell=none --warmup 1 --runs 10 \
   --export-markdown "$out/outline-vs-wc.md" \
   "target/release/baogao outline $big" \
   "wc -m $big"
+load
+
+echo
+echo "## A compilation pasted on one line, 545 KB and 5.4 MB"
+# The line breaks of the compilation taken out (one copy, then ten): every
+# position the commands print is deep inside one line, and the cost must
+# still grow with the size, not with its square.
+one="$out/one-line-545KB.txt"
+ten="$out/one-line-5MB.txt"
+tr -d '\n\r' <tests/fixtures/compilation-22.txt >"$one"
+for _ in $(seq 10); do cat "$one"; done >"$ten"
+ls -l "$one" "$ten"
+load
+hyperfine --shell=none --warmup 1 --runs 5 -i \
+  --export-markdown "$out/one-line.md" \
+  "target/release/baogao outline --json $one" \
+  "target/release/baogao outline --json $ten" \
+  "target/release/baogao check $one" \
+  "target/release/baogao check $ten" \
+  "target/release/baogao metrics --json $one" \
+  "target/release/baogao metrics --json $ten"
 load
