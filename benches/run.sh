@@ -5,8 +5,9 @@
 # release binary), and `baogao outline` against `wc -m` on a 50 MB text
 # (hyperfine), and the server again through Neovim's own LSP client
 # (benches/nvim-latency.sh), and last the commands on the compilation pasted
-# on one line (hyperfine). Needs cargo, python3 and hyperfine. Results also
-# go to target/bench-results/.
+# on one line and on texts of 20,000 and 80,000 headings or reports
+# (hyperfine). Needs cargo, python3 and hyperfine. Results also go to
+# target/bench-results/.
 #
 #   bash benches/run.sh            # everything (about 10 minutes on 2 cores)
 #   QUICK=1 bash benches/run.sh    # without the 15 MB and 50 MB analysis cases
@@ -86,4 +87,29 @@ hyperfine --shell=none --warmup 1 --runs 5 -i \
   "target/release/baogao check $ten" \
   "target/release/baogao metrics --json $one" \
   "target/release/baogao metrics --json $ten"
+load
+
+echo
+echo "## Many headings, many reports (20,000 and 80,000 each)"
+# Shapes no real report has, at two sizes four times apart: the time must
+# grow about four times, not sixteen.
+python3 - "$out" <<'PY'
+import sys
+out = sys.argv[1]
+numerals = "一二三四五六七八九十"
+for n in (20000, 80000):
+    with open(f"{out}/headings-{n}.txt", "w", encoding="utf-8") as f:
+        f.writelines(f"{numerals[i % 10]}、加强地方立法工作\n" for i in range(n))
+    report = ("某某市人民代表大会常务委员会工作报告\n各位代表:\n一、过去一年的主要工作\n"
+              "召开会议9次。\n二、今年主要任务\n各位代表,让我们团结奋斗!\n")
+    with open(f"{out}/reports-{n}.txt", "w", encoding="utf-8") as f:
+        f.write(report * n)
+PY
+load
+hyperfine --shell=none --runs 3 -i \
+  --export-markdown "$out/shapes.md" \
+  "target/release/baogao check --format json $out/headings-20000.txt" \
+  "target/release/baogao check --format json $out/headings-80000.txt" \
+  "target/release/baogao metrics --json $out/reports-20000.txt" \
+  "target/release/baogao metrics --json $out/reports-80000.txt"
 load
