@@ -94,45 +94,25 @@ fn orphans(
     };
     // A page cut from a longer report may begin under a heading it lacks.
     let exempt = report.fragment && parent.is_none();
-    // For each child, the index of the first later sibling of a higher
-    // level, found in one pass from the end: a search forward from every
-    // heading was quadratic in the siblings.
-    let mut nearest: Vec<(Level, usize)> = Vec::new();
-    let mut later_parents: Vec<Option<usize>> = children
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, child)| {
-            let level = heading_level(child)?;
-            let later = nearest
-                .iter()
-                .filter(|&&(l, _)| l < level)
-                .map(|&(_, j)| j)
-                .min();
-            match nearest.iter_mut().find(|(l, _)| *l == level) {
-                Some(entry) => entry.1 = i,
-                None => nearest.push((level, i)),
-            }
-            later
-        })
-        .collect();
-    later_parents.reverse();
-    let mut reported: Vec<Level> = Vec::new();
+    // The levels already settled: one orphan of each is reported, and a
+    // level whose search found no later parent finds none from a later
+    // heading either. So each level is searched for once, not from every
+    // heading (quadratic in the siblings).
+    let mut settled: Vec<Level> = Vec::new();
     for (i, child) in children.iter().enumerate() {
         let Some(level) = heading_level(child) else {
             continue;
         };
-        if exempt || reported.contains(&level) {
+        if exempt || settled.contains(&level) {
             continue;
         }
-        let later_parent = later_parents
-            .get(i)
-            .copied()
-            .flatten()
-            .and_then(|j| children.get(j));
+        settled.push(level);
+        let later_parent = children
+            .iter()
+            .skip(i + 1)
+            .find(|n| heading_level(n).is_some_and(|l| l < level));
         if let Some(later) = later_parent {
             // Only the first of a group of orphans of this level is reported.
-            reported.push(level);
             let marker = child.marker.as_ref().map_or(child.heading, |m| m.range);
             let later_marker = later.marker.as_ref().map_or(later.heading, |m| m.range);
             let mut finding = shared::finding(
