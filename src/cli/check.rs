@@ -260,10 +260,7 @@ fn underline(line: &str, start: usize, end: usize) -> (String, String) {
     let first = if fits {
         0
     } else {
-        let mut span_at = start.min(line.len());
-        while !line.is_char_boundary(span_at) {
-            span_at += 1;
-        }
+        let span_at = line.ceil_char_boundary(start);
         let mut back = 0;
         let mut at = span_at;
         for (i, c) in line.get(..span_at).unwrap_or("").char_indices().rev() {

@@ -398,11 +398,7 @@ pub(crate) fn at_most_chars(s: &str, n: usize) -> bool {
 /// At least the first `n` characters of `s`, cut without counting them: as
 /// many bytes as `n` characters can take at most.
 pub(crate) fn first_bytes(s: &str, n: usize) -> &str {
-    let mut end = (n * 4).min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    s.get(..end).unwrap_or(s)
+    s.get(..s.floor_char_boundary(n * 4)).unwrap_or(s)
 }
 
 pub(crate) fn first_chars(s: &str, n: usize) -> &str {

@@ -133,11 +133,7 @@ const LONGEST_PHRASE: usize = 6 + 9 + 9 + 40 + 3;
 /// Where to search a clause that ends `upto` and starts at `start`: no match
 /// ending there starts earlier than [`LONGEST_PHRASE`] before the end.
 fn window_start(upto: &str, start: usize) -> usize {
-    let mut from = upto.len().saturating_sub(LONGEST_PHRASE).max(start);
-    while !upto.is_char_boundary(from) {
-        from -= 1;
-    }
-    from
+    upto.floor_char_boundary(upto.len().saturating_sub(LONGEST_PHRASE).max(start))
 }
 
 /// The bytes the search for `：` (EF BC 9A) stops at: its first and last.

@@ -118,10 +118,7 @@ impl LineIndex {
     /// Converts a byte offset to a line and a column in `encoding`. An offset
     /// inside a character is moved back to that character's start.
     pub fn line_col(&self, text: &str, offset: usize, encoding: Encoding) -> LineCol {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = text.floor_char_boundary(offset);
         let line = self.line_of(offset);
         let start = self.line_start(line);
         let (from, before) = match encoding {
@@ -159,11 +156,7 @@ impl LineIndex {
         let col = pos.col as usize;
         if encoding == Encoding::Utf8 {
             // A column inside a character clamps to that character's start.
-            let mut at = (start + col).min(end);
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            return at;
+            return text.floor_char_boundary((start + col).min(end));
         }
         // Counted from the last checkpoint at or before the column, up to the
         // next one (past which the column cannot be) or the line's end.
@@ -187,10 +180,7 @@ fn line_checkpoints(text: &str, start: usize, end: usize, every: usize) -> Vec<C
     let every = every.max(1);
     let mut next = start.saturating_add(every);
     while next < end {
-        let mut at = next;
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
+        let at = text.floor_char_boundary(next);
         if at > offset {
             let run = text.get(offset..at).unwrap_or("");
             utf16 += column_width(run, Encoding::Utf16);

@@ -359,7 +359,7 @@ fn is_session(text: &str, start: usize, kind: Kind, unit: &str, after: &str) -> 
     if unit != "次" || !["会", "全会", "全体"].iter().any(|w| after.starts_with(w)) {
         return false;
     }
-    let window = next_boundary(text, start.saturating_sub(8 * 3));
+    let window = text.ceil_char_boundary(start.saturating_sub(8 * 3));
     matches!(kind, Kind::Han { .. })
         || text
             .get(window..start)
@@ -853,7 +853,7 @@ impl<'t> Scanner<'t> {
         let text = self.text;
         let (from, earlier) = match self.period_memo.take() {
             Some(memo) if memo.start == start && memo.end <= at => (
-                next_boundary(text, memo.end.saturating_sub(MAX_PERIOD_BYTES).max(start)),
+                text.ceil_char_boundary(memo.end.saturating_sub(MAX_PERIOD_BYTES).max(start)),
                 memo.value,
             ),
             _ => (start, None),
@@ -1091,8 +1091,7 @@ impl<'t> Scanner<'t> {
         if rfind_char(clause, '每').is_some() {
             return None;
         }
-        let period_start = next_boundary(
-            text,
+        let period_start = text.ceil_char_boundary(
             self.sentence_start
                 .max(mention_start.saturating_sub(MAX_SENTENCE_BYTES)),
         );
@@ -1479,14 +1478,6 @@ fn period<'a>(sentence: &'a str) -> Option<&'a str> {
 /// How far back a sentence is searched for a figure's period, in bytes: a
 /// text with no full stops must not make every figure read all of it.
 const MAX_SENTENCE_BYTES: usize = 600;
-
-/// The nearest character boundary at or after `at`.
-fn next_boundary(text: &str, mut at: usize) -> usize {
-    while at < text.len() && !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at.min(text.len())
-}
 
 /// Terms of office and plan periods that scope figures.
 const TERMS: &[&str] = &["本届", "届内", "任期内", "十三五", "十四五", "十五五"];
