@@ -79,6 +79,9 @@ pub struct Segment {
     title_kind: Option<(Kind, &'static str)>,
     /// Starts of table-of-contents lines among the paragraphs.
     toc: Vec<usize>,
+    /// The front matter's `title:` line, for the document's first report:
+    /// the segment then starts there.
+    front_title: Option<TextRange>,
 }
 
 /// Everything a segment's analysis depends on: equal keys, equal results
@@ -89,6 +92,7 @@ pub struct SegmentKey {
     paragraphs: Vec<TextRange>,
     title_kind: Option<(Kind, &'static str)>,
     toc: Vec<usize>,
+    front_title: Option<TextRange>,
 }
 
 impl SegmentKey {
@@ -98,6 +102,7 @@ impl SegmentKey {
         self.title_kind == segment.title_kind
             && self.paragraphs == segment.paragraphs
             && self.toc == segment.toc
+            && self.front_title == segment.front_title
             && *self.text == *segment.range.slice(text)
     }
 }
@@ -119,6 +124,11 @@ pub fn split(text: &str) -> Split {
     // Sorted, so each report takes its own lines by two binary searches: a
     // scan of every line per report grew with the square of the text.
     toc.sort_unstable();
+    let front_title = noise
+        .iter()
+        .take_while(|n| n.kind == NoiseKind::FrontMatter)
+        .find(|n| parts::front_matter_title(n.range.slice(text)).is_some())
+        .map(|n| n.range);
     let mut segments = Vec::with_capacity(starts.len());
     for (i, &(start, title_kind)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(paragraphs.len(), |s| s.0);
@@ -131,7 +141,10 @@ pub fn split(text: &str) -> Split {
         ) else {
             continue;
         };
-        let range = TextRange::new(first.start, last.end);
+        // The front matter names the document's first report, and only
+        // when it starts with the text.
+        let front_title = front_title.filter(|_| start == 0);
+        let range = TextRange::new(front_title.map_or(first.start, |t| t.start), last.end);
         let relative = |r: TextRange| TextRange::new(r.start - range.start, r.end - range.start);
         segments.push(Segment {
             range,
@@ -149,6 +162,7 @@ pub fn split(text: &str) -> Split {
                 .take_while(|&&t| range.contains(t))
                 .map(|t| t - range.start)
                 .collect(),
+            front_title: front_title.map(relative),
         });
     }
     Split { segments, noise }
@@ -162,6 +176,7 @@ impl Segment {
             paragraphs: self.paragraphs.clone(),
             title_kind: self.title_kind,
             toc: self.toc.clone(),
+            front_title: self.front_title,
         }
     }
 
@@ -171,7 +186,14 @@ impl Segment {
         let local = self.range.slice(text);
         let mut noise = Vec::new();
         let toc: std::collections::HashSet<usize> = self.toc.iter().copied().collect();
-        let report = build_report(local, &self.paragraphs, self.title_kind, &toc, &mut noise);
+        let report = build_report(
+            local,
+            &self.paragraphs,
+            self.title_kind,
+            self.front_title,
+            &toc,
+            &mut noise,
+        );
         noise.sort_by_key(|n| n.range.start);
         let paragraphs = self
             .paragraphs
@@ -589,7 +611,8 @@ fn report_starts(
         let Some(line) = paragraphs.get(i).map(|p| p.slice(text)) else {
             continue;
         };
-        if marker::parse(line, 0).is_some() {
+        // `——2004年1月8日在…会议上的报告` names the report under its title.
+        if marker::parse(line, 0).is_some() || parts::is_date_venue(unmarked(line)) {
             continue;
         }
         // Up to the next paragraph shaped like a title.
@@ -599,8 +622,8 @@ fn report_starts(
             .unwrap_or_default()
             .iter()
             .take(7)
-            .map(|q| q.slice(text))
-            .any(|q| parts::is_salutation(q) || parts::is_date_venue(q));
+            .map(|q| unmarked(q.slice(text)))
+            .any(|q| parts::is_salutation(q) || parts::is_date_venue(q) || parts::is_opening(q));
         if followed_by_report {
             // `××市人民代表大会常务委员会` / `工作报告`: a title set on two lines.
             let upper = i
@@ -630,8 +653,21 @@ fn report_starts(
             leading_content = true;
         }
     }
-    if starts.is_empty() || (leading_content && first > 0) {
-        starts.insert(0, (0, None));
+    if starts.is_empty() {
+        starts.push((0, None));
+    } else if leading_content && first > 0 {
+        // `市十六届人大七次会议文件（三）`: a line or two of header above the
+        // first title belong to its report; more is a text of its own.
+        let header = first <= 2
+            && paragraphs.iter().take(first).all(|p| {
+                let line = unmarked(p.slice(text));
+                parts::at_most_chars(line, 40) && !line.contains(['。', '，', ','])
+            });
+        if let Some(start) = starts.first_mut().filter(|_| header) {
+            start.0 = 0;
+        } else {
+            starts.insert(0, (0, None));
+        }
     }
     starts
 }
@@ -664,11 +700,14 @@ fn build_report(
     text: &str,
     paragraphs: &[TextRange],
     title_kind: Option<(Kind, &'static str)>,
+    front_title: Option<TextRange>,
     toc: &std::collections::HashSet<usize>,
     noise: &mut Vec<Noise>,
 ) -> Report {
     let range = TextRange::new(
-        paragraphs.first().map_or(0, |p| p.start),
+        front_title
+            .or(paragraphs.first().copied())
+            .map_or(0, |p| p.start),
         paragraphs.last().map_or(0, |p| p.end),
     );
     let mut evidence = Vec::new();
@@ -684,26 +723,74 @@ fn build_report(
             index = 2;
         }
     }
+    // `市十六届人大七次会议文件（三）` / `政府工作报告` / `——2021年2月5日在…`:
+    // a line or two of a document's header above its title.
+    for at in 1..=2 {
+        let (Some(upper), Some(lower), None) = (paragraphs.get(at), paragraphs.get(at + 1), &title)
+        else {
+            break;
+        };
+        let (line, under) = (unmarked(upper.slice(text)), unmarked(lower.slice(text)));
+        let headers = paragraphs.get(..at).unwrap_or_default();
+        let header_lines = headers.iter().all(|h| {
+            let header = unmarked(h.slice(text));
+            !parts::looks_like_title(header)
+                && parts::at_most_chars(header, 40)
+                && !header.contains(['。', '，', ',', ':', '：'])
+        });
+        if header_lines
+            && parts::looks_like_title(line)
+            && (parts::is_date_venue(under)
+                || parts::is_speaker(under, false)
+                || parts::is_salutation(under))
+        {
+            noise.extend(headers.iter().map(|&range| Noise {
+                kind: NoiseKind::Header,
+                range,
+            }));
+            title = Some(Title {
+                text: clean_label(line).trim_matches('*').to_string(),
+                range: *upper,
+            });
+            index = at + 1;
+            break;
+        }
+    }
     if let Some(first) = paragraphs.first().filter(|_| title.is_none()) {
         let line = first.slice(text);
         // `# 一、2023年工作回顾` is a heading, not a title.
         let numbered = line
             .get(markdown_prefix(line).0..)
             .is_some_and(|bare| marker::parse(bare, 0).is_some());
+        // The date-and-venue and speaker lines stand under a title; a copy
+        // that starts with them has none in its body.
+        let under_title = || {
+            let bare = unmarked(line);
+            parts::is_date_venue(bare) || parts::is_speaker(bare, false)
+        };
         let is_title = title_kind.is_some()
             || (parts::looks_like_title(line) && !numbered)
             || (line.chars().count() <= 60
                 && !line.contains(['。', ':', '：', '!', '！', '?', '？'])
                 && !numbered
-                && !parts::is_salutation(line));
+                && !parts::is_salutation(line)
+                && !under_title());
         if is_title {
             title = Some(Title {
                 text: clean_label(line.trim_start_matches('#'))
-                    .trim_start_matches("**")
+                    .trim_matches('*')
                     .to_string(),
                 range: *first,
             });
             index = 1;
+        }
+    }
+    if let Some(line) = front_title.filter(|_| title.is_none()) {
+        if let Some(front) = parts::front_matter_title(line.slice(text)) {
+            title = Some(Title {
+                text: front.to_string(),
+                range: line,
+            });
         }
     }
     let mut kind = None;
@@ -717,22 +804,32 @@ fn build_report(
             range: t.range,
         });
     }
+    // The year the session plans for: its date, else the title's year.
+    let mut session_year = None;
+    let mut after_date_venue = false;
     // Date-and-venue, speaker and caption lines under the title.
     while let Some(p) = paragraphs.get(index) {
-        let line = p.slice(text);
+        let line = unmarked(p.slice(text));
         let noise_kind = if parts::is_date_venue(line) {
+            session_year = session_year.or_else(|| parts::session_year(line));
             NoiseKind::DateVenue
-        } else if title.is_some() && index <= 6 && parts::is_speaker(line) {
+        } else if (title.is_some() || after_date_venue)
+            && index <= 6
+            && parts::is_speaker(line, after_date_venue)
+        {
             NoiseKind::Speaker
         } else {
             break;
         };
+        after_date_venue = noise_kind == NoiseKind::DateVenue;
         noise.push(Noise {
             kind: noise_kind,
             range: *p,
         });
         index += 1;
     }
+    let _session_year =
+        session_year.or_else(|| title.as_ref().and_then(|t| parts::label_year(&t.text)));
     let body: Vec<TextRange> = paragraphs
         .get(index..)
         .unwrap_or_default()
@@ -745,7 +842,7 @@ fn build_report(
     let mut events: Vec<(usize, Event)> = Vec::with_capacity(body.len());
     let mut salutation_at = None;
     for (i, p) in body.iter().enumerate().take(4) {
-        let line = p.slice(text);
+        let line = unmarked(p.slice(text));
         if parts::is_salutation(line) {
             salutation_at = Some(i);
             evidence.push(Evidence {
@@ -936,13 +1033,25 @@ fn infer_kind(
         .and_then(|i| body.get(i))
         .map(|p| p.slice(text))
         .unwrap_or("");
+    if let Some((kind, who)) = parts::speaker_kind(opening) {
+        evidence.push(Evidence {
+            reason: format!("开头语“{who}”"),
+            range: opening_at
+                .and_then(|i| body.get(i))
+                .copied()
+                .unwrap_or_default(),
+        });
+        return kind;
+    }
+    // An opening that names no speaker: the salutation and the words left.
     let kind = if salutation.contains("领导") {
         Kind::Speech
-    } else if opening.contains("政协") || salutation.contains("委员") {
+    } else if salutation.contains("委员") {
         Kind::Consultative
-    } else if opening.contains("人民政府") || opening.contains("政府工作") {
+    } else if opening.contains("政府工作") {
         Kind::Government
-    } else if opening.contains("人大") || opening.contains("人民代表大会常务委员会") {
+    } else if opening.contains("人大常委会") || opening.contains("人民代表大会常务委员会")
+    {
         Kind::Congress
     } else if !salutation.is_empty()
         && body
@@ -994,6 +1103,18 @@ fn short_label(s: &str) -> String {
         clean.to_string()
     } else {
         format!("{}…", parts::first_chars(clean, 28))
+    }
+}
+
+/// A line without its markdown: `**各位代表：**` → `各位代表：`,
+/// `## 政府工作报告` → `政府工作报告`.
+fn unmarked(s: &str) -> &str {
+    let (at, bold) = markdown_prefix(s);
+    let rest = s.get(at..).unwrap_or(s);
+    if bold {
+        trim_stars_end(rest)
+    } else {
+        rest
     }
 }
 

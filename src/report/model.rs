@@ -297,6 +297,10 @@ pub enum NoiseKind {
     Speaker,
     Caption,
     Byline,
+    /// A document's header above its title: `市十六届人大七次会议文件（三）`.
+    Header,
+    /// An HTML comment in a markdown copy: `<!-- 新华社北京3月15日电 -->`.
+    Comment,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

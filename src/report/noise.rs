@@ -93,6 +93,10 @@ pub fn classify(line: &str) -> Option<NoiseKind> {
     if chars > 120 {
         return None;
     }
+    // `<!-- 新华社北京3月15日电 -->`: a markdown copy's note, never shown.
+    if line.starts_with("<!--") && line.ends_with("-->") {
+        return Some(NoiseKind::Comment);
+    }
     // Each pattern below needs a character lines rarely have, or one of a
     // few first characters: most lines are told without running the regexes.
     // (`str::contains` of a non-ASCII character sets up a substring search
@@ -195,6 +199,7 @@ mod tests {
             ("版次:A05来源:深圳侨报 2022年10月16日", SourceLine),
             ("相关报道：", NavigationLink),
             ("殷勇同志作政府工作报告。本报记者 戴冰摄", Caption),
+            ("<!-- 新华社北京3月15日电 -->", Comment),
             ("策划/统筹:张静平 文:钟玲 图:刘敏", Byline),
             ("更多精彩内容请访问 www.example.com", Advert),
             ("【字号：大 中 小】", Toolbar),

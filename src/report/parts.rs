@@ -8,9 +8,9 @@ use regex::Regex;
 use super::model::{Kind, Part};
 use super::Words;
 
-/// `各位代表:` `各位代表,同志们:` `尊敬的各位领导,同志们:` `各位委员、同志们：`
+/// `各位代表:` `各位代表,同志们:` `尊敬的各位领导,同志们:` `各位委员、各位同志：`
 static SALUTATION: LazyLock<Regex> = re!(
-    r"^(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁)|同志们|女士们|先生们|朋友们)([,，、]?(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁)|同志们|女士们|先生们|朋友们))*[:：!！]?$"
+    r"^(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁|同志)|同志们|女士们|先生们|朋友们)([,，、]?(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁|同志)|同志们|女士们|先生们|朋友们))*[:：!！]?$"
 );
 
 /// `受市人大常委会委托,我向大会报告工作,请予审议。` / `现在,我代表…向大会报告工作`
@@ -314,30 +314,35 @@ pub fn is_speech_end(paragraph: &str) -> bool {
 /// `——2026年1月25日在北京市第十六届人民代表大会第四次会议上`.
 pub fn is_date_venue(line: &str) -> bool {
     static DATE_VENUE: LazyLock<Regex> = re!(
-        r"^[—－\-─(（]*\s*([0-9０-９二〇零一三四五六七八九十]{4}年.{1,6}月.{1,6}日\s*)?(在.{2,60}(会议|大会|会)上(的(报告|讲话|发言))?)?\s*[)）]?$"
+        r"^[—－\-─―(（]*\s*在?([0-9０-９二〇零一三四五六七八九十]{4}年.{1,6}月.{1,6}日\s*)?(在?.{2,60}(会议|大会|会)上?(的(报告|讲话|发言))?(通过)?(.{0,10}(市长|省长|州长|主席|主任|总理)\s*[\p{Han}·](\s?[\p{Han}·]){1,3})?)?(\s+[\p{Han}·]{2,12})?\s*[)）]?$"
     );
     if line.len() > 80 * 4 {
         return false;
     }
     let n = line.chars().count();
     // The date or the venue must be there: the regex alone accepts `——`.
-    n <= 80 && (line.contains('日') || line.contains("会上")) && n >= 6 && DATE_VENUE.is_match(line)
+    let dated = line.contains('日') || line.contains("会上");
+    // `——佛山市第十二届人民代表大会第二次会议`: the venue alone, under a dash.
+    let venue = line.starts_with(['—', '－', '―', '─']) && line.contains("代表大会");
+    n <= 80 && (dated || venue) && n >= 6 && DATE_VENUE.is_match(line)
 }
 
-/// A speaker line: `北京市市长 殷勇`, `市人大常委会主任 张三`, `(张三)`.
-pub fn is_speaker(line: &str) -> bool {
-    static SPEAKER: LazyLock<Regex> = re!(
-        r"^[(（]?(.{0,24}(市长|省长|主任|主席|书记|县长|区长|副主任|副主席|秘书长|委员长)\s+)?[\p{Han}·]{2,4}[)）]?$"
+/// A speaker line: `北京市市长 殷勇`, `国务院总理　李克强`, `济南市市长鲍志强`,
+/// `市人大常委会主任 张三`, `(张三)`; with `after_date_venue`, also a bare
+/// name (`李学勇`), as some copies set it under the date and venue.
+pub fn is_speaker(line: &str, after_date_venue: bool) -> bool {
+    static OFFICE: LazyLock<Regex> = re!(
+        r"(市长|省长|州长|盟长|县长|区长|旗长|总理|主任|主席|书记|秘书长|委员长)\s*[\p{Han}·](\s?[\p{Han}·]){1,3}$"
     );
-    static OFFICE: LazyLock<Regex> =
-        re!(r"(市长|省长|主任|主席|书记|县长|区长|秘书长)\s+[\p{Han}·]{2,4}$");
+    static NAME: LazyLock<Regex> = re!(r"^[(（]?[\p{Han}·]{2,4}[)）]?$");
     if line.len() > 32 * 4 {
         return false;
     }
     let n = line.chars().count();
+    let spaced = line.contains(char::is_whitespace);
     n <= 32
-        && (OFFICE.is_match(line)
-            || (SPEAKER.is_match(line) && n <= 6 && line.starts_with(['(', '（'])))
+        && (OFFICE.is_match(line) && (spaced || n <= 20)
+            || NAME.is_match(line) && (after_date_venue || line.starts_with(['(', '（'])))
 }
 
 /// Kind named by a title line, with the phrase that decided it.
@@ -368,6 +373,157 @@ pub fn title_kind(title: &str) -> Option<(Kind, &'static str)> {
         return Some((Kind::Other, "标题是“关于…的报告”,不是工作报告"));
     }
     None
+}
+
+/// The kind of report its opening says by who speaks: `我代表市人民政府`
+/// (government), `受市人大常委会委托` / `我代表市九届人大常委会` (congress),
+/// `我代表政协××市第十五届委员会常务委员会` (consultative), with the phrase
+/// that decided it. A government's request for comments from 政协委员 names
+/// no speaker and says nothing.
+pub fn speaker_kind(opening: &str) -> Option<(Kind, &str)> {
+    static SPEAKER: LazyLock<Regex> =
+        re!(r"我代表([^，,。；;：:！!向]{2,40})|受([^，,。；;：:！!]{2,40}?)委托");
+    let head = first_chars(opening, 120);
+    let found = SPEAKER.captures(head)?;
+    let who = found.get(1).or_else(|| found.get(2))?.as_str();
+    let kind = if who.contains("政协") || who.contains("政治协商") {
+        Kind::Consultative
+    } else if who.contains("人大") || who.contains("人民代表大会") {
+        Kind::Congress
+    } else if who.contains("政府") || who.contains("国务院") {
+        Kind::Government
+    } else if who.ends_with("委员会常务委员会") {
+        // `我代表××市第十届委员会常务委员会`: the body's name left out.
+        Kind::Consultative
+    } else {
+        return None;
+    };
+    Some((kind, found.get(0)?.as_str()))
+}
+
+/// When a top-level part of a report is set, as its heading says it: the
+/// past (the review) or the session's year and after (the tasks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Coming,
+}
+
+/// The tense of a top-level heading: by the years and five-year plans it
+/// names against the year of the session (`一、2024年工作回顾` in 2025 is
+/// past, `三、一鼓作气勇争先，全力推动“十五五”开好局` in 2026 is coming), else
+/// by its words (`回顾`, `过去`… against `今年`, `主要任务`, `政府自身建设`…).
+pub fn heading_tense(label: &str, session_year: Option<u32>) -> Option<Tense> {
+    if let Some(session) = session_year {
+        // Of every year and plan named, the latest decides: `2023年和
+        // “十四五”以来的工作回顾` is past, `2024年和今后五年的目标` coming.
+        let latest_year = named_years(label).max();
+        let latest_plan = named_plans(label).max_by_key(|p| p.0);
+        if latest_year.is_some_and(|y| y >= session)
+            || latest_plan.is_some_and(|(start, _)| start >= session)
+        {
+            return Some(Tense::Coming);
+        }
+        if latest_year.is_some() || latest_plan.is_some_and(|(_, end)| end < session) {
+            return Some(Tense::Past);
+        }
+    }
+    static PAST: Words = words!(
+        "回顾",
+        "过去",
+        "一年来",
+        "五年来",
+        "年来",
+        "以来",
+        "收官",
+        "取得",
+        "成效",
+        "成就"
+    );
+    static COMING: Words = words!(
+        "今年",
+        "新的一年",
+        "新一年",
+        "明年",
+        "今后",
+        "下一步",
+        "未来",
+        "任务",
+        "重点工作",
+        "总体要求",
+        "预期目标",
+        "主要目标",
+        "工作安排",
+        "工作建议",
+        "自身建设",
+        "开局",
+        "开好局",
+        "起好步"
+    );
+    match (PAST.in_text(label), COMING.in_text(label)) {
+        (true, false) => Some(Tense::Past),
+        (false, true) => Some(Tense::Coming),
+        _ => None,
+    }
+}
+
+/// The years a label names: `2024年` `二〇二四年`.
+fn named_years(label: &str) -> impl Iterator<Item = u32> + '_ {
+    static YEAR: LazyLock<Regex> = re!(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})年");
+    YEAR.captures_iter(label)
+        .filter_map(|c| year_value(c.get(1)?.as_str()))
+}
+
+/// The five-year plans a label names (`“十四五”`, `十三五`), as their first
+/// and last years: the third plan began in 1966, and one every five years
+/// since.
+fn named_plans(label: &str) -> impl Iterator<Item = (u32, u32)> + '_ {
+    static PLAN: LazyLock<Regex> = re!(
+        r"[“\x22]?(十[一二三四五六七八九]?|[三四五六七八九])五[”\x22]?(时期|规划|期间|以来|开局|收官|目标|发展|的)"
+    );
+    PLAN.captures_iter(label).filter_map(|c| {
+        let numeral = c.get(1)?.as_str();
+        let n = super::numeral::parse_small(numeral)?;
+        let start = 1966 + 5 * n.checked_sub(3)?;
+        Some((start, start + 4))
+    })
+}
+
+/// The year whose work a session plans, from its date-and-venue line
+/// (`——2024年1月23日在…会议上`): that year, or the next for a session held
+/// late in the year before (`2021年12月7日`).
+pub fn session_year(date_venue: &str) -> Option<u32> {
+    static DATE: LazyLock<Regex> = re!(
+        r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})年([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
+    );
+    let found = DATE.captures(date_venue)?;
+    let year = year_value(found.get(1)?.as_str())?;
+    let month = found.get(2)?.as_str();
+    let month = month
+        .parse::<u32>()
+        .ok()
+        .or_else(|| super::numeral::parse_small(month))
+        .unwrap_or(1);
+    Some(if month >= 11 { year + 1 } else { year })
+}
+
+/// The title a front matter gives (`title: 安庆市政府工作报告 （2015年1月20日
+/// 魏晓明）`), without the date and speaker some sites add to it.
+pub fn front_matter_title(line: &str) -> Option<&str> {
+    let value = line
+        .strip_prefix("title:")
+        .or_else(|| line.strip_prefix("title："))?
+        .trim_matches([' ', '\t', '"', '\'', '\u{3000}']);
+    let bare = match value.rfind(['（', '(']) {
+        Some(open)
+            if value.ends_with(['）', ')'])
+                && value.get(open..).is_some_and(|tail| tail.contains('日')) =>
+        {
+            value.get(..open).unwrap_or(value).trim_end()
+        }
+        _ => value,
+    };
+    (!bare.is_empty()).then_some(bare)
 }
 
 /// Whether a line is shaped like a report title.
@@ -621,7 +777,34 @@ mod tests {
         assert!(is_date_venue(
             "2025年1月8日在××市第十六届人民代表大会第五次会议上"
         ));
-        assert!(is_speaker("北京市市长 殷勇"));
-        assert!(!is_speaker("各位代表:"));
+        for line in [
+            "——佛山市第十二届人民代表大会第二次会议",
+            "（2004年2月24日）",
+            "（2003年2月16日 陈良宇）",
+            "（2005年1月12日 司马义·铁力瓦尔地）",
+            "——2017年1月12日沈阳市第十五届人民代表大会第六次会议通过",
+            "——2011年1月17日在广西壮族自治区第十一届人民代表大会第四次会议上 自治区主席 马 飚",
+            "――一九九三年六月十九日在广州市第十届人民代表大会第一次会议上",
+            "——在2006年12月24日在南昌市第十三届人民代表大会第一次会议上",
+            "——2022年1月25日在南宁市第十五届人民代表大会第二次会议上代市长廖立勇",
+        ] {
+            assert!(is_date_venue(line), "{line}");
+        }
+        assert_eq!(
+            session_year("——2021年12月7日在甘南藏族自治州第十七届人民代表大会第一次会议上"),
+            Some(2022)
+        );
+        assert_eq!(
+            session_year("——2024年1月23日在福建省第十四届人民代表大会第二次会议上"),
+            Some(2024)
+        );
+        assert!(is_speaker("北京市市长 殷勇", false));
+        assert!(is_speaker("国务院总理\u{3000}李克强", false));
+        assert!(is_speaker("济南市市长鲍志强", false));
+        assert!(is_speaker("甘南藏族自治州代理州长 杨武", false));
+        assert!(is_speaker("李学勇", true));
+        assert!(is_speaker("上海市市长 龚 正", false));
+        assert!(!is_speaker("李学勇", false));
+        assert!(!is_speaker("各位代表:", true));
     }
 }
