@@ -8,12 +8,13 @@ use std::process::ExitCode;
 
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthChar;
 
 use super::input::{self, Input};
 use super::outline::span_json;
-use super::CliError;
+use super::{walk, CliError};
 use crate::analysis;
 use crate::config::Config;
 use crate::rules::{self, Finding, Severity};
@@ -31,8 +32,10 @@ pub enum Format {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Reports to check; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
+    /// Reports to check, and folders whose `.txt`, `.md` and `.markdown`
+    /// files to check (hidden entries, `target` and `node_modules` are
+    /// skipped); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
     pub files: Vec<String>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -69,10 +72,16 @@ pub fn run(args: &Args) -> Result<ExitCode, CliError> {
         Some(path) => Some(Config::load(path).map_err(|e| CliError(e.to_string()))?),
         None => None,
     };
-    let mut checked = Vec::new();
+    // Files in parallel: a folder holds many small reports, too short for
+    // the analysis of one to keep both cores busy. Results keep their order.
+    let results: Vec<Result<Checked, CliError>> = walk::expand(&args.files)
+        .into_par_iter()
+        .map(|file| check_file(&file?, args.config.as_deref(), explicit.as_ref()))
+        .collect();
+    let mut checked = Vec::with_capacity(results.len());
     let mut failed = false;
-    for file in &args.files {
-        match check_file(file, args.config.as_deref(), explicit.as_ref()) {
+    for result in results {
+        match result {
             Ok(c) => checked.push(c),
             Err(e) => {
                 eprintln!("baogao: {e}");
@@ -151,10 +160,9 @@ pub fn severity_id(severity: Severity) -> &'static str {
 /// Renders the findings for a person. Colour goes through `anstream`, which
 /// drops it when stdout is not a terminal (or `NO_COLOR` is set).
 fn write_human(checked: &[Checked]) -> Result<(), CliError> {
-    let mut out = String::new();
-    for c in checked {
-        out.push_str(&render_human(c));
-    }
+    // Rendered in parallel: a folder can hold thousands of findings.
+    let rendered: Vec<String> = checked.par_iter().map(render_human).collect();
+    let mut out = rendered.concat();
     out.push_str(&summary(checked));
     let mut stdout = anstream::stdout();
     match stdout
