@@ -8,14 +8,17 @@ use std::process::ExitCode;
 
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthChar;
 
 use super::input::{self, Input};
-use super::outline::span_json;
-use super::CliError;
+use super::outline::{parts_found, span_json};
+use super::statistics::Statistics;
+use super::{walk, CliError};
 use crate::analysis;
 use crate::config::Config;
+use crate::report::{Kind, Part};
 use crate::rules::{self, Finding, Severity};
 use crate::text::{Encoding, LineIndex, TextRange};
 
@@ -31,8 +34,10 @@ pub enum Format {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Reports to check; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
+    /// Reports to check, and folders whose `.txt`, `.md` and `.markdown`
+    /// files to check (hidden entries, `target` and `node_modules` are
+    /// skipped); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
     pub files: Vec<String>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -44,6 +49,10 @@ pub struct Args {
     /// `baogao.toml` / `.baogao.toml` from each file's folder upwards.
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
+    /// Instead of every finding, print the findings per rule, the kinds of
+    /// report read and the standard parts found (as JSON with `--format json`).
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 fn parse_deny(s: &str) -> Result<Severity, String> {
@@ -62,17 +71,36 @@ pub struct Checked {
     /// The configuration file used, if any.
     pub config: Option<PathBuf>,
     pub findings: Vec<Finding>,
+    /// What was read of each report in the file, for `--statistics`.
+    pub reports: Vec<Reading>,
+}
+
+/// The kind of one report and the standard parts found in it.
+pub struct Reading {
+    pub kind: Kind,
+    pub parts: Vec<Part>,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, CliError> {
+    if args.statistics && args.format == Format::Sarif {
+        return Err(CliError(
+            "`--statistics` is printed as `--format human` or `json`, not SARIF".to_string(),
+        ));
+    }
     let explicit = match &args.config {
         Some(path) => Some(Config::load(path).map_err(|e| CliError(e.to_string()))?),
         None => None,
     };
-    let mut checked = Vec::new();
+    // Files in parallel: a folder holds many small reports, too short for
+    // the analysis of one to keep both cores busy. Results keep their order.
+    let results: Vec<Result<Checked, CliError>> = walk::expand(&args.files)
+        .into_par_iter()
+        .map(|file| check_file(&file?, args.config.as_deref(), explicit.as_ref()))
+        .collect();
+    let mut checked = Vec::with_capacity(results.len());
     let mut failed = false;
-    for file in &args.files {
-        match check_file(file, args.config.as_deref(), explicit.as_ref()) {
+    for result in results {
+        match result {
             Ok(c) => checked.push(c),
             Err(e) => {
                 eprintln!("baogao: {e}");
@@ -80,10 +108,12 @@ pub fn run(args: &Args) -> Result<ExitCode, CliError> {
             }
         }
     }
-    match args.format {
-        Format::Human => write_human(&checked)?,
-        Format::Json => super::write_stdout(&pretty(&to_json(&checked))?)?,
-        Format::Sarif => super::write_stdout(&pretty(&to_sarif(&checked))?)?,
+    match (args.format, args.statistics) {
+        (Format::Human, false) => write_human(&checked)?,
+        (Format::Human, true) => super::write_stdout(&Statistics::of(&checked).render())?,
+        (Format::Json, false) => super::write_stdout(&pretty(&to_json(&checked))?)?,
+        (Format::Json, true) => super::write_stdout(&pretty(&Statistics::of(&checked).to_json())?)?,
+        (Format::Sarif, _) => super::write_stdout(&pretty(&to_sarif(&checked))?)?,
     }
     let denied = checked
         .iter()
@@ -124,11 +154,21 @@ fn check_file(
             }
         }
     };
-    let findings = analysis::analyze(&input.text, &config).findings;
+    let analysis = analysis::analyze(&input.text, &config);
+    let reports = analysis
+        .document
+        .reports
+        .iter()
+        .map(|r| Reading {
+            kind: r.kind,
+            parts: parts_found(r).0,
+        })
+        .collect();
     Ok(Checked {
         input,
         config: config_path,
-        findings,
+        findings: analysis.findings,
+        reports,
     })
 }
 
@@ -151,10 +191,9 @@ pub fn severity_id(severity: Severity) -> &'static str {
 /// Renders the findings for a person. Colour goes through `anstream`, which
 /// drops it when stdout is not a terminal (or `NO_COLOR` is set).
 fn write_human(checked: &[Checked]) -> Result<(), CliError> {
-    let mut out = String::new();
-    for c in checked {
-        out.push_str(&render_human(c));
-    }
+    // Rendered in parallel: a folder can hold thousands of findings.
+    let rendered: Vec<String> = checked.par_iter().map(render_human).collect();
+    let mut out = rendered.concat();
     out.push_str(&summary(checked));
     let mut stdout = anstream::stdout();
     match stdout
@@ -311,7 +350,7 @@ fn underline(line: &str, start: usize, end: usize) -> (String, String) {
 }
 
 /// How many findings of `severity` all the files have.
-fn count(checked: &[Checked], severity: Severity) -> usize {
+pub(super) fn count(checked: &[Checked], severity: Severity) -> usize {
     checked
         .iter()
         .flat_map(|c| &c.findings)

@@ -5,6 +5,8 @@ pub mod input;
 pub mod metrics;
 pub mod outline;
 pub mod rules;
+pub mod statistics;
+pub mod walk;
 
 /// An error that ends a command with exit code 2 and a one-line message.
 #[derive(Debug)]
