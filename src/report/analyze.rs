@@ -828,7 +828,7 @@ fn build_report(
         });
         index += 1;
     }
-    let _session_year =
+    let session_year =
         session_year.or_else(|| title.as_ref().and_then(|t| parts::label_year(&t.text)));
     let body: Vec<TextRange> = paragraphs
         .get(index..)
@@ -988,7 +988,9 @@ fn build_report(
         inline_items(text, *p, None, i, &mut events);
     }
 
-    later_review_is_tasks(&mut events);
+    let by_order = opening_at.is_some()
+        && matches!(kind, Kind::Congress | Kind::Consultative | Kind::Government);
+    label_parts(&mut events, session_year, by_order);
     let mut nodes = build_tree(&body, events);
     for node in &mut nodes {
         add_lead_items(text, &body, node);
@@ -1623,30 +1625,97 @@ fn first_number_is_late(nodes: &[Node]) -> bool {
         .is_some_and(|m| m.number > 1 && m.style != MarkerStyle::Lead)
 }
 
-/// `二〇二二年以来的主要工作` … `二〇二三年的主要工作`: the same wording for a
-/// later year after a review is the tasks part.
-fn later_review_is_tasks(events: &mut [(usize, Event)]) {
-    let mut first_review: Option<Option<u32>> = None;
-    // The thanks and the shortcomings close the review: a `2023年的主要工作`
-    // after them is the next year's work, even when no review came before.
-    let mut review_closed = false;
+/// The review and the tasks by the order of a report (DOMAIN §2), the
+/// wording of a heading being evidence, not the only door: after the
+/// opening, the first top-level part is the review; the thanks and the
+/// shortcomings close it; what follows is the tasks. A heading that names
+/// the session's year or a coming five-year plan is tasks, one that names the
+/// years before is review ([`parts::heading_tense`]).
+///
+/// The top level is that of the `一、` headings when their numbering runs
+/// through the report, else that of the unnumbered part headings
+/// (`过去一年的主要工作` / `2023年工作安排`, each with its own `一、`…): then
+/// a part whose heading is lost is missing, not found in its first `一、`.
+///
+/// Only a work report with an opening is read by its order (`by_order`);
+/// elsewhere only headings worded as a part are labelled.
+fn label_parts(events: &mut [(usize, Event)], session_year: Option<u32>, by_order: bool) {
+    use parts::Tense;
+    let is_heading = |e: &Event| !e.leaf && !e.inline && matches!(e.level, Level::Part | Level::H1);
+    // Matter after the closing has numbering of its own.
+    let body = events
+        .iter()
+        .position(|(_, e)| e.part == Some(Part::Closing))
+        .unwrap_or(events.len());
+    let (events, _) = events.split_at_mut(body);
+    let numbers: Vec<u32> = events
+        .iter()
+        .filter(|(_, e)| is_heading(e) && e.level == Level::H1)
+        .filter_map(|(_, e)| e.marker.as_ref().map(|m| m.number))
+        .collect();
+    let restarts = numbers.windows(2).any(|w| w.get(1) <= w.first());
+    let part_heading = |part: Option<Part>| {
+        events
+            .iter()
+            .any(|(_, e)| is_heading(e) && e.level == Level::Part && e.part == part)
+    };
+    // `过去一年的主要工作` or `2023年工作安排` unnumbered: so are the parts.
+    let parts_named = part_heading(Some(Part::Review)) || part_heading(Some(Part::Tasks));
+    let top = if numbers.is_empty()
+        || parts_named
+        || restarts
+            && events
+                .iter()
+                .any(|(_, e)| is_heading(e) && e.level == Level::Part)
+    {
+        Level::Part
+    } else {
+        Level::H1
+    };
+    let (mut seen_review, mut seen_tasks, mut closed) = (false, false, false);
+    let mut review_year = None;
     for (_, ev) in events.iter_mut() {
-        review_closed |= matches!(ev.part, Some(Part::Thanks | Part::Shortcomings));
-        if ev.part != Some(Part::Review) || ev.leaf {
+        if ev.leaf {
+            closed |= matches!(ev.part, Some(Part::Thanks | Part::Shortcomings));
             continue;
         }
-        if review_closed && !ev.label.contains("回顾") {
-            ev.part = Some(Part::Tasks);
+        let worded = ev.part;
+        if !is_heading(ev)
+            || ((!by_order || ev.level != top) && worded.is_none())
+            || matches!(worded, Some(Part::Lessons | Part::Appendix))
+        {
             continue;
         }
+        let tense = parts::heading_tense(&ev.label, session_year);
         let year = parts::label_year(&ev.label);
-        match (first_review, year) {
-            (None, _) => first_review = Some(year),
-            (Some(Some(before)), Some(now)) if now > before => ev.part = Some(Part::Tasks),
-            // `过去五年工作回顾` … `2024年工作`
-            (Some(None), Some(_)) if !ev.label.contains("回顾") => ev.part = Some(Part::Tasks),
-            _ => {}
+        let later_year = session_year.is_none()
+            && year
+                .zip(review_year)
+                .is_some_and(|(now, before)| now > before);
+        let part = if closed || seen_tasks {
+            // `过去五年工作回顾` after the year's review and its shortcomings
+            // is a review still; anything else is what comes next.
+            let review_proper = worded == Some(Part::Review)
+                && ev.label.contains("回顾")
+                && tense != Some(Tense::Coming);
+            Some(if review_proper {
+                Part::Review
+            } else {
+                Part::Tasks
+            })
+        } else if tense == Some(Tense::Coming) && (seen_review || year.is_some()) || later_year {
+            Some(Part::Tasks)
+        } else if tense == Some(Tense::Past) || !seen_review && ev.level == top {
+            Some(Part::Review)
+        } else {
+            worded
+        };
+        if part == Some(Part::Review) && !seen_review {
+            review_year = year;
         }
+        seen_review |= part == Some(Part::Review);
+        seen_tasks |= part == Some(Part::Tasks);
+        ev.part = part;
     }
 }
 

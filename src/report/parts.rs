@@ -49,7 +49,8 @@ static CLOSING_START: LazyLock<Regex> = re!(r"^(各位(代表|委员|领导)|同
 /// heading) names, if it names one.
 pub fn heading_part(label: &str) -> Option<Part> {
     let label = label.trim_end_matches(['。', ':', '：', '!', '！']);
-    if !at_most_chars(label, 40) {
+    // `一年来的主要工作是：` introduces a list inside the review.
+    if !at_most_chars(label, 40) || label.ends_with('是') || label.ends_with("如下") {
         return None;
     }
     // `对今年工作的建议`, `关于2024年工作的建议`
@@ -412,7 +413,7 @@ pub enum Tense {
 /// The tense of a top-level heading: by the years and five-year plans it
 /// names against the year of the session (`一、2024年工作回顾` in 2025 is
 /// past, `三、一鼓作气勇争先，全力推动“十五五”开好局` in 2026 is coming), else
-/// by its words (`回顾`, `过去`… against `今年`, `主要任务`, `政府自身建设`…).
+/// by its words (`回顾`, `过去`… against `今年`, `主要任务`, `总体要求`…).
 pub fn heading_tense(label: &str, session_year: Option<u32>) -> Option<Tense> {
     if let Some(session) = session_year {
         // Of every year and plan named, the latest decides: `2023年和
@@ -455,7 +456,6 @@ pub fn heading_tense(label: &str, session_year: Option<u32>) -> Option<Tense> {
         "主要目标",
         "工作安排",
         "工作建议",
-        "自身建设",
         "开局",
         "开好局",
         "起好步"
