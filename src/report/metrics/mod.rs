@@ -193,14 +193,21 @@ pub fn figures(text: &str, document: &Document) -> Figures {
 
 /// Where figures are compared: each top-level part of each report (so a
 /// review's results are never held against the targets of the tasks part),
-/// then each whole report for text outside its parts.
+/// then each whole report for text outside its parts, then every section
+/// below a part: a part's own text may summarise its sections, but two
+/// sections detail different things (see [`contradictions`]).
 pub fn scopes(document: &Document) -> Vec<TextRange> {
     let parts = document
         .reports
         .iter()
         .flat_map(|r| r.nodes.iter().map(|n| n.range));
     let reports = document.reports.iter().map(|r| r.range);
-    parts.chain(reports).collect()
+    let sections = document.reports.iter().flat_map(|r| {
+        r.nodes
+            .iter()
+            .flat_map(|n| n.walk().skip(1).map(|s| s.range))
+    });
+    parts.chain(reports).chain(sections).collect()
 }
 
 impl Shift for Metric {
