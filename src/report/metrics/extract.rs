@@ -820,6 +820,7 @@ impl<'t> Scanner<'t> {
         let bytes = self.text.as_bytes();
         let mut i = 0;
         self.open_from = out.len();
+        self.paragraph_from = out.len();
         // Bytes, not characters: every character that matters is told by
         // its UTF-8 encoding, and all others are stepped over undecoded.
         let end = self.base + bytes.len();
