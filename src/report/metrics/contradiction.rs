@@ -6,9 +6,9 @@
 //! from the clause before the number (not a bare verb, not borrowed from a
 //! neighbour, not a noun whose verb may differ: `审查43件规范性文件` and
 //! `修改12件规范性文件` are different claims), the same measure word, both
-//! exact results (not rates, targets or changes), the same
-//! period, and the same scope (a report, or a part of one such as the review,
-//! so last year's results are never held against next year's targets).
+//! exact results (not rates, targets or changes), the same period, and the
+//! same scope (a report, or a part of one such as the review, so last year's
+//! results are never held against next year's targets).
 //!
 //! Published government reports repeat a phrase for many subjects
 //! (`完成投资` of each programme, `城镇新增就业` of the year and of the five
