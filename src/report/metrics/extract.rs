@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::number::{self, Numeral};
 use super::stops::Stops;
-use super::{Category, Metric, WhatSource};
+use super::{Category, Claim, Metric, WhatSource};
 use crate::report::Words;
 use crate::text::{byte_set, TextRange};
 
@@ -727,14 +727,28 @@ struct Scanner<'t> {
     sentence_start: usize,
     /// Index in the output of the first figure of the current sentence.
     open_from: usize,
-    period_memo: Option<PeriodMemo<'t>>,
+    /// Where the current paragraph (line) began, and the index in the output
+    /// of its first figure.
+    paragraph_start: usize,
+    paragraph_from: usize,
+    /// What the current sentence says up to the last figure read.
+    sentence_memo: Option<Memo<'t>>,
+    /// What the current paragraph says before the current sentence.
+    paragraph_memo: Option<Memo<'t>>,
 }
 
-/// The period found in a sentence from `start` up to `end`.
-struct PeriodMemo<'t> {
+/// What a text from `start` up to `end` says of the figures after it.
+struct Memo<'t> {
     start: usize,
     end: usize,
-    value: Option<&'t str>,
+    framing: Framing<'t>,
+}
+
+/// The period a text names (the last one) and whether it sets a target.
+#[derive(Clone, Copy, Default)]
+struct Framing<'t> {
+    period: Option<&'t str>,
+    target: bool,
 }
 
 /// Longest period token in bytes (`2018—2022年`), read again when a
@@ -753,7 +767,10 @@ impl<'t> Scanner<'t> {
             previous: None,
             sentence_start: 0,
             open_from: 0,
-            period_memo: None,
+            paragraph_start: 0,
+            paragraph_from: 0,
+            sentence_memo: None,
+            paragraph_memo: None,
         }
     }
 
@@ -803,6 +820,7 @@ impl<'t> Scanner<'t> {
         let bytes = self.text.as_bytes();
         let mut i = 0;
         self.open_from = out.len();
+        self.paragraph_from = out.len();
         // Bytes, not characters: every character that matters is told by
         // its UTF-8 encoding, and all others are stepped over undecoded.
         let end = self.base + bytes.len();
@@ -815,7 +833,8 @@ impl<'t> Scanner<'t> {
                         i = self.at_numeral(i, out);
                         continue;
                     }
-                    b'\n' | b'\r' | b'!' | b'?' => self.end_sentence(i + 1, out),
+                    b'\n' | b'\r' => self.end_paragraph(i + 1, out),
+                    b'!' | b'?' => self.end_sentence(i + 1, out),
                     _ => {}
                 }
                 i += 1;
@@ -843,28 +862,45 @@ impl<'t> Scanner<'t> {
             }
             i += utf8_len(b);
         }
-        self.end_sentence(self.text.len(), out);
+        self.end_paragraph(self.text.len(), out);
     }
 
-    /// The period of the sentence from `start` up to `at`. Figures of one
-    /// sentence come in order, so each reads on from where the one before
-    /// it stopped (less a few bytes, for a token cut in two).
-    fn period(&mut self, start: usize, at: usize) -> Option<&'t str> {
-        let text = self.text;
-        let (from, earlier) = match self.period_memo.take() {
-            Some(memo) if memo.start == start && memo.end <= at => (
-                text.ceil_char_boundary(memo.end.saturating_sub(MAX_PERIOD_BYTES).max(start)),
-                memo.value,
+    /// What the text from `start` up to `at` says of the figures after it,
+    /// read on from `memo`: figures come in order, so each reads on from
+    /// where the one before it stopped (less a few bytes, for a word cut in
+    /// two), and the whole scan stays linear.
+    fn framing(text: &'t str, memo: &mut Option<Memo<'t>>, start: usize, at: usize) -> Framing<'t> {
+        let (from, earlier) = match memo.take() {
+            Some(m) if m.start == start && m.end <= at => (
+                text.ceil_char_boundary(m.end.saturating_sub(MAX_PERIOD_BYTES).max(start)),
+                m.framing,
             ),
-            _ => (start, None),
+            _ => (start, Framing::default()),
         };
-        let value = text.get(from..at).and_then(period).or(earlier);
-        self.period_memo = Some(PeriodMemo {
+        let read = text.get(from..at).unwrap_or("");
+        let framing = Framing {
+            period: period(read).or(earlier.period),
+            target: earlier.target || TARGET_WORDS.in_text(read),
+        };
+        *memo = Some(Memo {
             start,
             end: at,
-            value,
+            framing,
         });
-        value
+        framing
+    }
+
+    /// A paragraph (or line) ended just before `next`.
+    fn end_paragraph(&mut self, next: usize, out: &mut [Metric]) {
+        self.end_sentence(next, out);
+        if let Some(open) = out.get_mut(self.paragraph_from..) {
+            for metric in open {
+                metric.paragraph.end = self.base + next;
+            }
+        }
+        self.paragraph_from = out.len();
+        self.paragraph_start = next;
+        self.paragraph_memo = None;
     }
 
     /// A sentence ended just before `next`.
@@ -1095,7 +1131,14 @@ impl<'t> Scanner<'t> {
             self.sentence_start
                 .max(mention_start.saturating_sub(MAX_SENTENCE_BYTES)),
         );
-        let period = self.period(period_start, mention_start);
+        let sentence = Self::framing(text, &mut self.sentence_memo, period_start, mention_start);
+        // A sentence that names no period is of the one its paragraph named
+        // last (`——这五年，民生福祉持续增进。…新增城镇就业35.2万人`).
+        let period = sentence.period.or_else(|| {
+            let from = self.paragraph_start.min(self.sentence_start);
+            Self::framing(text, &mut self.paragraph_memo, from, self.sentence_start).period
+        });
+        let target = sentence.target || after_unit.starts_with("的目标");
         let what = if implied {
             let noun = PEOPLE_NOUNS.find(rest).unwrap_or("");
             end = pos + noun.len();
@@ -1113,6 +1156,17 @@ impl<'t> Scanner<'t> {
             let previous_what = out.last().map_or("", |m| m.what.as_str());
             self.what(clause, mention_start, unit, nominal, noun, previous_what)
         };
+        // `从8094元提高到15345元`, `比上年增加12亿元`.
+        let change = char_before(text, skip_space_back(text, mention_start))
+            .is_some_and(|c| c == '从' || c == '由')
+            || what.text.starts_with(['比', '较']);
+        let claim = if change {
+            Claim::Change
+        } else if target {
+            Claim::Target
+        } else {
+            Claim::Stated
+        };
         self.previous = Some(Previous {
             end,
             unit,
@@ -1128,9 +1182,11 @@ impl<'t> Scanner<'t> {
             what: what.text,
             what_source: what.source,
             period: period.map(str::to_string),
+            claim,
             range: TextRange::new(self.base + mention_start, self.base + end),
             // Its end is set when the scan reaches it (see `end_sentence`).
             sentence: TextRange::new(self.base + self.sentence_start, self.base + end),
+            paragraph: TextRange::new(self.base + self.paragraph_start, self.base + end),
             number: TextRange::new(self.base + start, self.base + numeral.end),
         })
     }
@@ -1431,8 +1487,8 @@ fn noun_after(rest: &str) -> Option<&str> {
 }
 
 /// The period a sentence (up to the figure) scopes its figures to: the
-/// last year (`2022年`), span of years (`2018—2022年`, `五年来`, `过去五年`)
-/// or term (`本届以来`) it names.
+/// last year (`2022年`), span of years (`2018—2022年`, `五年来`, `过去五年`,
+/// `这五年`, `五年间`), term (`本届以来`) or `累计` it names.
 fn period<'a>(sentence: &'a str) -> Option<&'a str> {
     let mut best: Option<(usize, &'a str)> = None;
     let mut consider = |pos: usize, token: &'a str| {
@@ -1463,11 +1519,17 @@ fn period<'a>(sentence: &'a str) -> Option<&'a str> {
                 .filter(|c| matches!(c, '-' | '—' | '–' | '~' | '～' | '至'))
                 .and_then(|c| year_before(sentence, from - c.len_utf8()))
                 .unwrap_or(from);
-            consider(from, &sentence[from..year_end]);
+            // `2018年以来` is a span, not the year 2018.
+            let end = if sentence[year_end..].starts_with("以来") {
+                year_end + "以来".len()
+            } else {
+                year_end
+            };
+            consider(from, &sentence[from..end]);
         } else if let Some(from) = years_count_before(sentence, i) {
             let tail = &sentence[year_end..];
-            let past = char_before(sentence, from).is_some_and(|c| c == '去' || c == '近');
-            if past || tail.starts_with('来') || tail.starts_with("以来") {
+            let past = char_before(sentence, from).is_some_and(|c| matches!(c, '去' | '近' | '这'));
+            if past || tail.starts_with(['来', '间']) || tail.starts_with("以来") {
                 consider(from, &sentence[from..year_end]);
             }
         }
@@ -1479,11 +1541,25 @@ fn period<'a>(sentence: &'a str) -> Option<&'a str> {
 /// text with no full stops must not make every figure read all of it.
 const MAX_SENTENCE_BYTES: usize = 600;
 
-/// Terms of office and plan periods that scope figures.
-const TERMS: &[&str] = &["本届", "届内", "任期内", "十三五", "十四五", "十五五"];
+/// Terms of office and plan periods that scope figures, and `累计`: a total
+/// over some such span, never one year's figure.
+const TERMS: &[&str] = &[
+    "本届",
+    "届内",
+    "任期内",
+    "十三五",
+    "十四五",
+    "十五五",
+    "累计",
+];
 
 /// The characters a period ends in: `年` and the last ones of [`TERMS`].
-const PERIOD_ENDS: [&str; 4] = ["年", "届", "内", "五"];
+const PERIOD_ENDS: [&str; 5] = ["年", "届", "内", "五", "计"];
+
+/// Words that make a sentence's figures targets rather than results.
+static TARGET_WORDS: Words = Words(LazyLock::new(|| {
+    crate::report::static_words(&["力争", "确保", "目标", "预期", "争取", "力求", "计划"])
+}));
 
 /// Start of four digits ending at `at` (a year), if there are exactly four.
 fn year_before(s: &str, at: usize) -> Option<usize> {

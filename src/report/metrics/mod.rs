@@ -108,6 +108,19 @@ pub enum WhatSource {
     Borrowed,
 }
 
+/// What a figure says of what it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Claim {
+    /// A result or a state: `召开常委会会议9次`.
+    Stated,
+    /// A goal set in its sentence: `力争完成投资480亿元`, `3000美元的目标`.
+    Target,
+    /// A change or where one started: `比上年增加12亿元`, the `8094元` of
+    /// `从8094元提高到15345元`.
+    Change,
+}
+
 /// One counted figure, e.g. `组织代表捐款捐物480余万元`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Metric {
@@ -131,14 +144,20 @@ pub struct Metric {
     /// Where `what` was read.
     pub what_source: WhatSource,
     /// A period the sentence scopes the figure to, when it names one
-    /// (`2022年`, `五年来`, `本届以来`); figures of different periods are
-    /// never compared.
+    /// (`2022年`, `五年来`, `这五年`, `本届以来`, `累计`), or else the last
+    /// one an earlier sentence of its paragraph named (`——这五年，…。新增就业
+    /// 35万人`); figures of different periods are never compared.
     pub period: Option<String>,
+    /// Whether the figure states a result, a target or a change.
+    pub claim: Claim,
     /// The whole mention: marker, numeral, multiplier and measure word.
     pub range: TextRange,
     /// The sentence holding the figure: from the last `。！？` or line break
     /// before it to the next one after it (or the paragraph's ends).
     pub sentence: TextRange,
+    /// The paragraph holding the figure: its line, or the part of a
+    /// paragraph between line breaks.
+    pub paragraph: TextRange,
     /// The numeral alone (`480` of `480余万元`, `一千二百` of `一千二百余条`).
     pub number: TextRange,
 }
@@ -174,20 +193,28 @@ pub fn figures(text: &str, document: &Document) -> Figures {
 
 /// Where figures are compared: each top-level part of each report (so a
 /// review's results are never held against the targets of the tasks part),
-/// then each whole report for text outside its parts.
+/// then each whole report for text outside its parts, then every section
+/// below a part: a part's own text may summarise its sections, but two
+/// sections detail different things (see [`contradictions`]).
 pub fn scopes(document: &Document) -> Vec<TextRange> {
     let parts = document
         .reports
         .iter()
         .flat_map(|r| r.nodes.iter().map(|n| n.range));
     let reports = document.reports.iter().map(|r| r.range);
-    parts.chain(reports).collect()
+    let sections = document.reports.iter().flat_map(|r| {
+        r.nodes
+            .iter()
+            .flat_map(|n| n.walk().skip(1).map(|s| s.range))
+    });
+    parts.chain(reports).chain(sections).collect()
 }
 
 impl Shift for Metric {
     fn shift(&mut self, by: usize) {
         self.range.shift(by);
         self.sentence.shift(by);
+        self.paragraph.shift(by);
         self.number.shift(by);
     }
 }
