@@ -60,6 +60,41 @@ fn subtitle_follows(by_start: &[&Node], node: &Node) -> bool {
         .is_some_and(|n| n.level == Level::Part && n.part.is_none() && n.marker.is_none())
 }
 
+/// The next node after `node` is a paragraph of text read as a part: the
+/// thanks, the shortcomings or the lessons, a part announced by the first
+/// sentence of a paragraph (`今年是…。`) or by a sentence that introduces
+/// what follows (`今年重点抓好以下八个方面的工作：`). Text under a heading,
+/// whatever part it plays; only the closing ends a section with nothing in it.
+fn text_follows(ctx: &Context, by_start: &[&Node], node: &Node) -> bool {
+    let next = by_start.partition_point(|n| n.heading.start < node.heading.end);
+    let Some(n) = by_start.get(next) else {
+        return false;
+    };
+    if matches!(n.part, Some(Part::Thanks | Part::Shortcomings)) {
+        return true;
+    }
+    if n.level != Level::Part || n.marker.is_some() {
+        return false;
+    }
+    let heading = n.heading.slice(ctx.text).trim_end_matches(['*', ' ']);
+    if heading.ends_with([':', '：']) {
+        return true;
+    }
+    let paragraphs = &ctx.document.paragraphs;
+    let at = paragraphs.partition_point(|p| p.end <= n.heading.start);
+    paragraphs
+        .get(at)
+        .filter(|p| p.contains(n.heading.start))
+        .and_then(|p| ctx.text.get(n.heading.end..p.end))
+        .is_some_and(has_text)
+}
+
+/// Whether `s` holds more than blanks, markdown marks and end punctuation.
+fn has_text(s: &str) -> bool {
+    s.chars()
+        .any(|c| !c.is_whitespace() && !matches!(c, '\u{feff}' | '*' | '#' | '。' | ':' | '：'))
+}
+
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for report in &ctx.document.reports {
         // Sorted once, when a first empty heading needs it: a walk of the
@@ -75,10 +110,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let body = ctx.text.get(node.heading.end..node.range.end).unwrap_or("");
-            let has_text = body.chars().any(|c| {
-                !c.is_whitespace() && !matches!(c, '\u{feff}' | '*' | '#' | '。' | ':' | '：')
-            });
-            if has_text {
+            if has_text(body) {
                 continue;
             }
             let by_start = by_start.get_or_insert_with(|| {
@@ -86,7 +118,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 nodes.sort_by_key(|n| n.heading.start);
                 nodes
             });
-            if subtitle_follows(by_start, node) {
+            if subtitle_follows(by_start, node) || text_follows(ctx, by_start, node) {
                 continue;
             }
             out.push(shared::finding(

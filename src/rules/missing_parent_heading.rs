@@ -46,7 +46,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let Some(first) = list.items.first() else {
                 continue;
             };
-            if !list.restart {
+            // Items inside paragraphs (`（1）…（2）…`) restart in each one.
+            if !list.restart || first.level == Level::Item {
                 continue;
             }
             let marker = first.marker.as_ref().map_or(first.heading, |m| m.range);
@@ -89,7 +90,7 @@ fn orphans(
     let heading_level = |n: &Node| {
         n.marker
             .as_ref()
-            .filter(|m| is_heading_style(m.style))
+            .filter(|m| is_heading_style(m.style) && n.level != Level::Item)
             .map(|_| n.level)
     };
     // A page cut from a longer report may begin under a heading it lacks.

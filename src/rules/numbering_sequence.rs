@@ -2,7 +2,7 @@
 
 use super::shared::{self, List};
 use super::{Context, Edit, Finding, Fix, RuleDoc, Severity};
-use crate::report::{marker, sentence_starts, Marker, MarkerStyle, Report};
+use crate::report::{marker, sentence_starts, Level, Marker, Report};
 use crate::text::TextRange;
 
 pub const DOC: RuleDoc = RuleDoc {
@@ -158,7 +158,7 @@ fn quoted(text: &str, like: &Marker, numbers: std::ops::Range<u32>) -> String {
 }
 
 /// The markers of a list in text order. For items inside paragraphs
-/// (`一是…。二是…。`) the parser keeps only those that continue a sequence,
+/// (`一是…。二是…。`, `（1）…（2）…`) the parser keeps only those that continue a sequence,
 /// so the paragraphs are read again for markers of the same form that it
 /// passed over (`四是` after `二是`); a new `一是` there opens a nested list
 /// and ends the search.
@@ -168,7 +168,7 @@ pub(super) fn markers_of(ctx: &Context, list: &List) -> Vec<Marker> {
     let Some(first) = markers.first().cloned() else {
         return markers;
     };
-    if !matches!(first.style, MarkerStyle::InlineShi | MarkerStyle::Ordinal) {
+    if list.items.first().is_none_or(|n| n.level != Level::Item) {
         return markers;
     }
     let suffix = first.range.slice(ctx.text).chars().next_back();
