@@ -920,6 +920,7 @@ fn build_report(
 
     later_review_is_tasks(&mut events);
     bodiless_runs_are_items(text, &body, &mut events);
+    headings_inside_numbered_parts(text, &body, &mut events);
     let mut nodes = build_tree(&body, events);
     for node in &mut nodes {
         add_lead_items(text, &body, node);
@@ -1477,6 +1478,65 @@ fn bodiless_runs_are_items(text: &str, body: &[TextRange], events: &mut [(usize,
             }
         }
         start = end;
+    }
+}
+
+/// An unnumbered heading inside a section numbered `一、` whose numbering
+/// goes on after it (`二、2009年的目标和主要任务` / `2009年要着力做好以下六方面
+/// 工作：` / `（一）…` / `三、…`) is a line of that section, not a part that
+/// encloses the rest: read as an item of the section, it keeps the `（一）`
+/// after it under `二、` and `三、` beside `二、`. So is one inside the last
+/// section where the `一、` headings name the parts. A heading line that names
+/// a part is a part of its own where the numbering runs on across parts,
+/// unless it is the second line of the `一、` heading right above it.
+fn headings_inside_numbered_parts(text: &str, body: &[TextRange], events: &mut [(usize, Event)]) {
+    let is_h1 = |ev: &Event| ev.level == Level::H1 && !ev.inline;
+    // The number of the next `一、` heading after each event.
+    let mut next_h1 = vec![None; events.len()];
+    let mut next = None;
+    for (k, (_, ev)) in events.iter().enumerate().rev() {
+        if let Some(slot) = next_h1.get_mut(k) {
+            *slot = next;
+        }
+        if is_h1(ev) {
+            next = ev.marker.as_ref().map(|m| m.number);
+        }
+    }
+    // The last `一、` heading before, with its paragraph, number and whether
+    // it names a part; none once a part heading of its own came after it.
+    let mut open: Option<(usize, u32, bool)> = None;
+    for (k, (i, ev)) in events.iter_mut().enumerate() {
+        if is_h1(ev) {
+            open = ev
+                .marker
+                .as_ref()
+                .map(|m| (*i, m.number, ev.part.is_some()));
+            continue;
+        }
+        if ev.level != Level::Part || ev.leaf || ev.marker.is_some() {
+            continue;
+        }
+        if ev.part == Some(Part::Appendix) {
+            open = None;
+            continue;
+        }
+        let Some((h1_paragraph, number, names_part)) = open else {
+            continue;
+        };
+        let runs_on = match next_h1.get(k).copied().flatten() {
+            Some(n) => n == number + 1,
+            None => names_part,
+        };
+        let sentence = ev.heading.slice(text).trim_end_matches(['*', ' ']);
+        let part_line = ev.part.is_some()
+            && body.get(*i) == Some(&ev.heading)
+            && !sentence.ends_with([':', '：']);
+        let second_line = *i == h1_paragraph + 1;
+        if runs_on && (!part_line || second_line) {
+            ev.level = Level::Item;
+        } else {
+            open = None;
+        }
     }
 }
 
