@@ -169,4 +169,17 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(found[0].range.slice(&seeded).starts_with("四、聚焦践行"));
     }
+
+    #[test]
+    fn dont_flag_enumerations_or_text_read_as_a_part() {
+        let inline = "一、甲\n(一)办好实事。(1)开展技能培训。(2)建设口袋公园。\n(二)乙\n内容。\n";
+        assert_eq!(bg011(inline).len(), 0, "{:#?}", bg011(inline));
+        let opening = "一、甲\n(一)子\n(1)开展技能培训。(2)建设口袋公园。\n(二)乙\n内容。\n";
+        assert_eq!(bg011(opening).len(), 0, "{:#?}", bg011(opening));
+        let list = "一、甲\n今年办好三件实事。\n1、缓解市民“出行难”。\n2、改善空气质量。\n3、实施饮水安全工程。\n二、乙\n内容。\n";
+        assert_eq!(bg011(list).len(), 0, "{:#?}", bg011(list));
+        let glossary =
+            "一、甲\n内容。\n名词解释\n1.“六稳”：稳就业、稳金融。\n2.“六保”：保居民就业。\n";
+        assert_eq!(bg011(glossary).len(), 0, "{:#?}", bg011(glossary));
+    }
 }
