@@ -1505,7 +1505,22 @@ fn headings_inside_numbered_parts(text: &str, body: &[TextRange], events: &mut [
     // The last `一、` heading before, with its paragraph, number and whether
     // it names a part; none once a part heading of its own came after it.
     let mut open: Option<(usize, u32, bool)> = None;
-    for (k, (i, ev)) in events.iter_mut().enumerate() {
+    // Whether the next heading after event `k` is numbered below `一、`: the
+    // section goes on after it.
+    let heading_follows = |events: &[(usize, Event)], k: usize| {
+        events
+            .get(k + 1..)
+            .unwrap_or_default()
+            .iter()
+            .map(|(_, ev)| ev)
+            .find(|ev| !ev.inline && ev.level != Level::Item)
+            .is_some_and(|ev| ev.level > Level::H1)
+    };
+    for k in 0..events.len() {
+        let inside = heading_follows(events, k);
+        let Some((i, ev)) = events.get_mut(k) else {
+            break;
+        };
         if is_h1(ev) {
             open = ev
                 .marker
@@ -1513,7 +1528,13 @@ fn headings_inside_numbered_parts(text: &str, body: &[TextRange], events: &mut [
                 .map(|m| (*i, m.number, ev.part.is_some()));
             continue;
         }
-        if ev.level != Level::Part || ev.leaf || ev.marker.is_some() {
+        // The thanks or the shortcomings read among a section's `（一）`s are
+        // a paragraph of that section, not the end of the part.
+        let paragraph_part = ev.leaf && matches!(ev.part, Some(Part::Thanks | Part::Shortcomings));
+        if ev.level != Level::Part
+            || (ev.leaf && !(paragraph_part && inside))
+            || ev.marker.is_some()
+        {
             continue;
         }
         if ev.part == Some(Part::Appendix) {
@@ -1528,13 +1549,15 @@ fn headings_inside_numbered_parts(text: &str, body: &[TextRange], events: &mut [
             None => names_part,
         };
         let sentence = ev.heading.slice(text).trim_end_matches(['*', ' ']);
-        let part_line = ev.part.is_some()
+        let part_line = !ev.leaf
+            && ev.part.is_some()
             && body.get(*i) == Some(&ev.heading)
             && !sentence.ends_with([':', '：']);
         let second_line = *i == h1_paragraph + 1;
         if runs_on && (!part_line || second_line) {
             ev.level = Level::Item;
-        } else {
+            ev.leaf = false;
+        } else if !ev.leaf {
             open = None;
         }
     }
