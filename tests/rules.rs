@@ -498,3 +498,73 @@ fn matter_after_the_closing_is_not_checked() {
         assert!(document.reports[0].part(Part::Closing).is_some());
     }
 }
+
+/// A published 政府工作报告 as printed (full-width punctuation, bold `一、`
+/// headings, inline `（1）` items), with numbering faults seeded at either
+/// level: each is reported by its code at its marker, and the report as
+/// published has none.
+#[test]
+fn numbering_faults_seeded_in_a_published_report_are_found_at_their_line() {
+    let name = "published/政府工作报告-主要城市/广州市/2021.md";
+    let original = fixture(name);
+    let numbering = |text: &str| -> Vec<Finding> {
+        check(text)
+            .into_iter()
+            .filter(|f| matches!(f.code, "BG004" | "BG005" | "BG011"))
+            .collect()
+    };
+    let clean = numbering(&original);
+    assert!(
+        clean.is_empty(),
+        "{}",
+        describe(&original, &clean.iter().collect::<Vec<_>>())
+    );
+    // (code, text replaced, its replacement, where the finding starts, what it covers)
+    let seeds = [
+        // A gap at level 1: 一、 then 三、.
+        (
+            "BG004",
+            "**二、“十四五”",
+            "**三、“十四五”",
+            "三、“十四五”",
+            "三、",
+        ),
+        // A repeat at level 2: （二） twice.
+        (
+            "BG004",
+            "（三）城市能级显著提高",
+            "（二）城市能级显著提高",
+            "（二）城市能级",
+            "（二）",
+        ),
+        // A gap at level 2 in the tasks.
+        (
+            "BG004",
+            "（五）推进“双区”建设",
+            "（六）推进“双区”建设",
+            "（六）推进“双区”",
+            "（六）",
+        ),
+        // A （一） whose 一、 was lost, before the 二、 of its siblings.
+        (
+            "BG005",
+            "**一、“十三五”时期发展成就和2020年主要工作**\n",
+            "",
+            "（一）综合实力",
+            "（一）",
+        ),
+    ];
+    for (code, from, to, at, covers) in seeds {
+        assert!(original.contains(from), "{from:?} not found");
+        let text = original.replacen(from, to, 1);
+        let found = numbering(&text);
+        let start = text.find(at).unwrap();
+        assert!(
+            found.iter().any(|f| f.code == code
+                && f.range.start == start
+                && f.range.slice(&text) == covers),
+            "{from} → {to}: {}",
+            describe(&text, &found.iter().collect::<Vec<_>>())
+        );
+    }
+}

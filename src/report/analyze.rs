@@ -518,6 +518,11 @@ pub(crate) fn sentence_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
 /// A whole document pasted on one line keeps its headings inline after `。`.
 /// Splits such a line before each inline heading of a sequence (two or more
 /// of one style), and around a salutation glued to the title.
+///
+/// A line is such a document only when it holds a glued salutation or two
+/// `一、` headings after full stops: a paragraph of a document with line
+/// breaks holds inline enumerations (`（1）…（2）…`, `1.…2.…`), which are
+/// its items, not headings lost on one line.
 fn split_inline(text: &str, line: TextRange, out: &mut Vec<TextRange>) {
     let s = line.slice(text);
     if s.len() < 600 {
@@ -556,6 +561,19 @@ fn split_inline(text: &str, line: TextRange, out: &mut Vec<TextRange>) {
             }
         }
     }
+    let inline_parts = by_style
+        .iter()
+        .find(|(style, _)| *style == MarkerStyle::ChineseNumeral)
+        .map_or(0, |(_, positions)| {
+            positions
+                .iter()
+                .filter(|&&at| after_full_stop(s, at))
+                .count()
+        });
+    if cuts.is_empty() && inline_parts < 2 {
+        out.push(line);
+        return;
+    }
     cuts.extend(speech_end);
     for (_, positions) in by_style {
         if positions.len() >= 2 {
@@ -574,6 +592,15 @@ fn split_inline(text: &str, line: TextRange, out: &mut Vec<TextRange>) {
         }
         start = cut;
     }
+}
+
+/// Whether the sentence starting at `at` follows a full stop, not a `；`
+/// that separates the clauses of one sentence (`以下几件事：一、…；二、…`).
+fn after_full_stop(s: &str, at: usize) -> bool {
+    s.get(..at)
+        .map(|before| before.trim_end_matches(CLOSERS).trim_end_matches("**"))
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(|end| is_sentence_end(end) && !matches!(end, '；' | ';'))
 }
 
 /// Whether a `**` opening at the start of `s` closes before the sentence ends.
@@ -988,6 +1015,8 @@ fn build_report(
         inline_items(text, *p, None, i, &mut events);
     }
 
+    bodiless_runs_are_items(text, &body, &mut events);
+    headings_inside_numbered_parts(text, &body, &mut events);
     let by_order = opening_at.is_some()
         && matches!(kind, Kind::Congress | Kind::Consultative | Kind::Government);
     label_parts(&mut events, session_year, by_order);
@@ -1142,9 +1171,17 @@ fn heading_event(text: &str, p: TextRange) -> Option<Event> {
     let s = p.slice(text);
     let (content_at, bold) = markdown_prefix(s);
     let content = s.get(content_at..)?;
-    if let Some(found) = marker::parse(content, p.start + content_at) {
+    if let Some(mut found) = marker::parse(content, p.start + content_at) {
         let label_text = content.get(found.label_start..)?;
-        let heading_len = heading_extent(label_text, bold);
+        // `（1）…。（2）…` in one paragraph: its markers number items.
+        if found.level != Level::Item && holds_next(label_text, &found.marker) {
+            found.level = Level::Item;
+        }
+        let heading_len = if found.level == Level::Item && !bold {
+            item_extent(label_text)
+        } else {
+            heading_extent(label_text, bold)
+        };
         let heading_end = p.start + content_at + found.label_start + heading_len;
         let label = clean_label(label_text.get(..heading_len).unwrap_or(label_text));
         let part = if found.level == Level::H1 {
@@ -1168,10 +1205,18 @@ fn heading_event(text: &str, p: TextRange) -> Option<Event> {
     }
     let label = clean_label(content);
     let n = label.chars().count();
-    if n == 0 || n > 30 {
+    // `（本文有删减）` `（信阳日报）`: an editor's note in brackets, not a heading.
+    let note = label.starts_with(['(', '（']) && label.ends_with([')', '）']);
+    if n == 0 || n > 30 || note {
         return None;
     }
-    let part = parts::heading_part(&label);
+    // `名词解释`, `《政府工作报告》注释`, `附件1` open notes after the report,
+    // with their own numbering, wherever the closing was or was not found.
+    let part = if opens_notes(&label) {
+        Some(Part::Appendix)
+    } else {
+        parts::heading_part(&label)
+    };
     // A short line with no punctuation at all is a heading in print (003's
     // `坚持党的领导`); bold or `#` marks one in a markdown draft.
     let unnumbered_heading =
@@ -1185,6 +1230,32 @@ fn heading_event(text: &str, p: TextRange) -> Option<Event> {
         leaf: false,
         inline: false,
     })
+}
+
+/// Whether `s`, the text after `marker`, has the next marker of its style
+/// at a sentence start: the paragraph enumerates (`（1）…。（2）…`).
+fn holds_next(s: &str, marker: &Marker) -> bool {
+    let next = marker.number + 1;
+    let written = match marker.style {
+        MarkerStyle::ChineseNumeral | MarkerStyle::ChineseParen => {
+            vec![numeral::to_chinese(next)]
+        }
+        _ => {
+            let ascii = next.to_string();
+            let full = ascii
+                .chars()
+                .filter_map(|d| char::from_u32(d as u32 - '0' as u32 + '０' as u32))
+                .collect();
+            vec![ascii, full]
+        }
+    };
+    // Most headings have no such numeral at all: no walk over their sentences.
+    written.iter().any(|w| s.contains(w.as_str()))
+        && sentence_starts(s).any(|at| {
+            s.get(at..)
+                .and_then(|rest| marker::parse(rest, 0))
+                .is_some_and(|f| f.marker.style == marker.style && f.marker.number == next)
+        })
 }
 
 /// Length of a heading's text from its label start: the first sentence, or
@@ -1249,7 +1320,9 @@ fn trim_stars_end(mut s: &str) -> &str {
 /// `一是…。二是…。` inside a paragraph: one item per enumerator, in order.
 /// An enumeration may also open after a colon (`干好四件大事：一是…；二是…`);
 /// there it counts only when a second item follows, so a lone `一是` in a
-/// clause is not taken for a list.
+/// clause is not taken for a list. Heading markers inside a paragraph
+/// (`办好10件实事。（1）…。（2）…`) enumerate its items the same way, and
+/// always need a second item.
 fn inline_items(
     text: &str,
     span: TextRange,
@@ -1258,7 +1331,9 @@ fn inline_items(
     events: &mut Vec<(usize, Event)>,
 ) {
     let s = span.slice(text);
-    if !may_open_item(s) {
+    // A paragraph continuing an item it opens with may hold nothing else
+    // that opens one (`（1）…（2）…`).
+    if expected.is_none() && !may_open_item(s) {
         return;
     }
     // The span starts a sentence: a paragraph, or the body after a heading.
@@ -1289,16 +1364,14 @@ fn inline_items(
         }
         _ => None,
     });
-    // Runs of items, each opened by a `一是` (or continuing `expected`).
+    // Runs of items, each opened by a `一是` (or continuing `expected`), with
+    // whether the run is an item only with a second one.
     let mut runs: Vec<(bool, Vec<(usize, marker::Found)>)> = Vec::new();
     for (at, after_colon) in starts {
         let rest = s.get(at..).unwrap_or("");
         let Some(found) = marker::parse(rest, span.start + at) else {
             continue;
         };
-        if found.level != Level::Item {
-            continue;
-        }
         let continues = expected
             .is_some_and(|(style, n)| style == found.marker.style && found.marker.number == n + 1);
         if continues {
@@ -1308,14 +1381,15 @@ fn inline_items(
                 runs.push((false, vec![(at, found.clone())]));
             }
         } else if expected.is_none() && found.marker.number == 1 {
-            runs.push((after_colon, vec![(at, found.clone())]));
+            let needs_two = after_colon || found.level != Level::Item;
+            runs.push((needs_two, vec![(at, found.clone())]));
         } else {
             continue;
         }
         expected = Some((found.marker.style, found.marker.number));
     }
-    for (after_colon, run) in runs {
-        if after_colon && run.len() < 2 {
+    for (needs_two, run) in runs {
+        if needs_two && run.len() < 2 {
             continue;
         }
         for (k, (at, found)) in run.iter().enumerate() {
@@ -1339,15 +1413,37 @@ fn inline_items(
     }
 }
 
-/// Whether `s` holds an ordinal marker (`第一，`) or a numeral before `是` or
-/// `要`, the only openers of an item (see `marker::parse`). Most paragraphs
-/// have neither, and need no walk over their sentences.
+/// Whether `s` holds an ordinal marker (`第一，`), a numeral before `是` or
+/// `要`, or a first heading marker (`（1）` `1.` `（一）` `一、`) where a
+/// sentence or a colon leaves off: the openers of an item (see
+/// `marker::parse`). Most paragraphs have none, and need no walk over their
+/// sentences.
 fn may_open_item(s: &str) -> bool {
-    // One pass for the three characters: paragraphs are many and short, so
-    // a search's fixed cost counts as much as its speed.
-    static OPENERS: Words = words!("第", "是", "要");
+    // One pass for all the openers: paragraphs are many and short, so a
+    // search's fixed cost counts as much as its speed.
+    static OPENERS: Words = words!(
+        "第",
+        "是",
+        "要",
+        "（1）",
+        "(1)",
+        "1.",
+        "1．",
+        "1、",
+        "（一）",
+        "(一)",
+        "一、"
+    );
     OPENERS.any_word_after(s, |word, rest| {
         let at = s.len() - rest.len() - word.len();
+        if !matches!(word, "第" | "是" | "要") {
+            let before = s.get(..at).unwrap_or("").trim_end_matches(CLOSERS);
+            return before.trim_matches(BLANKS).is_empty()
+                || before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| is_sentence_end(c) || matches!(c, ':' | '：'));
+        }
         if word == "第" {
             // `第` opens an item only as `第一，` `第二是` (most are `第十四届`).
             s.get(at..)
@@ -1423,6 +1519,20 @@ fn is_appendix_heading(line: &str) -> bool {
             || line.contains("民生实事"))
 }
 
+/// A heading of notes on the report: a glossary (`名词解释`, `注释`,
+/// `《政府工作报告》有关名词解释`, `附注`) or an attachment (`附件2`).
+fn opens_notes(label: &str) -> bool {
+    // The notes may name the document they explain: `《政府工作报告》注释`.
+    let rest = match label.strip_prefix('《').and_then(|r| r.split_once('》')) {
+        Some((_, rest)) => rest.trim_start_matches("有关"),
+        None => label,
+    };
+    parts::at_most_chars(rest, 12)
+        && ["附件", "附表", "附录", "附注", "名词解释", "注释"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+}
+
 fn appendix(text: &str, p: TextRange) -> Event {
     let s = p.slice(text);
     let own_line = s.chars().count() <= 30 && !s.contains('。');
@@ -1442,6 +1552,137 @@ fn appendix(text: &str, p: TextRange) -> Event {
         },
         leaf: false,
         inline: false,
+    }
+}
+
+/// Three or more numbered paragraphs in a row, one after another with no
+/// text between them, most of them nothing but their first sentence
+/// (`1、缓解市民“出行难”。` / `2、…`, a glossary's `1.“六稳”：…`), are the
+/// items of a list, not sections left empty: an empty section stands among
+/// siblings that have text, and sections written each on one line have
+/// their text after their first sentence.
+fn bodiless_runs_are_items(text: &str, body: &[TextRange], events: &mut [(usize, Event)]) {
+    let heading = |ev: &Event| !ev.inline && ev.level > Level::Part && ev.level < Level::Item;
+    // Whether the heading is all of its paragraph.
+    let alone = |(i, ev): &(usize, Event)| {
+        body.get(*i).is_some_and(|p| {
+            text.get(ev.heading.end..p.end).is_some_and(|rest| {
+                rest.chars().all(|c| {
+                    c.is_whitespace() || matches!(c, '\u{feff}' | '*' | '#' | '。' | ':' | '：')
+                })
+            })
+        })
+    };
+    // Whether `next` is numbered right after `ev`, in the paragraph after it.
+    let follows = |(i, ev): &(usize, Event), (j, next): &(usize, Event)| {
+        *j == i + 1
+            && heading(next)
+            && match (&ev.marker, &next.marker) {
+                (Some(a), Some(b)) => a.style == b.style && b.number == a.number + 1,
+                _ => false,
+            }
+    };
+    let mut start = 0;
+    while start < events.len() {
+        let mut end = start + 1;
+        if events.get(start).is_some_and(|(_, ev)| heading(ev)) {
+            while let (Some(prev), Some(next)) = (events.get(end - 1), events.get(end)) {
+                if !follows(prev, next) {
+                    break;
+                }
+                end += 1;
+            }
+            let run = events.get_mut(start..end).unwrap_or_default();
+            let lone = run.iter().filter(|e| alone(e)).count();
+            if run.len() >= 3 && 2 * lone >= run.len() {
+                for (_, ev) in run {
+                    ev.level = Level::Item;
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+/// An unnumbered heading inside a section numbered `一、` whose numbering
+/// goes on after it (`二、2009年的目标和主要任务` / `2009年要着力做好以下六方面
+/// 工作：` / `（一）…` / `三、…`) is a line of that section, not a part that
+/// encloses the rest: read as an item of the section, it keeps the `（一）`
+/// after it under `二、` and `三、` beside `二、`. So is one inside the last
+/// section where the `一、` headings name the parts. A heading line that names
+/// a part is a part of its own where the numbering runs on across parts,
+/// unless it is the second line of the `一、` heading right above it.
+fn headings_inside_numbered_parts(text: &str, body: &[TextRange], events: &mut [(usize, Event)]) {
+    let is_h1 = |ev: &Event| ev.level == Level::H1 && !ev.inline;
+    // The number of the next `一、` heading after each event.
+    let mut next_h1 = vec![None; events.len()];
+    let mut next = None;
+    for (k, (_, ev)) in events.iter().enumerate().rev() {
+        if let Some(slot) = next_h1.get_mut(k) {
+            *slot = next;
+        }
+        if is_h1(ev) {
+            next = ev.marker.as_ref().map(|m| m.number);
+        }
+    }
+    // The last `一、` heading before, with its paragraph, number and whether
+    // it names a part; none once a part heading of its own came after it.
+    let mut open: Option<(usize, u32, bool)> = None;
+    // Whether the next heading after event `k` is numbered below `一、`: the
+    // section goes on after it.
+    let heading_follows = |events: &[(usize, Event)], k: usize| {
+        events
+            .get(k + 1..)
+            .unwrap_or_default()
+            .iter()
+            .map(|(_, ev)| ev)
+            .find(|ev| !ev.inline && ev.level != Level::Item)
+            .is_some_and(|ev| ev.level > Level::H1)
+    };
+    for k in 0..events.len() {
+        let inside = heading_follows(events, k);
+        let Some((i, ev)) = events.get_mut(k) else {
+            break;
+        };
+        if is_h1(ev) {
+            open = ev
+                .marker
+                .as_ref()
+                .map(|m| (*i, m.number, ev.part.is_some()));
+            continue;
+        }
+        // The thanks or the shortcomings read among a section's `（一）`s are
+        // a paragraph of that section, not the end of the part.
+        let paragraph_part = ev.leaf && matches!(ev.part, Some(Part::Thanks | Part::Shortcomings));
+        if ev.level != Level::Part
+            || (ev.leaf && !(paragraph_part && inside))
+            || ev.marker.is_some()
+        {
+            continue;
+        }
+        if ev.part == Some(Part::Appendix) {
+            open = None;
+            continue;
+        }
+        let Some((h1_paragraph, number, names_part)) = open else {
+            continue;
+        };
+        let runs_on = match next_h1.get(k).copied().flatten() {
+            Some(n) => n == number + 1,
+            None => names_part,
+        };
+        let sentence = ev.heading.slice(text).trim_end_matches(['*', ' ']);
+        let part_line = !ev.leaf
+            && ev.part.is_some()
+            && body.get(*i) == Some(&ev.heading)
+            && !sentence.ends_with([':', '：']);
+        let second_line = *i == h1_paragraph + 1;
+        if runs_on && (!part_line || second_line) {
+            ev.level = Level::Item;
+            ev.leaf = false;
+        } else if !ev.leaf {
+            open = None;
+        }
     }
 }
 

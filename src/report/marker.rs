@@ -109,7 +109,14 @@ fn parenthesised(text: &str, open: char) -> Option<Parsed> {
 fn chinese(text: &str) -> Option<Parsed> {
     let digits = take_while(text, 3, is_numeral_char);
     let number = parse_small(digits)?;
-    let after = text.get(digits.len()..)?;
+    // `三 、2021年工作安排`: a blank typed before the 顿号 is still the marker.
+    let spaced = text.get(digits.len()..)?;
+    let blank = spaced.len() - spaced.trim_start_matches([' ', '\u{3000}']).len();
+    let after = match spaced.get(blank..) {
+        Some(rest) if blank > 0 && rest.starts_with('、') => rest,
+        _ => spaced,
+    };
+    let digits = text.get(..text.len() - after.len())?;
     let next = after.chars().next()?;
     match next {
         '、' | '.' | '．' | ',' | '，' => {
@@ -225,6 +232,13 @@ mod tests {
             ("第一,要提高站位", Item, Ordinal, 1, "要提高站位"),
             ("第三：加强协商", Item, Ordinal, 3, "加强协商"),
             ("一、 空格之后", H1, ChineseNumeral, 1, "空格之后"),
+            (
+                "三 、2021 年 工作安排",
+                H1,
+                ChineseNumeral,
+                3,
+                "2021 年 工作安排",
+            ),
             (
                 "一、2022年工作回顾",
                 H1,

@@ -60,6 +60,41 @@ fn subtitle_follows(by_start: &[&Node], node: &Node) -> bool {
         .is_some_and(|n| n.level == Level::Part && n.part.is_none() && n.marker.is_none())
 }
 
+/// The next node after `node` is a paragraph of text read as a part: the
+/// thanks, the shortcomings or the lessons, a part announced by the first
+/// sentence of a paragraph (`今年是…。`) or by a sentence that introduces
+/// what follows (`今年重点抓好以下八个方面的工作：`). Text under a heading,
+/// whatever part it plays; only the closing ends a section with nothing in it.
+fn text_follows(ctx: &Context, by_start: &[&Node], node: &Node) -> bool {
+    let next = by_start.partition_point(|n| n.heading.start < node.heading.end);
+    let Some(n) = by_start.get(next) else {
+        return false;
+    };
+    if matches!(n.part, Some(Part::Thanks | Part::Shortcomings)) {
+        return true;
+    }
+    if n.level != Level::Part || n.marker.is_some() {
+        return false;
+    }
+    let heading = n.heading.slice(ctx.text).trim_end_matches(['*', ' ']);
+    if heading.ends_with([':', '：']) {
+        return true;
+    }
+    let paragraphs = &ctx.document.paragraphs;
+    let at = paragraphs.partition_point(|p| p.end <= n.heading.start);
+    paragraphs
+        .get(at)
+        .filter(|p| p.contains(n.heading.start))
+        .and_then(|p| ctx.text.get(n.heading.end..p.end))
+        .is_some_and(has_text)
+}
+
+/// Whether `s` holds more than blanks, markdown marks and end punctuation.
+fn has_text(s: &str) -> bool {
+    s.chars()
+        .any(|c| !c.is_whitespace() && !matches!(c, '\u{feff}' | '*' | '#' | '。' | ':' | '：'))
+}
+
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for report in &ctx.document.reports {
         // Sorted once, when a first empty heading needs it: a walk of the
@@ -75,10 +110,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let body = ctx.text.get(node.heading.end..node.range.end).unwrap_or("");
-            let has_text = body.chars().any(|c| {
-                !c.is_whitespace() && !matches!(c, '\u{feff}' | '*' | '#' | '。' | ':' | '：')
-            });
-            if has_text {
+            if has_text(body) {
                 continue;
             }
             let by_start = by_start.get_or_insert_with(|| {
@@ -86,7 +118,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 nodes.sort_by_key(|n| n.heading.start);
                 nodes
             });
-            if subtitle_follows(by_start, node) {
+            if subtitle_follows(by_start, node) || text_follows(ctx, by_start, node) {
                 continue;
             }
             out.push(shared::finding(
@@ -136,5 +168,18 @@ mod tests {
         let found = bg011(&seeded);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(found[0].range.slice(&seeded).starts_with("四、聚焦践行"));
+    }
+
+    #[test]
+    fn dont_flag_enumerations_or_text_read_as_a_part() {
+        let inline = "一、甲\n(一)办好实事。(1)开展技能培训。(2)建设口袋公园。\n(二)乙\n内容。\n";
+        assert_eq!(bg011(inline).len(), 0, "{:#?}", bg011(inline));
+        let opening = "一、甲\n(一)子\n(1)开展技能培训。(2)建设口袋公园。\n(二)乙\n内容。\n";
+        assert_eq!(bg011(opening).len(), 0, "{:#?}", bg011(opening));
+        let list = "一、甲\n今年办好三件实事。\n1、缓解市民“出行难”。\n2、改善空气质量。\n3、实施饮水安全工程。\n二、乙\n内容。\n";
+        assert_eq!(bg011(list).len(), 0, "{:#?}", bg011(list));
+        let glossary =
+            "一、甲\n内容。\n名词解释\n1.“六稳”：稳就业、稳金融。\n2.“六保”：保居民就业。\n";
+        assert_eq!(bg011(glossary).len(), 0, "{:#?}", bg011(glossary));
     }
 }

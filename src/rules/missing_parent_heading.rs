@@ -46,7 +46,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let Some(first) = list.items.first() else {
                 continue;
             };
-            if !list.restart {
+            // Items inside paragraphs (`（1）…（2）…`) restart in each one,
+            // and a sentence may introduce a new list (`我们将扎实做好以下十个
+            // 方面工作：`) where no heading was lost.
+            if !list.restart || first.level == Level::Item || introduced(ctx, first) {
                 continue;
             }
             let marker = first.marker.as_ref().map_or(first.heading, |m| m.range);
@@ -77,6 +80,17 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether the paragraph before `node` ends with a colon: it announces
+/// the list that `node` opens.
+fn introduced(ctx: &Context, node: &Node) -> bool {
+    let paragraphs = &ctx.document.paragraphs;
+    let at = paragraphs.partition_point(|p| p.end <= node.heading.start);
+    at.checked_sub(1)
+        .and_then(|before| paragraphs.get(before))
+        .map(|p| p.slice(ctx.text).trim_end_matches(['*', ' ']))
+        .is_some_and(|s| s.ends_with([':', '：']))
+}
+
 /// Headings before the first sibling of a higher heading level: in
 /// `（一）… 一、（一）…` the first `（一）` has no `一、` above it.
 fn orphans(
@@ -89,7 +103,7 @@ fn orphans(
     let heading_level = |n: &Node| {
         n.marker
             .as_ref()
-            .filter(|m| is_heading_style(m.style))
+            .filter(|m| is_heading_style(m.style) && n.level != Level::Item)
             .map(|_| n.level)
     };
     // A page cut from a longer report may begin under a heading it lacks.
@@ -179,5 +193,16 @@ mod tests {
             codes(&run(&fixture("002_5ac5394e31afa987.txt")), "BG005"),
             0
         );
+    }
+
+    #[test]
+    fn dont_flag_a_list_a_sentence_introduces() {
+        let text = "一、甲\n过去一年：\n(一)子\n内容。\n(二)子\n内容。\n过去五年，我们重点做了以下工作：\n(一)子\n内容。\n(二)子\n内容。\n";
+        assert_eq!(bg005(text).len(), 0, "{:#?}", bg005(text));
+        let lost = text.replace(
+            "过去五年，我们重点做了以下工作：",
+            "过去五年，我们重点做了以下工作。",
+        );
+        assert_eq!(bg005(&lost).len(), 1, "{:#?}", bg005(&lost));
     }
 }

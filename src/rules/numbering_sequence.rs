@@ -2,7 +2,7 @@
 
 use super::shared::{self, List};
 use super::{Context, Edit, Finding, Fix, RuleDoc, Severity};
-use crate::report::{marker, sentence_starts, Marker, MarkerStyle, Report};
+use crate::report::{marker, sentence_starts, Level, Marker, MarkerStyle, Report};
 use crate::text::TextRange;
 
 pub const DOC: RuleDoc = RuleDoc {
@@ -39,15 +39,49 @@ skips `三、`.
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (report, lists) in ctx.reports_with_lists() {
-        for list in lists {
-            if let Some(finding) = check_list(ctx, report, list) {
+        let runs_on = runs_on(ctx, lists);
+        for (list, &runs_on) in lists.iter().zip(&runs_on) {
+            if let Some(finding) = check_list(ctx, report, list, runs_on) {
                 out.push(finding);
             }
         }
     }
 }
 
-fn check_list(ctx: &Context, report: &Report, list: &List) -> Option<Finding> {
+/// For each list, whether it goes on from the list of the same form before
+/// it in the text (`23.` ends one section's list, `24.` opens the next
+/// one's): numbering of the whole document, which some reports use for
+/// their tasks, not a list missing its first numbers.
+fn runs_on(ctx: &Context, lists: &[List]) -> Vec<bool> {
+    let form = |m: &Marker| (m.style, m.range.slice(ctx.text).chars().next_back());
+    let mut order: Vec<(usize, usize)> = lists
+        .iter()
+        .enumerate()
+        .filter_map(|(k, l)| Some((l.items.first()?.heading.start, k)))
+        .collect();
+    order.sort_unstable();
+    let mut runs_on = vec![false; lists.len()];
+    // The last number of the latest list of each form.
+    let mut last: Vec<((MarkerStyle, Option<char>), u32)> = Vec::new();
+    for (_, k) in order {
+        let Some(list) = lists.get(k) else { continue };
+        let mut numbers = list.items.iter().filter_map(|n| n.marker.as_ref());
+        let (Some(first), Some(end)) = (numbers.clone().next(), numbers.next_back()) else {
+            continue;
+        };
+        let before = last.iter_mut().find(|(f, _)| *f == form(first));
+        if let (Some((_, n)), Some(slot)) = (&before, runs_on.get_mut(k)) {
+            *slot = first.number > 1 && first.number == *n + 1;
+        }
+        match before {
+            Some((_, n)) => *n = end.number,
+            None => last.push((form(first), end.number)),
+        }
+    }
+    runs_on
+}
+
+fn check_list(ctx: &Context, report: &Report, list: &List, runs_on: bool) -> Option<Finding> {
     let markers = markers_of(ctx, list);
     let first = markers.first()?;
     let text = ctx.text;
@@ -64,7 +98,7 @@ fn check_list(ctx: &Context, report: &Report, list: &List) -> Option<Finding> {
     // A page cut out of a longer report starts wherever the page starts.
     // A list that starts at 1 is right either way: `before` is not searched.
     let free_start = report.fragment && list.parent.is_none();
-    let start = if first.number == 1 || free_start || written(text, first, 1, before) {
+    let start = if first.number == 1 || free_start || runs_on || written(text, first, 1, before) {
         first.number
     } else {
         1
@@ -158,7 +192,7 @@ fn quoted(text: &str, like: &Marker, numbers: std::ops::Range<u32>) -> String {
 }
 
 /// The markers of a list in text order. For items inside paragraphs
-/// (`一是…。二是…。`) the parser keeps only those that continue a sequence,
+/// (`一是…。二是…。`, `（1）…（2）…`) the parser keeps only those that continue a sequence,
 /// so the paragraphs are read again for markers of the same form that it
 /// passed over (`四是` after `二是`); a new `一是` there opens a nested list
 /// and ends the search.
@@ -168,7 +202,7 @@ pub(super) fn markers_of(ctx: &Context, list: &List) -> Vec<Marker> {
     let Some(first) = markers.first().cloned() else {
         return markers;
     };
-    if !matches!(first.style, MarkerStyle::InlineShi | MarkerStyle::Ordinal) {
+    if list.items.first().is_none_or(|n| n.level != Level::Item) {
         return markers;
     }
     let suffix = first.range.slice(ctx.text).chars().next_back();
@@ -311,5 +345,21 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         let at = text.find("四、聚焦寓支持于监督之中").unwrap();
         assert_eq!(found[0].range, TextRange::new(at, at + "四、".len()));
+    }
+
+    #[test]
+    fn flags_a_gap_in_an_inline_enumeration() {
+        let text = "一、甲\n办好实事。(1)开展培训。(2)建设公园。(4)改造道路。\n";
+        let found = bg004(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].range.slice(text), "(4)");
+    }
+
+    #[test]
+    fn dont_flag_numbering_that_runs_on_across_sections() {
+        let text = "一、甲\n(一)子\n1.甲一\n内容。\n2.甲二\n内容。\n(二)子\n3.乙一\n内容。\n4.乙二\n内容。\n";
+        assert_eq!(bg004(text).len(), 0, "{:#?}", bg004(text));
+        let gap = text.replace("3.乙一", "5.乙一").replace("4.乙二", "6.乙二");
+        assert_eq!(bg004(&gap).len(), 1, "{:#?}", bg004(&gap));
     }
 }
