@@ -915,6 +915,10 @@ fn build_report(
             events.push((i, leaf(text, Part::Closing, *p)));
             continue;
         }
+        // `各位代表！` on its own line opens the closing below it.
+        if closing_at == Some(i + 1) && parts::is_salutation(unmarked(p.slice(text))) {
+            continue;
+        }
         if closing_at.is_some_and(|c| i == c + 1) {
             // Matter after the closing (名词解释, 附件 …) belongs to the
             // document but not to the report's own numbering.
@@ -1481,8 +1485,7 @@ fn find_closing(text: &str, body: &[TextRange], from: usize) -> Option<usize> {
         .find(|&(i, p)| {
             is_appendix_heading(p.slice(text))
                 && i.checked_sub(1)
-                    .and_then(|before| body.get(before))
-                    .is_some_and(|q| parts::is_closing(q.slice(text)))
+                    .is_some_and(|before| is_closing_at(text, body, before))
         })
         .map_or(body.len(), |(i, _)| i);
     let body = body.get(..end).unwrap_or(body);
@@ -1497,11 +1500,24 @@ fn find_closing(text: &str, body: &[TextRange], from: usize) -> Option<usize> {
         .skip(from)
         .rev()
         .take_while(|&(i, _)| last_heading.is_none_or(|h| i > h) || body.len() - i <= 2)
-        .find(|(_, p)| {
-            let s = p.slice(text);
-            marker::parse(s, 0).is_none() && parts::is_closing(s)
-        })
+        .find(|&(i, p)| marker::parse(p.slice(text), 0).is_none() && is_closing_at(text, body, i))
         .map(|(i, _)| i)
+}
+
+/// Whether paragraph `i` of `body` is shaped like the closing: by itself
+/// (`各位代表,…让我们…而奋斗!`), as a call with the audience addressed inside
+/// it, or as a call after an address (`各位代表！` on a line of its own, or a
+/// paragraph opening with one).
+fn is_closing_at(text: &str, body: &[TextRange], i: usize) -> bool {
+    let Some(s) = body.get(i).map(|p| unmarked(p.slice(text))) else {
+        return false;
+    };
+    parts::is_closing(s)
+        || parts::is_addressed_call(s)
+        || parts::is_call(s)
+            && i.checked_sub(1)
+                .and_then(|before| body.get(before))
+                .is_some_and(|q| parts::opens_with_address(unmarked(q.slice(text))))
 }
 
 /// A line that opens matter after a report: `附件`, `附件1:`, `附:`,

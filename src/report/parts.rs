@@ -297,9 +297,23 @@ pub(crate) fn year_value(digits: &str) -> Option<u32> {
 }
 
 pub fn is_closing(paragraph: &str) -> bool {
-    is_speech_end(paragraph)
-        || CLOSING_START.is_match(paragraph)
-            && CALL.any_after(paragraph, |rest| AIM.starts_within(rest, 400))
+    is_speech_end(paragraph) || opens_with_address(paragraph) && is_call(paragraph)
+}
+
+/// `各位代表,…` / `同志们!…`: a paragraph that turns to the audience.
+pub fn opens_with_address(paragraph: &str) -> bool {
+    CLOSING_START.is_match(paragraph)
+}
+
+/// `让我们…而团结奋斗!`: the call a report ends with.
+pub fn is_call(paragraph: &str) -> bool {
+    CALL.any_after(paragraph, |rest| AIM.starts_within(rest, 400))
+}
+
+/// A call with the audience addressed inside it: `沧海横流…。各位代表，让我们…`.
+pub fn is_addressed_call(paragraph: &str) -> bool {
+    static ADDRESS: Words = words!("各位代表", "各位委员", "同志们");
+    ADDRESS.in_text(paragraph) && is_call(paragraph)
 }
 
 /// A closing that ends a speech: `汇报完毕…` / `…谢谢!`.

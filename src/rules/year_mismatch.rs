@@ -41,8 +41,14 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if !shared::kind_of(ctx, report).is_report() {
             continue;
         }
-        let review = year_of(ctx, located, Part::Review, true);
-        let tasks = year_of(ctx, located, Part::Tasks, false);
+        let review = year_of(ctx, located, Part::Review, true).into_iter().next();
+        // The year's tasks come first among the years the tasks name; a
+        // horizon more than a plan away (`2035年远景目标`) is no year's tasks.
+        let horizon = review.as_ref().map(|(_, r)| r.value + 5);
+        let tasks = year_of(ctx, located, Part::Tasks, false)
+            .into_iter()
+            .filter(|(_, y)| horizon.is_none_or(|h| y.value <= h))
+            .min_by_key(|(_, y)| y.value);
         if let (Some((review_at, review)), Some((_, tasks))) = (review, tasks) {
             // `2018年以来` starts a period of several years: no one year to
             // compare (`二〇二二年以来` with `二〇二三年` still agrees).
@@ -75,27 +81,26 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// The first part of `part` whose heading names a year, with that year
+/// The parts of `part` whose heading names a year, each with that year
 /// (the last year of a review — `2018—2022年` — the first of tasks), as a
 /// range into the whole text.
-fn year_of(
-    ctx: &Context,
-    located: &[Located],
-    part: Part,
-    last: bool,
-) -> Option<(TextRange, Year)> {
-    located.iter().filter(|l| l.part == part).find_map(|l| {
-        let mut years = shared::years(l.heading.slice(ctx.text));
-        let y = if last { years.last() } else { years.next() }?;
-        let shifted = Year {
-            value: y.value,
-            digits: TextRange::new(
-                l.heading.start + y.digits.start,
-                l.heading.start + y.digits.end,
-            ),
-        };
-        Some((l.heading, shifted))
-    })
+fn year_of(ctx: &Context, located: &[Located], part: Part, last: bool) -> Vec<(TextRange, Year)> {
+    located
+        .iter()
+        .filter(|l| l.part == part)
+        .filter_map(|l| {
+            let mut years = shared::years(l.heading.slice(ctx.text));
+            let y = if last { years.last() } else { years.next() }?;
+            let shifted = Year {
+                value: y.value,
+                digits: TextRange::new(
+                    l.heading.start + y.digits.start,
+                    l.heading.start + y.digits.end,
+                ),
+            };
+            Some((l.heading, shifted))
+        })
+        .collect()
 }
 
 fn year_finding(ctx: &Context, year: &Year, want: u32, message: String) -> Finding {
@@ -194,6 +199,17 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(&seeded), "2024");
         assert_eq!(found[0].fixes[0].edits[0].new_text, "2026");
+    }
+
+    #[test]
+    fn a_long_range_target_is_not_the_years_tasks() {
+        let text = REPORT.replace(
+            "2023年工作安排",
+            "“十四五”时期主要目标和2035年远景目标\n……\n2023年工作安排",
+        );
+        assert_eq!(bg010(&text).len(), 0);
+        let slip = text.replace("2023年工作安排", "2024年工作安排");
+        assert_eq!(bg010(&slip).len(), 1);
     }
 
     #[test]
