@@ -1,5 +1,6 @@
 //! BG009: a count word that disagrees with the items it introduces.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use memchr::arch::all::packedpair::HeuristicFrequencyRank;
@@ -154,6 +155,9 @@ impl HeuristicFrequencyRank for ColonBytes {
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (report, lists) in ctx.reports_with_lists() {
         let paragraphs = shared::report_paragraphs(ctx, report);
+        // Made at the first count phrase a list follows: a walk of the
+        // report for each was quadratic in a text of many of them.
+        let mut firsts = None;
         for i in introducing(ctx.text, paragraphs) {
             let Some(p) = paragraphs.get(i) else {
                 continue;
@@ -204,7 +208,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     let Some(next) = paragraphs.get(i + 1) else {
                         continue;
                     };
-                    match list_at(report, lists, next.start) {
+                    let firsts = firsts.get_or_insert_with(|| list_firsts(report, lists));
+                    match firsts.get(&next.start).copied() {
                         Some(list) => numbering_sequence::markers_of(ctx, list),
                         None => continue,
                     }
@@ -295,19 +300,27 @@ fn inline_markers(text: &str, paragraphs: &[TextRange], from: usize) -> Vec<Mark
     out
 }
 
-/// The list whose first item starts at `offset`.
-fn list_at<'a>(report: &'a Report, lists: &'a [List<'a>], offset: usize) -> Option<&'a List<'a>> {
-    let node: &Node = report.walk().find(|n| {
-        n.heading.start == offset
-            && n.marker
-                .as_ref()
-                .is_some_and(|m| m.style != MarkerStyle::Lead)
-    })?;
-    lists.iter().find(|l| {
-        l.items
-            .first()
-            .is_some_and(|first| std::ptr::eq(*first, node))
-    })
+/// The lists by where their first item starts: of the numbered nodes that
+/// start at one place, the first in the outline's order, if it opens a list.
+fn list_firsts<'a>(report: &'a Report, lists: &'a [List<'a>]) -> HashMap<usize, &'a List<'a>> {
+    let by_first: HashMap<*const Node, &List> = lists
+        .iter()
+        .filter_map(|l| Some((std::ptr::from_ref::<Node>(l.items.first()?), l)))
+        .collect();
+    let mut firsts = HashMap::new();
+    let mut seen = HashSet::new();
+    for node in report.walk() {
+        let numbered = node
+            .marker
+            .as_ref()
+            .is_some_and(|m| m.style != MarkerStyle::Lead);
+        if numbered && seen.insert(node.heading.start) {
+            if let Some(list) = by_first.get(&std::ptr::from_ref(node)) {
+                firsts.insert(node.heading.start, *list);
+            }
+        }
+    }
+    firsts
 }
 
 #[cfg(test)]

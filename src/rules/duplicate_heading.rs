@@ -1,5 +1,7 @@
 //! BG012: two sibling headings with the same text.
 
+use std::collections::HashMap;
+
 use super::shared;
 use super::{Context, Finding, Related, RuleDoc, Severity};
 use crate::report::{Level, Node, Part};
@@ -54,15 +56,15 @@ fn is_heading(node: &Node) -> bool {
 }
 
 fn siblings(children: &[Node], out: &mut Vec<Finding>) {
-    for (i, node) in children.iter().enumerate() {
+    // The first heading of each label: a search of the earlier siblings for
+    // each heading was quadratic in the siblings.
+    let mut first_of: HashMap<&str, &Node> = HashMap::new();
+    for node in children {
         if !is_heading(node) {
             continue;
         }
-        if let Some(first) = children
-            .iter()
-            .take(i)
-            .find(|earlier| is_heading(earlier) && earlier.label == node.label)
-        {
+        let first = *first_of.entry(node.label.as_str()).or_insert(node);
+        if !std::ptr::eq(first, node) {
             let mut finding = shared::finding(
                 &DOC,
                 node.heading,

@@ -64,11 +64,16 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let previous = list
                 .parent
                 .map_or(report.nodes.as_slice(), |p| p.children.as_slice());
+            // Siblings are in text order: found back from the list's start,
+            // not by a walk from the first sibling for each list (quadratic
+            // in the lists of a parent).
+            let earlier = previous.partition_point(|n| n.heading.start < first.heading.start);
             if let Some(before) = previous
+                .get(..earlier)
+                .unwrap_or_default()
                 .iter()
-                .take_while(|n| n.heading.start < first.heading.start)
-                .filter(|n| n.marker.as_ref().is_some_and(|m| m.style == style))
-                .last()
+                .rev()
+                .find(|n| n.marker.as_ref().is_some_and(|m| m.style == style))
             {
                 finding.related.push(Related {
                     message: "上一组编号到此为止".to_string(),

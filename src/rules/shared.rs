@@ -151,26 +151,26 @@ fn collect_lists<'a>(parent: Option<&'a Node>, children: &'a [Node], out: &mut V
                 .filter(|m| m.style == style)
                 .map(|m| (child, m.number))
         };
-        // A run holds at most the children of its style still to come: its
-        // items, allocated for them, never grow.
-        let mut left = children.iter().filter_map(of_style).count();
         // This style's runs go straight to `out`: the first is at `first`.
         let first = out.len();
-        for (child, number) in children.iter().filter_map(of_style) {
-            let restart = out.len() > first;
-            match out.last_mut() {
-                Some(run) if restart && number != 1 => run.items.push(child),
-                _ => {
-                    let mut items = Vec::with_capacity(left);
-                    items.push(child);
-                    out.push(List {
-                        items,
-                        parent,
-                        restart,
-                    });
-                }
-            }
-            left -= 1;
+        let mut numbered = children.iter().filter_map(of_style).peekable();
+        while let Some((child, _)) = numbered.next() {
+            // A run goes on until the numbering restarts at 1. Its items are
+            // allocated at its length: allocated for all the children still
+            // to come, a text of one-item runs took memory with the square
+            // of its headings.
+            let rest = numbered
+                .clone()
+                .take_while(|&(_, number)| number != 1)
+                .count();
+            let mut items = Vec::with_capacity(1 + rest);
+            items.push(child);
+            items.extend(numbered.by_ref().take(rest).map(|(child, _)| child));
+            out.push(List {
+                items,
+                parent,
+                restart: out.len() > first,
+            });
         }
     }
     for child in children {
