@@ -910,6 +910,7 @@ fn build_report(
     let first_body = opening_at.or(salutation_at).map_or(0, |i| i + 1);
     let closing_at = find_closing(text, &body, first_body);
     let mut seen_review = false;
+    let mut found = PartsFound::default();
     for (i, p) in body.iter().enumerate().skip(first_body) {
         if Some(i) == closing_at {
             events.push((i, leaf(text, Part::Closing, *p)));
@@ -945,7 +946,10 @@ fn build_report(
                         && prev.part.is_none()
                         && !prev.leaf
                     {
-                        prev.label = format!("{} {}", prev.label, ev.label);
+                        // Added in place: copied whole for each line, a run
+                        // of such lines took time with its square.
+                        prev.label.push(' ');
+                        prev.label.push_str(&ev.label);
                         prev.heading = TextRange::new(prev.heading.start, ev.heading.end);
                         *prev_i = i;
                         continue;
@@ -975,15 +979,14 @@ fn build_report(
                 events.push((i, leaf(text, Part::Shortcomings, *p)));
                 continue;
             }
-            let lessons_found = || events.iter().any(|(_, e)| e.part == Some(Part::Lessons));
-            if cues.lessons && parts::is_lessons(s) && !lessons_found() {
+            if cues.lessons && parts::is_lessons(s) && !found.has(&events, Part::Lessons) {
                 events.push((i, leaf(text, Part::Lessons, *p)));
                 continue;
             }
         }
         // A report without part headings may announce its parts in a
         // sentence: `一年来,主要做了以下工作:` … `新的一年,将重点做好以下工作:`.
-        let has = |part: Part| events.iter().any(|(_, e)| e.part == Some(part));
+        let mut has = |part: Part| found.has(&events, part);
         let announceable = if !seen_review && !has(Part::Review) {
             Some(Part::Review)
         } else if seen_review && !has(Part::Tasks) {
@@ -1050,6 +1053,27 @@ fn build_report(
         fragment,
         range,
         nodes,
+    }
+}
+
+/// The parts among a report's events so far, read on from the last event
+/// looked at: a look through all the events for every paragraph was
+/// quadratic. An event's part does not change once it is pushed.
+#[derive(Default)]
+struct PartsFound {
+    read: usize,
+    parts: u16,
+}
+
+impl PartsFound {
+    fn has(&mut self, events: &[(usize, Event)], part: Part) -> bool {
+        for (_, event) in events.get(self.read..).unwrap_or_default() {
+            if let Some(p) = event.part {
+                self.parts |= 1 << p as u16;
+            }
+        }
+        self.read = events.len();
+        self.parts & (1 << part as u16) != 0
     }
 }
 
@@ -1123,21 +1147,31 @@ fn first_sentence(text: &str, p: TextRange) -> TextRange {
     TextRange::new(p.start, p.start + end)
 }
 
-fn short_label(s: &str) -> String {
-    let sentence = sentence_end(s).map_or(s, |(i, _)| s.get(..i).unwrap_or(s));
+fn short_label(mut s: &str) -> String {
+    let mut label = String::new();
     // `各位代表!新征程…`: the address alone says nothing; show what follows.
-    if parts::is_salutation(sentence) {
-        let rest = s.get(sentence.len()..).unwrap_or("");
-        let rest = rest.trim_start_matches(|c: char| is_sentence_end(c) || BLANKS.contains(&c));
-        if !rest.is_empty() {
-            return format!("{}!{}", sentence, short_label(rest));
+    // A loop, not a call per address: a paragraph of thousands of them
+    // overflowed the stack.
+    loop {
+        let sentence = sentence_end(s).map_or(s, |(i, _)| s.get(..i).unwrap_or(s));
+        if parts::is_salutation(sentence) {
+            let rest = s.get(sentence.len()..).unwrap_or("");
+            let rest = rest.trim_start_matches(|c: char| is_sentence_end(c) || BLANKS.contains(&c));
+            if !rest.is_empty() {
+                label.push_str(sentence);
+                label.push('!');
+                s = rest;
+                continue;
+            }
         }
-    }
-    let clean = sentence.trim_end_matches([':', '：', ',', '，']);
-    if parts::at_most_chars(clean, 30) {
-        clean.to_string()
-    } else {
-        format!("{}…", parts::first_chars(clean, 28))
+        let clean = sentence.trim_end_matches([':', '：', ',', '，']);
+        if parts::at_most_chars(clean, 30) {
+            label.push_str(clean);
+        } else {
+            label.push_str(parts::first_chars(clean, 28));
+            label.push('…');
+        }
+        return label;
     }
 }
 
@@ -1630,33 +1664,30 @@ fn bodiless_runs_are_items(text: &str, body: &[TextRange], events: &mut [(usize,
 /// unless it is the second line of the `一、` heading right above it.
 fn headings_inside_numbered_parts(text: &str, body: &[TextRange], events: &mut [(usize, Event)]) {
     let is_h1 = |ev: &Event| ev.level == Level::H1 && !ev.inline;
-    // The number of the next `一、` heading after each event.
+    // The number of the next `一、` heading after each event, and whether
+    // the next heading after it is numbered below `一、`: the section goes
+    // on after it. Both told in one walk back, not by a walk forward from
+    // each event (quadratic in a run of items).
     let mut next_h1 = vec![None; events.len()];
-    let mut next = None;
+    let mut inside_after = vec![false; events.len()];
+    let (mut next, mut inside) = (None, false);
     for (k, (_, ev)) in events.iter().enumerate().rev() {
-        if let Some(slot) = next_h1.get_mut(k) {
+        if let (Some(slot), Some(inside_slot)) = (next_h1.get_mut(k), inside_after.get_mut(k)) {
             *slot = next;
+            *inside_slot = inside;
         }
         if is_h1(ev) {
             next = ev.marker.as_ref().map(|m| m.number);
+        }
+        if !ev.inline && ev.level != Level::Item {
+            inside = ev.level > Level::H1;
         }
     }
     // The last `一、` heading before, with its paragraph, number and whether
     // it names a part; none once a part heading of its own came after it.
     let mut open: Option<(usize, u32, bool)> = None;
-    // Whether the next heading after event `k` is numbered below `一、`: the
-    // section goes on after it.
-    let heading_follows = |events: &[(usize, Event)], k: usize| {
-        events
-            .get(k + 1..)
-            .unwrap_or_default()
-            .iter()
-            .map(|(_, ev)| ev)
-            .find(|ev| !ev.inline && ev.level != Level::Item)
-            .is_some_and(|ev| ev.level > Level::H1)
-    };
     for k in 0..events.len() {
-        let inside = heading_follows(events, k);
+        let inside = inside_after.get(k).copied().unwrap_or(false);
         let Some((i, ev)) = events.get_mut(k) else {
             break;
         };
