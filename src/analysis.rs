@@ -71,7 +71,8 @@ fn assemble(noise: Vec<report::Noise>, parts: Vec<Analysis>) -> Analysis {
         metrics: Vec::with_capacity(total(|p| p.figures.metrics.len())),
         contradictions: Vec::with_capacity(total(|p| p.figures.contradictions.len())),
     };
-    let mut findings = Vec::with_capacity(total(|p| p.findings.len()));
+    let all_findings = total(|p| p.findings.len());
+    let mut findings = Vec::new();
     for mut part in parts {
         // Contradictions name their figures by index in the report's list.
         let first = figures.metrics.len();
@@ -82,7 +83,13 @@ fn assemble(noise: Vec<report::Noise>, parts: Vec<Analysis>) -> Analysis {
                 second: c.second + first,
             }));
         figures.metrics.append(&mut part.figures.metrics);
-        findings.append(&mut part.findings);
+        if findings.is_empty() {
+            // Taken, not copied: one report may hold nearly all of them.
+            findings = std::mem::take(&mut part.findings);
+            findings.reserve(all_findings - findings.len());
+        } else {
+            findings.append(&mut part.findings);
+        }
         outlines.push(part.document);
     }
     Analysis {

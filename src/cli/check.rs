@@ -9,11 +9,12 @@ use std::process::ExitCode;
 use std::fmt::Write as _;
 
 use rayon::prelude::*;
+use serde::Serialize;
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthChar;
 
 use super::input::{self, Input};
-use super::outline::{parts_found, span_json};
+use super::outline::{parts_found, Seq, Span};
 use super::statistics::Statistics;
 use super::{walk, CliError};
 use crate::analysis;
@@ -111,7 +112,7 @@ pub fn run(args: &Args) -> Result<ExitCode, CliError> {
     match (args.format, args.statistics) {
         (Format::Human, false) => write_human(&checked)?,
         (Format::Human, true) => super::write_stdout(&Statistics::of(&checked).render())?,
-        (Format::Json, false) => super::write_stdout(&pretty(&to_json(&checked))?)?,
+        (Format::Json, false) => super::write_json_stdout(&to_json(&checked))?,
         (Format::Json, true) => super::write_stdout(&pretty(&Statistics::of(&checked).to_json())?)?,
         (Format::Sarif, _) => super::write_stdout(&pretty(&to_sarif(&checked))?)?,
     }
@@ -380,48 +381,115 @@ fn summary(checked: &[Checked]) -> String {
     }
 }
 
-fn finding_json(text: &str, index: &LineIndex, f: &Finding) -> Value {
-    json!({
-        "code": f.code,
-        "name": rules::lookup(f.code).map(|d| d.name),
-        "severity": severity_id(f.severity),
-        "message": f.message,
-        "range": span_json(text, index, f.range),
-        "related": f.related.iter().map(|r| json!({
-            "message": r.message,
-            "range": span_json(text, index, r.range),
-        })).collect::<Vec<_>>(),
-        "fixes": f.fixes.iter().map(|fix| json!({
-            "title": fix.title,
-            "edits": fix.edits.iter().map(|e| json!({
-                "range": span_json(text, index, e.range),
-                "new_text": e.new_text,
-            })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-    })
-}
-
 /// Stable JSON: one object per file, findings in text order; lines and
 /// columns are 1-based, columns count characters, `start`/`end` are bytes.
-pub fn to_json(checked: &[Checked]) -> Value {
-    json!({
-        "files": checked.iter().map(|c| {
-            let text = &c.input.text;
-            let index = LineIndex::new(text);
-            json!({
-                "file": c.input.name,
-                "decoded_from": c.input.decoded_from,
-                "config": c.config.as_ref().map(|p| p.display().to_string()),
-                "findings": c.findings.iter().map(|f| finding_json(text, &index, f)).collect::<Vec<_>>(),
+/// Written out as it is made (see [`Seq`]), fields in alphabetical order.
+pub fn to_json(checked: &[Checked]) -> impl serde::Serialize + '_ {
+    #[derive(Serialize)]
+    struct Json<F> {
+        files: F,
+        summary: Summary,
+    }
+    #[derive(Serialize)]
+    struct Summary {
+        error: usize,
+        hint: usize,
+        info: usize,
+        warning: usize,
+    }
+    #[derive(Serialize)]
+    struct FileJson<'a, F> {
+        config: Option<String>,
+        decoded_from: Option<&'static str>,
+        file: &'a str,
+        findings: F,
+    }
+    Json {
+        files: Seq(|| {
+            checked.iter().map(|c| {
+                let text = c.input.text.as_str();
+                let index = LineIndex::new(text);
+                FileJson {
+                    config: c.config.as_ref().map(|p| p.display().to_string()),
+                    decoded_from: c.input.decoded_from,
+                    file: &c.input.name,
+                    findings: FindingsJson {
+                        text,
+                        index,
+                        findings: &c.findings,
+                    },
+                }
             })
-        }).collect::<Vec<_>>(),
-        "summary": {
-            "error": count(checked, Severity::Error),
-            "warning": count(checked, Severity::Warning),
-            "info": count(checked, Severity::Info),
-            "hint": count(checked, Severity::Hint),
+        }),
+        summary: Summary {
+            error: count(checked, Severity::Error),
+            hint: count(checked, Severity::Hint),
+            info: count(checked, Severity::Info),
+            warning: count(checked, Severity::Warning),
         },
-    })
+    }
+}
+
+/// One file's findings with what places them.
+struct FindingsJson<'a> {
+    text: &'a str,
+    index: LineIndex,
+    findings: &'a [Finding],
+}
+
+impl Serialize for FindingsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a, R, F> {
+            code: &'static str,
+            fixes: F,
+            message: &'a str,
+            name: Option<&'static str>,
+            range: Span,
+            related: R,
+            severity: &'static str,
+        }
+        #[derive(Serialize)]
+        struct RelatedJson<'a> {
+            message: &'a str,
+            range: Span,
+        }
+        #[derive(Serialize)]
+        struct FixJson<'a, E> {
+            edits: E,
+            title: &'a str,
+        }
+        #[derive(Serialize)]
+        struct EditJson<'a> {
+            new_text: &'a str,
+            range: Span,
+        }
+        let span = |range| Span::new(self.text, &self.index, range);
+        serializer.collect_seq(self.findings.iter().map(|f| Json {
+            code: f.code,
+            fixes: Seq(|| {
+                f.fixes.iter().map(|fix| FixJson {
+                    edits: Seq(|| {
+                        fix.edits.iter().map(|e| EditJson {
+                            new_text: &e.new_text,
+                            range: span(e.range),
+                        })
+                    }),
+                    title: &fix.title,
+                })
+            }),
+            message: &f.message,
+            name: rules::lookup(f.code).map(|d| d.name),
+            range: span(f.range),
+            related: Seq(|| {
+                f.related.iter().map(|r| RelatedJson {
+                    message: &r.message,
+                    range: span(r.range),
+                })
+            }),
+            severity: severity_id(f.severity),
+        }))
+    }
 }
 
 fn sarif_level(severity: Severity) -> &'static str {

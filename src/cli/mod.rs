@@ -43,3 +43,20 @@ pub fn write_stdout(s: &str) -> Result<(), CliError> {
         Err(e) => Err(CliError(format!("cannot write output: {e}"))),
     }
 }
+
+/// Writes `value` to stdout as pretty JSON and a line break, as it is
+/// serialised: the JSON of a document can be many times its text, so it is
+/// never held whole. A closed pipe is not an error.
+pub fn write_json_stdout(value: &impl serde::Serialize) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CliError(format!("cannot write output: {e}"))),
+    }
+}

@@ -4,11 +4,12 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use rayon::prelude::*;
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::input::{self, Input};
 use super::CliError;
-use crate::report::{self, Document, Node, Part, Report};
+use crate::report::{self, Document, Node, NoiseKind, Part, Report};
 use crate::text::{Encoding, LineIndex, TextRange};
 
 #[derive(clap::Args)]
@@ -23,15 +24,11 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<ExitCode, CliError> {
     let input = input::read(&args.file)?;
     let document = report::analyze(&input.text);
-    let out = if args.json {
-        let mut s = serde_json::to_string_pretty(&to_json(&input, &document))
-            .map_err(|e| CliError(format!("cannot encode JSON: {e}")))?;
-        s.push('\n');
-        s
+    if args.json {
+        super::write_json_stdout(&to_json(&input, &document))?;
     } else {
-        render(&input, &document)
-    };
-    super::write_stdout(&out)?;
+        super::write_stdout(&render(&input, &document))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -143,54 +140,196 @@ fn render_node(
 
 /// A byte range with 1-based lines and 1-based columns counted in characters.
 pub fn span_json(text: &str, index: &LineIndex, range: TextRange) -> Value {
-    let start = index.line_col(text, range.start, Encoding::Utf32);
-    let end = index.line_col(text, range.end, Encoding::Utf32);
-    json!({
-        "start": range.start,
-        "end": range.end,
-        "start_line": start.line + 1,
-        "start_column": start.col + 1,
-        "end_line": end.line + 1,
-        "end_column": end.col + 1,
-    })
+    json!(Span::new(text, index, range))
 }
 
-fn node_json(text: &str, index: &LineIndex, node: &Node) -> Value {
-    json!({
-        "level": node.level.id(),
-        "role": node.part.map_or("heading", |p| p.id()),
-        "number": node.marker.as_ref().map(|m| m.number).filter(|&n| n > 0),
-        "marker": node.marker.as_ref().map(|m| m.range.slice(text)),
-        "label": node.label,
-        "range": span_json(text, index, node.range),
-        "heading": span_json(text, index, node.heading),
-        "children": node.children.iter().map(|c| node_json(text, index, c)).collect::<Vec<_>>(),
-    })
+/// A byte range with 1-based lines and 1-based columns counted in characters,
+/// as JSON. Here and below, fields are in alphabetical order, as the JSON
+/// always had them.
+#[derive(Serialize)]
+pub struct Span {
+    end: usize,
+    end_column: u32,
+    end_line: u32,
+    start: usize,
+    start_column: u32,
+    start_line: u32,
 }
 
-pub fn to_json(input: &Input, document: &Document) -> Value {
-    let text = &input.text;
-    let index = LineIndex::new(text);
-    json!({
-        "file": input.name,
-        "decoded_from": input.decoded_from,
-        "reports": document.reports.iter().map(|r| {
-            let (found, absent) = parts_found(r);
-            json!({
-                "kind": r.kind.id(),
-                "kind_name": r.kind.name(),
-                "fragment": r.fragment,
-                "title": r.title.as_ref().map(|t| json!({"text": t.text, "range": span_json(text, &index, t.range)})),
-                "evidence": r.evidence.iter().map(|e| json!({"reason": e.reason, "range": span_json(text, &index, e.range)})).collect::<Vec<_>>(),
-                "parts_found": found.iter().map(|p| p.id()).collect::<Vec<_>>(),
-                "parts_absent": absent.iter().map(|p| p.id()).collect::<Vec<_>>(),
-                "range": span_json(text, &index, r.range),
-                "nodes": r.nodes.iter().map(|n| node_json(text, &index, n)).collect::<Vec<_>>(),
-            })
-        }).collect::<Vec<_>>(),
-        "noise": document.noise.iter().map(|n| json!({
-            "kind": serde_json::to_value(n.kind).unwrap_or(Value::Null),
-            "range": span_json(text, &index, n.range),
-        })).collect::<Vec<_>>(),
-    })
+impl Span {
+    pub fn new(text: &str, index: &LineIndex, range: TextRange) -> Span {
+        let start = index.line_col(text, range.start, Encoding::Utf32);
+        let end = index.line_col(text, range.end, Encoding::Utf32);
+        Span {
+            end: range.end,
+            end_column: end.col + 1,
+            end_line: end.line + 1,
+            start: range.start,
+            start_column: start.col + 1,
+            start_line: start.line + 1,
+        }
+    }
+}
+
+/// A sequence written out as it is made, never collected: the JSON of a
+/// text can be many times its size (a node of a few bytes' heading is half
+/// a kilobyte), so it is made while it is written.
+pub struct Seq<F>(pub F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
+/// The text, its line index and the thing to write out with them.
+struct With<'a, T: ?Sized> {
+    text: &'a str,
+    index: &'a LineIndex,
+    item: &'a T,
+}
+
+impl<'a, T: ?Sized> With<'a, T> {
+    fn of<U: ?Sized>(&self, item: &'a U) -> With<'a, U> {
+        With {
+            text: self.text,
+            index: self.index,
+            item,
+        }
+    }
+
+    fn span(&self, range: TextRange) -> Span {
+        Span::new(self.text, self.index, range)
+    }
+}
+
+impl Serialize for With<'_, Node> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a, C> {
+            children: C,
+            heading: Span,
+            label: &'a str,
+            level: &'static str,
+            marker: Option<&'a str>,
+            number: Option<u32>,
+            range: Span,
+            role: &'static str,
+        }
+        let node = self.item;
+        Json {
+            children: Seq(|| node.children.iter().map(|c| self.of(c))),
+            heading: self.span(node.heading),
+            label: &node.label,
+            level: node.level.id(),
+            marker: node.marker.as_ref().map(|m| m.range.slice(self.text)),
+            number: node.marker.as_ref().map(|m| m.number).filter(|&n| n > 0),
+            range: self.span(node.range),
+            role: node.part.map_or("heading", |p| p.id()),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl Serialize for With<'_, Report> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a, E, N> {
+            evidence: E,
+            fragment: bool,
+            kind: &'static str,
+            kind_name: &'static str,
+            nodes: N,
+            parts_absent: Vec<&'static str>,
+            parts_found: Vec<&'static str>,
+            range: Span,
+            title: Option<TitleJson<'a>>,
+        }
+        #[derive(Serialize)]
+        struct TitleJson<'a> {
+            range: Span,
+            text: &'a str,
+        }
+        #[derive(Serialize)]
+        struct EvidenceJson<'a> {
+            range: Span,
+            reason: &'a str,
+        }
+        let r = self.item;
+        let (found, absent) = parts_found(r);
+        Json {
+            evidence: Seq(|| {
+                r.evidence.iter().map(|e| EvidenceJson {
+                    range: self.span(e.range),
+                    reason: &e.reason,
+                })
+            }),
+            fragment: r.fragment,
+            kind: r.kind.id(),
+            kind_name: r.kind.name(),
+            nodes: Seq(|| r.nodes.iter().map(|n| self.of(n))),
+            parts_absent: absent.iter().map(|p| p.id()).collect(),
+            parts_found: found.iter().map(|p| p.id()).collect(),
+            range: self.span(r.range),
+            title: r.title.as_ref().map(|t| TitleJson {
+                range: self.span(t.range),
+                text: &t.text,
+            }),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// The JSON of `baogao outline --json`.
+pub struct OutlineJson<'a> {
+    input: &'a Input,
+    document: &'a Document,
+    index: LineIndex,
+}
+
+pub fn to_json<'a>(input: &'a Input, document: &'a Document) -> OutlineJson<'a> {
+    OutlineJson {
+        input,
+        document,
+        index: LineIndex::new(&input.text),
+    }
+}
+
+impl Serialize for OutlineJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a, N, R> {
+            decoded_from: Option<&'static str>,
+            file: &'a str,
+            noise: N,
+            reports: R,
+        }
+        #[derive(Serialize)]
+        struct NoiseJson {
+            kind: NoiseKind,
+            range: Span,
+        }
+        let with = With {
+            text: &self.input.text,
+            index: &self.index,
+            item: self.document,
+        };
+        Json {
+            decoded_from: self.input.decoded_from,
+            file: &self.input.name,
+            noise: Seq(|| {
+                self.document.noise.iter().map(|n| NoiseJson {
+                    kind: n.kind,
+                    range: with.span(n.range),
+                })
+            }),
+            reports: Seq(|| self.document.reports.iter().map(|r| with.of(r))),
+        }
+        .serialize(serializer)
+    }
 }
