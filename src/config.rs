@@ -29,7 +29,14 @@ pub const FILE_NAMES: [&str; 2] = ["baogao.toml", ".baogao.toml"];
 
 /// Editor settings that belong to the client or the server, not to the
 /// rules; they sit in the same settings section and are ignored here.
-const EDITOR_KEYS: [&str; 4] = ["server", "files", "trace", "debounceMs"];
+const EDITOR_KEYS: [&str; 6] = [
+    "server",
+    "files",
+    "trace",
+    "debounceMs",
+    "maxDiagnostics",
+    "maxDocumentSize",
+];
 
 /// How one rule is configured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +99,8 @@ impl Config {
 
     /// The configuration from editor settings: the `baogao` section (or an
     /// object holding it), with the keys of `baogao.toml`. Client-only keys
-    /// (`server`, `files`, `trace`, `debounceMs`) are ignored; `null` is the
+    /// (`server`, `files`, `trace`, `debounceMs`, `maxDiagnostics`,
+    /// `maxDocumentSize`) are ignored; `null` is the
     /// default.
     pub fn from_settings(settings: &Value) -> Result<Config, ConfigError> {
         let section = match settings {

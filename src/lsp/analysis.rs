@@ -34,6 +34,9 @@ pub(crate) struct Analysis {
     pub(crate) config_error: Option<String>,
     /// Why the analysis failed, if it did; the results are then empty.
     pub(crate) failure: Option<String>,
+    /// The size limit the text exceeded, if it did: it then has its outline
+    /// and no figures nor findings.
+    pub(crate) too_large: Option<usize>,
 }
 
 /// What an analysis depends on besides the text.
@@ -43,6 +46,8 @@ pub(crate) struct Inputs {
     pub(crate) rules: Config,
     /// The document's file, whose folders are searched for `baogao.toml`.
     pub(crate) path: Option<PathBuf>,
+    /// Bytes of text above which only the outline is computed.
+    pub(crate) max_document_size: usize,
 }
 
 /// The shared, lazily computed analysis of one version.
@@ -53,7 +58,16 @@ impl Analysis {
         let text = rope.to_string();
         let lines = LineIndex::new(&text);
         let (config, config_error) = config_for(inputs);
+        let too_large = (text.len() > inputs.max_document_size).then_some(inputs.max_document_size);
         let result = catch_unwind(AssertUnwindSafe(|| {
+            if too_large.is_some() {
+                // The outline is linear in any text; the rules' findings
+                // may be many per line of a text of no report's shape.
+                return Results {
+                    document: crate::report::analyze(&text),
+                    ..Results::default()
+                };
+            }
             // A panic leaves the cache as it was before this call.
             let mut reports = reports.lock().unwrap_or_else(PoisonError::into_inner);
             reports.analyze(&text, &config)
@@ -77,6 +91,7 @@ impl Analysis {
             findings: results.findings,
             config_error,
             failure,
+            too_large,
         }
     }
 
@@ -93,6 +108,7 @@ impl Analysis {
             findings: results.findings,
             config_error: None,
             failure: Some(why),
+            too_large: None,
         }
     }
 

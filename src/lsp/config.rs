@@ -1,6 +1,6 @@
 //! The `baogao` settings section, as the editors send it (VS Code settings,
-//! Neovim `settings.baogao`). The server's own keys are `files` and
-//! `debounceMs`; the rest (`kind`, `rules`, `parts`) configure the rules as
+//! Neovim `settings.baogao`). The server's own keys are `files`,
+//! `debounceMs`, `maxDiagnostics` and `maxDocumentSize`; the rest (`kind`, `rules`, `parts`) configure the rules as
 //! in `baogao.toml` and are read by [`Config`].
 //!
 //! A wrong value is reported and its part of the settings keeps its default:
@@ -17,6 +17,16 @@ use crate::config::Config;
 /// How long typing must pause before diagnostics are recomputed.
 const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(200);
 
+/// Diagnostics published per document: more than a reader can go through,
+/// few enough that the editor stays quick with them.
+const DEFAULT_MAX_DIAGNOSTICS: usize = 1000;
+
+/// Bytes of text above which a document gets its outline and no rules: 7
+/// times the longest compilation of real reports (545 KB), and well below
+/// where a text of pathological shape makes the rules' findings take
+/// hundreds of megabytes.
+const DEFAULT_MAX_DOCUMENT_SIZE: usize = 4 << 20;
+
 #[derive(Debug, Clone)]
 pub(crate) struct Settings {
     /// Further files to serve whatever their language id.
@@ -25,6 +35,12 @@ pub(crate) struct Settings {
     /// document overrides it for that document.
     pub(crate) rules: Config,
     pub(crate) debounce: Duration,
+    /// Diagnostics published per document, the first by position; one more
+    /// says how many were left out.
+    pub(crate) max_diagnostics: usize,
+    /// Bytes of text above which a document gets its outline and a notice
+    /// instead of the rules.
+    pub(crate) max_document_size: usize,
 }
 
 impl Default for Settings {
@@ -33,6 +49,8 @@ impl Default for Settings {
             files: GlobSet::empty(),
             rules: Config::default(),
             debounce: DEFAULT_DEBOUNCE,
+            max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
+            max_document_size: DEFAULT_MAX_DOCUMENT_SIZE,
         }
     }
 }
@@ -69,6 +87,18 @@ impl Settings {
                 )),
             }
         }
+        let mut count = |key: &str, slot: &mut usize| {
+            if let Some(value) = object.get(key) {
+                match value.as_u64().and_then(|n| usize::try_from(n).ok()) {
+                    Some(n) => *slot = n,
+                    None => problems.push(format!(
+                        "baogao.{key}: expected a whole number, got {value}"
+                    )),
+                }
+            }
+        };
+        count("maxDiagnostics", &mut settings.max_diagnostics);
+        count("maxDocumentSize", &mut settings.max_document_size);
         (settings, problems)
     }
 
@@ -126,9 +156,13 @@ mod tests {
             "files": "*.txt",
             "kind": "novel",
             "debounceMs": 50,
+            "maxDiagnostics": -1,
+            "maxDocumentSize": 1000,
         }));
-        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems.len(), 3, "{problems:?}");
         assert_eq!(settings.rules, Config::default());
         assert_eq!(settings.debounce, Duration::from_millis(50));
+        assert_eq!(settings.max_diagnostics, DEFAULT_MAX_DIAGNOSTICS);
+        assert_eq!(settings.max_document_size, 1000);
     }
 }

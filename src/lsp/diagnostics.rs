@@ -1,7 +1,8 @@
 //! The diagnostics of one analysis, for `publishDiagnostics` and for
 //! `textDocument/diagnostic`: one per rule finding (code, link to the rule's
 //! documentation, related places), plus one at the top when a `baogao.toml`
-//! could not be read or the analysis itself failed.
+//! could not be read, the analysis itself failed, the document is too large
+//! for the rules or it has more findings than are published.
 
 use tower_lsp::lsp_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
@@ -15,7 +16,14 @@ use crate::text::Encoding;
 
 pub(crate) const SOURCE: &str = "baogao";
 
-pub(crate) fn to_proto(analysis: &Analysis, uri: &Url, encoding: Encoding) -> Vec<Diagnostic> {
+/// The diagnostics of `analysis`: the notices at the top, then at most
+/// `max` findings, the first by position (findings are in text order).
+pub(crate) fn to_proto(
+    analysis: &Analysis,
+    uri: &Url,
+    encoding: Encoding,
+    max: usize,
+) -> Vec<Diagnostic> {
     let conv = analysis.converter(encoding);
     let mut out = Vec::new();
     if let Some(why) = &analysis.config_error {
@@ -32,12 +40,35 @@ pub(crate) fn to_proto(analysis: &Analysis, uri: &Url, encoding: Encoding) -> Ve
             format!("baogao could not analyse this text (a bug; please report it): {why}"),
         ));
     }
+    if let Some(limit) = analysis.too_large {
+        out.push(at_top(
+            "size",
+            DiagnosticSeverity::INFORMATION,
+            format!(
+                "this document has {} bytes, more than baogao.maxDocumentSize ({limit}): \
+                 it has its outline, but the rules were not run",
+                analysis.text.len()
+            ),
+        ));
+    }
     out.extend(
         analysis
             .findings
             .iter()
+            .take(max)
             .map(|finding| diagnostic(&conv, uri, finding)),
     );
+    let left_out = analysis.findings.len().saturating_sub(max);
+    if left_out > 0 {
+        out.push(at_top(
+            "limit",
+            DiagnosticSeverity::INFORMATION,
+            format!(
+                "{left_out} more findings are not shown: the first {max} by position are \
+                 (baogao.maxDiagnostics)"
+            ),
+        ));
+    }
     out
 }
 

@@ -204,7 +204,8 @@ impl Server {
             };
             let analysis = state.analyse(snapshot).await;
             let version = analysis.version;
-            let items = diagnostics::to_proto(&analysis, &uri, state.session().encoding);
+            let max = state.settings().max_diagnostics;
+            let items = diagnostics::to_proto(&analysis, &uri, state.session().encoding, max);
             // Publish only if this is still the document's version: a newer
             // edit has aborted this task or will publish its own.
             if state.current_version(&uri) != Some(version) {
@@ -331,6 +332,7 @@ impl State {
         let inputs = Inputs {
             rules: self.settings().rules.clone(),
             path: snapshot.path,
+            max_document_size: self.settings().max_document_size,
         };
         let limit = Arc::clone(&self.analyses);
         analysis::get(
@@ -599,7 +601,12 @@ impl LanguageServer for Server {
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = &params.text_document.uri;
         let items = match self.analysis(uri).await? {
-            Some(analysis) => diagnostics::to_proto(&analysis, uri, self.session().encoding),
+            Some(analysis) => diagnostics::to_proto(
+                &analysis,
+                uri,
+                self.session().encoding,
+                self.settings().max_diagnostics,
+            ),
             None => Vec::new(),
         };
         // Always a full report: results depend on settings as well as on
