@@ -525,6 +525,13 @@ pub(crate) fn sentence_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
 /// its items, not headings lost on one line.
 fn split_inline(text: &str, line: TextRange, out: &mut Vec<TextRange>) {
     let s = line.slice(text);
+    // `各位代表，现在，我代表…向大会报告工作`: the salutation glued to the
+    // opening is a paragraph of its own.
+    if let Some(end) = address_before_opening(s) {
+        out.push(TextRange::new(line.start, line.start + end));
+        out.push(TextRange::new(line.start + end, line.end));
+        return;
+    }
     if s.len() < 600 {
         out.push(line);
         return;
@@ -607,6 +614,22 @@ fn after_full_stop(s: &str, at: usize) -> bool {
 fn bold_closes(s: &str) -> bool {
     let sentence = sentence_end(s).map_or(s, |(i, c)| s.get(..i + c.len_utf8()).unwrap_or(s));
     sentence.contains("**") || s.get(sentence.len()..).is_some_and(|r| r.starts_with("**"))
+}
+
+/// The end of the address that opens a paragraph which goes on with the
+/// opening: `各位代表，` in `各位代表，现在，我代表市人民政府，向大会报告工作…`.
+fn address_before_opening(s: &str) -> Option<usize> {
+    if !s.starts_with(['各', '尊']) {
+        return None;
+    }
+    let (at, mark) = s
+        .char_indices()
+        .take(24)
+        .find(|&(_, c)| matches!(c, '，' | ',' | '：' | ':' | '！' | '!'))?;
+    let end = at + mark.len_utf8();
+    let rest = s.get(end..)?;
+    (parts::is_salutation(s.get(..end)?) && !rest.is_empty() && parts::is_opening(rest))
+        .then_some(end)
 }
 
 /// `…汇报发言尊敬的各位领导,同志们:党的二十届…`: the salutation's range.
@@ -855,8 +878,11 @@ fn build_report(
         });
         index += 1;
     }
-    let session_year =
-        session_year.or_else(|| title.as_ref().and_then(|t| parts::label_year(&t.text)));
+    let session_year = session_year.or_else(|| {
+        let title = &title.as_ref()?.text;
+        // `2022年12月12日在…会议上的政府工作报告`: a dated title.
+        parts::session_year(title).or_else(|| parts::label_year(title))
+    });
     let body: Vec<TextRange> = paragraphs
         .get(index..)
         .unwrap_or_default()
@@ -965,7 +991,10 @@ fn build_report(
             inline_items(text, span, sequence, i, &mut events);
             continue;
         }
-        if seen_review && closing_at.is_none_or(|c| i < c) {
+        // A review may run unheaded from the opening to its thanks and
+        // shortcomings (`一、` … then number the tasks).
+        let unheaded_review = opening_at.is_some() && i > first_body + 1;
+        if (seen_review || unheaded_review) && closing_at.is_none_or(|c| i < c) {
             let cues = parts::closing_cues(s);
             if cues.thanks && parts::is_thanks(s) && s.chars().count() < 600 {
                 events.push((i, leaf(text, Part::Thanks, *p)));
@@ -1021,15 +1050,23 @@ fn build_report(
 
     bodiless_runs_are_items(text, &body, &mut events);
     headings_inside_numbered_parts(text, &body, &mut events);
-    let by_order = opening_at.is_some()
+    let by_order = (opening_at.is_some() || salutation_at.is_some())
         && matches!(kind, Kind::Congress | Kind::Consultative | Kind::Government);
     label_parts(&mut events, session_year, by_order);
+    if by_order {
+        unheaded_review(text, &body, first_body, &mut events);
+    }
     let mut nodes = build_tree(&body, events);
     for node in &mut nodes {
         add_lead_items(text, &body, node);
     }
-    let fragment = title.is_none() && salutation_at.is_none() && first_number_is_late(&nodes);
-    let kind = if fragment {
+    let starts_inside = title.is_none() && salutation_at.is_none() && first_number_is_late(&nodes);
+    // `政府工作报告（摘要）`: an abstract keeps only some of the parts.
+    let abridged = title
+        .as_ref()
+        .is_some_and(|t| ["摘要", "节选", "摘编"].iter().any(|w| t.text.contains(w)));
+    let fragment = starts_inside || abridged;
+    let kind = if starts_inside {
         if let Some(first) = nodes.first() {
             evidence.push(Evidence {
                 reason: format!(
@@ -1500,7 +1537,12 @@ fn find_closing(text: &str, body: &[TextRange], from: usize) -> Option<usize> {
         .skip(from)
         .rev()
         .take_while(|&(i, _)| last_heading.is_none_or(|h| i > h) || body.len() - i <= 2)
-        .find(|&(i, p)| marker::parse(p.slice(text), 0).is_none() && is_closing_at(text, body, i))
+        .find(|&(i, p)| {
+            let s = p.slice(text);
+            // `路虽远，行则将至…让我们…而不懈奋斗！` ends a report addressing no one.
+            let final_call = i + 1 == body.len() && parts::is_final_call(s);
+            marker::parse(s, 0).is_none() && (final_call || is_closing_at(text, body, i))
+        })
         .map(|(i, _)| i)
 }
 
@@ -1882,6 +1924,47 @@ fn first_number_is_late(nodes: &[Node]) -> bool {
         .is_some_and(|m| m.number > 1 && m.style != MarkerStyle::Lead)
 }
 
+/// A review written without any heading, from the opening to its thanks or
+/// shortcomings, becomes a part headed by its first sentence, as an
+/// announced one is: `2003年，全市上下…。` … `在肯定成绩的同时，我们也清醒地看到…`.
+/// A review with numbered sections but no heading of its own has lost it.
+fn unheaded_review(text: &str, body: &[TextRange], first: usize, events: &mut Vec<(usize, Event)>) {
+    let closure = events
+        .iter()
+        .position(|(_, e)| e.leaf && matches!(e.part, Some(Part::Thanks | Part::Shortcomings)));
+    let Some(closure) = closure else {
+        return;
+    };
+    let labelled_before = events
+        .get(..closure)
+        .unwrap_or_default()
+        .iter()
+        .any(|(_, e)| !e.leaf && !e.inline && e.level < Level::Item);
+    let Some(&p) = body.get(first) else {
+        return;
+    };
+    if labelled_before || events.iter().any(|(_, e)| e.part == Some(Part::Review)) {
+        return;
+    }
+    let at = events.partition_point(|&(i, _)| i < first);
+    let heading = first_sentence(text, p);
+    events.insert(
+        at,
+        (
+            first,
+            Event {
+                level: Level::Part,
+                part: Some(Part::Review),
+                marker: None,
+                label: clean_label(heading.slice(text)),
+                heading,
+                leaf: false,
+                inline: false,
+            },
+        ),
+    );
+}
+
 /// The review and the tasks by the order of a report (DOMAIN §2), the
 /// wording of a heading being evidence, not the only door: after the
 /// opening, the first top-level part is the review; the thanks and the
@@ -1918,12 +2001,18 @@ fn label_parts(events: &mut [(usize, Event)], session_year: Option<u32>, by_orde
     };
     // `过去一年的主要工作` or `2023年工作安排` unnumbered: so are the parts.
     let parts_named = part_heading(Some(Part::Review)) || part_heading(Some(Part::Tasks));
-    let top = if numbers.is_empty()
-        || parts_named
-        || restarts
-            && events
-                .iter()
-                .any(|(_, e)| is_heading(e) && e.level == Level::Part)
+    let unnumbered = events
+        .iter()
+        .filter(|(_, e)| is_heading(e) && e.level == Level::Part && e.part.is_none())
+        .count();
+    // `“十二五”主要成就及2015年工作回顾` before the first `一、`, and another
+    // such heading after it: the `一、` are sections of the parts.
+    let unnumbered_first = unnumbered >= 2
+        && events
+            .iter()
+            .find(|(_, e)| is_heading(e))
+            .is_some_and(|(_, e)| e.level == Level::Part);
+    let top = if numbers.is_empty() || parts_named || unnumbered_first || restarts && unnumbered > 0
     {
         Level::Part
     } else {
