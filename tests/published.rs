@@ -163,10 +163,9 @@ const EXCEPTIONS: &[(&str, Misread, &str)] = &[
     ),
     (
         "政府工作报告-国务院/2002.md",
-        Misread::Unplaced,
-        "analysis bug: the review is `## 首先报告2001年的工作。` (line 10), closed by \
-         `我们也清醒地看到…` (26); `一、…八、` (36–134) are the tasks announced at line 34. Read \
-         instead: review `一、`, `二、…七、` in no part, shortcomings at 114, tasks `八、`",
+        Misread::Order(114),
+        "analysis bug: `加快政府职能转变。…但还存在不少问题。` (line 114), a lead sentence of \
+         `七、进一步转变政府职能` in the tasks, is read as the shortcomings",
     ),
     (
         "政府工作报告-省自治区/内蒙古自治区/2010.md",
@@ -421,8 +420,9 @@ const UNCAUGHT: &[(Seed, &str, &[&str])] = &[
     ),
     (
         Seed::NoClosing,
-        "analysis bug: without the closing the misread review and tasks (see EXCEPTIONS) \
-         vanish: 缺少工作回顾 and 缺少工作安排 at line 30, no 缺少结束语",
+        "analysis bug: without the closing, `2002年是…` (line 30, after a lone \
+         `各位代表！`) is read as the closing and the tasks after it as an appendix: \
+         缺少工作安排 at line 30, no 缺少结束语",
         &["政府工作报告-国务院/2002.md"],
     ),
     (
@@ -461,8 +461,9 @@ const UNCAUGHT: &[(Seed, &str, &[&str])] = &[
     ),
     (
         Seed::CutBeforeTasks,
-        "analysis bug: the tasks are read as starting at `八、` (see EXCEPTIONS); cut \
-         there, the report is said to lack its review and tasks at line 30",
+        "analysis bug: the tasks as read start at `一、` (line 36), after their \
+         introduction (`各位代表！` 28, `2002年是…` 30, `…以下八个方面工作。` 34); cut \
+         at 36, 缺少工作安排 is reported before line 30, where the tasks do start",
         &["政府工作报告-国务院/2002.md"],
     ),
     (
@@ -479,9 +480,9 @@ const UNCAUGHT: &[(Seed, &str, &[&str])] = &[
     ),
     (
         Seed::H1Repeat,
-        "analysis bug: a repeated first number (`一、一、三、`) is read as numbering that \
-         starts again at 1: reported at the next marker as a gap, or not at all in a list \
-         of two",
+        "analysis bug: a repeated first number (`一、一、三、`) is read as numbering \
+         that starts again at 1: reported at a later marker (a gap, or a list not \
+         starting at 1), or not at all",
         &[
             "政府工作报告-主要城市/佛山市/2000.md",
             "政府工作报告-主要城市/南宁市/2023.md",
