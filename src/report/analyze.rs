@@ -836,10 +836,13 @@ fn build_report(
         }
     }
     if let Some(line) = front_title.filter(|_| title.is_none()) {
-        if let Some(front) = parts::front_matter_title(line.slice(text)) {
+        let whole = line.slice(text);
+        if let Some(front) = parts::front_matter_title(whole) {
+            // The title's own words, without `title:` and the date after them.
+            let at = line.start + (front.as_ptr() as usize - whole.as_ptr() as usize);
             title = Some(Title {
                 text: front.to_string(),
-                range: line,
+                range: TextRange::new(at, at + front.len()),
             });
         }
     }
@@ -1562,8 +1565,9 @@ fn is_closing_at(text: &str, body: &[TextRange], i: usize) -> bool {
                 .is_some_and(|q| parts::opens_with_address(unmarked(q.slice(text))))
 }
 
-/// A line that opens matter after a report: `附件`, `附件1:`, `附:`,
-/// `名词解释`, `注释`, or a title naming a list of 民生实事 projects.
+/// A line that opens matter after a report: notes ([`opens_notes`]: `附件1:`,
+/// `《政府工作报告》附件1`, `名词解释`…), `附:`, or a title naming a list of
+/// 民生实事 projects.
 fn is_appendix_heading(line: &str) -> bool {
     let line = line
         .trim_start_matches(['#', ' ', '*'])
@@ -1571,9 +1575,9 @@ fn is_appendix_heading(line: &str) -> bool {
     parts::at_most_chars(line, 40)
         && marker::parse(line, 0).is_none()
         && !line.contains(['。', '，', ','])
-        && (["附件", "附表", "附录", "附:", "附：", "名词解释", "注释"]
-            .iter()
-            .any(|w| line.starts_with(w))
+        && (opens_notes(line)
+            || line.starts_with("附:")
+            || line.starts_with("附：")
             || line.contains("民生实事"))
 }
 
@@ -1982,10 +1986,11 @@ fn unheaded_review(text: &str, body: &[TextRange], first: usize, events: &mut Ve
 fn label_parts(events: &mut [(usize, Event)], session_year: Option<u32>, by_order: bool) {
     use parts::Tense;
     let is_heading = |e: &Event| !e.leaf && !e.inline && matches!(e.level, Level::Part | Level::H1);
-    // Matter after the closing has numbering of its own.
+    // Matter after the closing, or after the first appendix heading where
+    // no closing was found, has numbering and headings of its own.
     let body = events
         .iter()
-        .position(|(_, e)| e.part == Some(Part::Closing))
+        .position(|(_, e)| matches!(e.part, Some(Part::Closing | Part::Appendix)))
         .unwrap_or(events.len());
     let (events, _) = events.split_at_mut(body);
     let numbers: Vec<u32> = events
