@@ -1535,11 +1535,31 @@ fn find_closing(text: &str, body: &[TextRange], from: usize) -> Option<usize> {
         .rev()
         .find(|(_, p)| marker::parse(p.slice(text), 0).is_some_and(|f| f.level <= Level::H2))
         .map(|(i, _)| i);
+    // After the closing come only short lines (a signature, a date) and
+    // notes; a closing-shaped paragraph followed by more of the body (`各位代表，
+    // 政府的一切权力…` among the last tasks) is not the closing.
+    let tail = |p: &TextRange| {
+        let s = unmarked(p.slice(text));
+        // `三重一大：“三重”指…`, `五项制度】即…`: a glossary's entry.
+        let entry = parts::first_chars(s, 20).contains(['：', ':', '】']);
+        parts::at_most_chars(s, 40)
+            || entry
+            || marker::parse(s, 0).is_some()
+            || s.starts_with(['［', '[', '【', '（', '(', '注', '<', '>'])
+    };
+    let mut tail_from = body.len();
     body.iter()
         .enumerate()
         .skip(from)
         .rev()
         .take_while(|&(i, _)| last_heading.is_none_or(|h| i > h) || body.len() - i <= 2)
+        .take_while(|&(i, p)| {
+            let after_tail = tail_from == i + 1;
+            if after_tail && tail(p) {
+                tail_from = i;
+            }
+            after_tail
+        })
         .find(|&(i, p)| {
             let s = p.slice(text);
             // `路虽远，行则将至…让我们…而不懈奋斗！` ends a report addressing no one.
@@ -1559,6 +1579,8 @@ fn is_closing_at(text: &str, body: &[TextRange], i: usize) -> bool {
     };
     parts::is_closing(s)
         || parts::is_addressed_call(s)
+        // `让我们更加紧密地团结在…` opening a paragraph calls as a closing does.
+        || s.starts_with("让我们") && parts::is_call(s)
         || parts::is_call(s)
             && i.checked_sub(1)
                 .and_then(|before| body.get(before))
@@ -1589,10 +1611,15 @@ fn opens_notes(label: &str) -> bool {
         Some((_, rest)) => rest.trim_start_matches("有关"),
         None => label,
     };
-    parts::at_most_chars(rest, 12)
-        && ["附件", "附表", "附录", "附注", "名词解释", "注释"]
+    let rest = rest
+        .trim_matches([' ', '\u{3000}', '*', ':', '：'])
+        .replace([' ', '\u{3000}'], "");
+    parts::at_most_chars(&rest, 12)
+        && (["附件", "附表", "附录", "附注", "名词", "词语", "注释", "注解"]
             .iter()
             .any(|w| rest.starts_with(w))
+            // `有关词语解释`, `部分用语说明`
+            || ["解释", "注释", "说明"].iter().any(|w| rest.ends_with(w)))
 }
 
 fn appendix(text: &str, p: TextRange) -> Event {

@@ -312,7 +312,10 @@ pub fn opens_with_address(paragraph: &str) -> bool {
 
 /// `让我们…而团结奋斗!`: the call a report ends with.
 pub fn is_call(paragraph: &str) -> bool {
-    CALL.any_after(paragraph, |rest| AIM.starts_within(rest, 400))
+    // `让我们` calls by itself; `我们要`, `我们将` open many a task too.
+    CALL.any_word_after(paragraph, |word, rest| {
+        word == "让我们" || AIM.starts_within(rest, 400)
+    })
 }
 
 /// A call that ends with its exclamation: `…让我们…而不懈奋斗！`.
