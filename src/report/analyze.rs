@@ -525,6 +525,13 @@ pub(crate) fn sentence_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
 /// its items, not headings lost on one line.
 fn split_inline(text: &str, line: TextRange, out: &mut Vec<TextRange>) {
     let s = line.slice(text);
+    // `各位代表，现在，我代表…向大会报告工作`: the salutation glued to the
+    // opening is a paragraph of its own.
+    if let Some(end) = address_before_opening(s) {
+        out.push(TextRange::new(line.start, line.start + end));
+        out.push(TextRange::new(line.start + end, line.end));
+        return;
+    }
     if s.len() < 600 {
         out.push(line);
         return;
@@ -607,6 +614,22 @@ fn after_full_stop(s: &str, at: usize) -> bool {
 fn bold_closes(s: &str) -> bool {
     let sentence = sentence_end(s).map_or(s, |(i, c)| s.get(..i + c.len_utf8()).unwrap_or(s));
     sentence.contains("**") || s.get(sentence.len()..).is_some_and(|r| r.starts_with("**"))
+}
+
+/// The end of the address that opens a paragraph which goes on with the
+/// opening: `各位代表，` in `各位代表，现在，我代表市人民政府，向大会报告工作…`.
+fn address_before_opening(s: &str) -> Option<usize> {
+    if !s.starts_with(['各', '尊']) {
+        return None;
+    }
+    let (at, mark) = s
+        .char_indices()
+        .take(24)
+        .find(|&(_, c)| matches!(c, '，' | ',' | '：' | ':' | '！' | '!'))?;
+    let end = at + mark.len_utf8();
+    let rest = s.get(end..)?;
+    (parts::is_salutation(s.get(..end)?) && !rest.is_empty() && parts::is_opening(rest))
+        .then_some(end)
 }
 
 /// `…汇报发言尊敬的各位领导,同志们:党的二十届…`: the salutation's range.
@@ -813,10 +836,13 @@ fn build_report(
         }
     }
     if let Some(line) = front_title.filter(|_| title.is_none()) {
-        if let Some(front) = parts::front_matter_title(line.slice(text)) {
+        let whole = line.slice(text);
+        if let Some(front) = parts::front_matter_title(whole) {
+            // The title's own words, without `title:` and the date after them.
+            let at = line.start + (front.as_ptr() as usize - whole.as_ptr() as usize);
             title = Some(Title {
                 text: front.to_string(),
-                range: line,
+                range: TextRange::new(at, at + front.len()),
             });
         }
     }
@@ -855,8 +881,11 @@ fn build_report(
         });
         index += 1;
     }
-    let session_year =
-        session_year.or_else(|| title.as_ref().and_then(|t| parts::label_year(&t.text)));
+    let session_year = session_year.or_else(|| {
+        let title = &title.as_ref()?.text;
+        // `2022年12月12日在…会议上的政府工作报告`: a dated title.
+        parts::session_year(title).or_else(|| parts::label_year(title))
+    });
     let body: Vec<TextRange> = paragraphs
         .get(index..)
         .unwrap_or_default()
@@ -969,7 +998,10 @@ fn build_report(
             inline_items(text, span, sequence, i, &mut events);
             continue;
         }
-        if seen_review && closing_at.is_none_or(|c| i < c) {
+        // A review may run unheaded from the opening to its thanks and
+        // shortcomings (`一、` … then number the tasks).
+        let unheaded_review = opening_at.is_some() && i > first_body + 1;
+        if (seen_review || unheaded_review) && closing_at.is_none_or(|c| i < c) {
             let cues = parts::closing_cues(s);
             if cues.thanks && parts::is_thanks(s) && s.chars().count() < 600 {
                 events.push((i, leaf(text, Part::Thanks, *p)));
@@ -1024,15 +1056,23 @@ fn build_report(
 
     bodiless_runs_are_items(text, &body, &mut events);
     headings_inside_numbered_parts(text, &body, &mut events);
-    let by_order = opening_at.is_some()
+    let by_order = (opening_at.is_some() || salutation_at.is_some())
         && matches!(kind, Kind::Congress | Kind::Consultative | Kind::Government);
     label_parts(&mut events, session_year, by_order);
+    if by_order {
+        unheaded_review(text, &body, first_body, &mut events);
+    }
     let mut nodes = build_tree(&body, events);
     for node in &mut nodes {
         add_lead_items(text, &body, node);
     }
-    let fragment = title.is_none() && salutation_at.is_none() && first_number_is_late(&nodes);
-    let kind = if fragment {
+    let starts_inside = title.is_none() && salutation_at.is_none() && first_number_is_late(&nodes);
+    // `政府工作报告（摘要）`: an abstract keeps only some of the parts.
+    let abridged = title
+        .as_ref()
+        .is_some_and(|t| ["摘要", "节选", "摘编"].iter().any(|w| t.text.contains(w)));
+    let fragment = starts_inside || abridged;
+    let kind = if starts_inside {
         if let Some(first) = nodes.first() {
             evidence.push(Evidence {
                 reason: format!(
@@ -1529,12 +1569,37 @@ fn find_closing(text: &str, body: &[TextRange], from: usize) -> Option<usize> {
         .rev()
         .find(|(_, p)| marker::parse(p.slice(text), 0).is_some_and(|f| f.level <= Level::H2))
         .map(|(i, _)| i);
+    // After the closing come only short lines (a signature, a date) and
+    // notes; a closing-shaped paragraph followed by more of the body (`各位代表，
+    // 政府的一切权力…` among the last tasks) is not the closing.
+    let tail = |p: &TextRange| {
+        let s = unmarked(p.slice(text));
+        // `三重一大：“三重”指…`, `五项制度】即…`: a glossary's entry.
+        let entry = parts::first_chars(s, 20).contains(['：', ':', '】']);
+        parts::at_most_chars(s, 40)
+            || entry
+            || marker::parse(s, 0).is_some()
+            || s.starts_with(['［', '[', '【', '（', '(', '注', '<', '>'])
+    };
+    let mut tail_from = body.len();
     body.iter()
         .enumerate()
         .skip(from)
         .rev()
         .take_while(|&(i, _)| last_heading.is_none_or(|h| i > h) || body.len() - i <= 2)
-        .find(|&(i, p)| marker::parse(p.slice(text), 0).is_none() && is_closing_at(text, body, i))
+        .take_while(|&(i, p)| {
+            let after_tail = tail_from == i + 1;
+            if after_tail && tail(p) {
+                tail_from = i;
+            }
+            after_tail
+        })
+        .find(|&(i, p)| {
+            let s = p.slice(text);
+            // `路虽远，行则将至…让我们…而不懈奋斗！` ends a report addressing no one.
+            let final_call = i + 1 == body.len() && parts::is_final_call(s);
+            marker::parse(s, 0).is_none() && (final_call || is_closing_at(text, body, i))
+        })
         .map(|(i, _)| i)
 }
 
@@ -1548,14 +1613,17 @@ fn is_closing_at(text: &str, body: &[TextRange], i: usize) -> bool {
     };
     parts::is_closing(s)
         || parts::is_addressed_call(s)
+        // `让我们更加紧密地团结在…` opening a paragraph calls as a closing does.
+        || s.starts_with("让我们") && parts::is_call(s)
         || parts::is_call(s)
             && i.checked_sub(1)
                 .and_then(|before| body.get(before))
                 .is_some_and(|q| parts::opens_with_address(unmarked(q.slice(text))))
 }
 
-/// A line that opens matter after a report: `附件`, `附件1:`, `附:`,
-/// `名词解释`, `注释`, or a title naming a list of 民生实事 projects.
+/// A line that opens matter after a report: notes ([`opens_notes`]: `附件1:`,
+/// `《政府工作报告》附件1`, `名词解释`…), `附:`, or a title naming a list of
+/// 民生实事 projects.
 fn is_appendix_heading(line: &str) -> bool {
     let line = line
         .trim_start_matches(['#', ' ', '*'])
@@ -1563,9 +1631,9 @@ fn is_appendix_heading(line: &str) -> bool {
     parts::at_most_chars(line, 40)
         && marker::parse(line, 0).is_none()
         && !line.contains(['。', '，', ','])
-        && (["附件", "附表", "附录", "附:", "附：", "名词解释", "注释"]
-            .iter()
-            .any(|w| line.starts_with(w))
+        && (opens_notes(line)
+            || line.starts_with("附:")
+            || line.starts_with("附：")
             || line.contains("民生实事"))
 }
 
@@ -1577,10 +1645,15 @@ fn opens_notes(label: &str) -> bool {
         Some((_, rest)) => rest.trim_start_matches("有关"),
         None => label,
     };
-    parts::at_most_chars(rest, 12)
-        && ["附件", "附表", "附录", "附注", "名词解释", "注释"]
+    let rest = rest
+        .trim_matches([' ', '\u{3000}', '*', ':', '：'])
+        .replace([' ', '\u{3000}'], "");
+    parts::at_most_chars(&rest, 12)
+        && (["附件", "附表", "附录", "附注", "名词", "词语", "注释", "注解"]
             .iter()
             .any(|w| rest.starts_with(w))
+            // `有关词语解释`, `部分用语说明`
+            || ["解释", "注释", "说明"].iter().any(|w| rest.ends_with(w)))
 }
 
 fn appendix(text: &str, p: TextRange) -> Event {
@@ -1913,6 +1986,47 @@ fn first_number_is_late(nodes: &[Node]) -> bool {
         .is_some_and(|m| m.number > 1 && m.style != MarkerStyle::Lead)
 }
 
+/// A review written without any heading, from the opening to its thanks or
+/// shortcomings, becomes a part headed by its first sentence, as an
+/// announced one is: `2003年，全市上下…。` … `在肯定成绩的同时，我们也清醒地看到…`.
+/// A review with numbered sections but no heading of its own has lost it.
+fn unheaded_review(text: &str, body: &[TextRange], first: usize, events: &mut Vec<(usize, Event)>) {
+    let closure = events
+        .iter()
+        .position(|(_, e)| e.leaf && matches!(e.part, Some(Part::Thanks | Part::Shortcomings)));
+    let Some(closure) = closure else {
+        return;
+    };
+    let labelled_before = events
+        .get(..closure)
+        .unwrap_or_default()
+        .iter()
+        .any(|(_, e)| !e.leaf && !e.inline && e.level < Level::Item);
+    let Some(&p) = body.get(first) else {
+        return;
+    };
+    if labelled_before || events.iter().any(|(_, e)| e.part == Some(Part::Review)) {
+        return;
+    }
+    let at = events.partition_point(|&(i, _)| i < first);
+    let heading = first_sentence(text, p);
+    events.insert(
+        at,
+        (
+            first,
+            Event {
+                level: Level::Part,
+                part: Some(Part::Review),
+                marker: None,
+                label: clean_label(heading.slice(text)),
+                heading,
+                leaf: false,
+                inline: false,
+            },
+        ),
+    );
+}
+
 /// The review and the tasks by the order of a report (DOMAIN §2), the
 /// wording of a heading being evidence, not the only door: after the
 /// opening, the first top-level part is the review; the thanks and the
@@ -1930,10 +2044,11 @@ fn first_number_is_late(nodes: &[Node]) -> bool {
 fn label_parts(events: &mut [(usize, Event)], session_year: Option<u32>, by_order: bool) {
     use parts::Tense;
     let is_heading = |e: &Event| !e.leaf && !e.inline && matches!(e.level, Level::Part | Level::H1);
-    // Matter after the closing has numbering of its own.
+    // Matter after the closing, or after the first appendix heading where
+    // no closing was found, has numbering and headings of its own.
     let body = events
         .iter()
-        .position(|(_, e)| e.part == Some(Part::Closing))
+        .position(|(_, e)| matches!(e.part, Some(Part::Closing | Part::Appendix)))
         .unwrap_or(events.len());
     let (events, _) = events.split_at_mut(body);
     let numbers: Vec<u32> = events
@@ -1949,12 +2064,18 @@ fn label_parts(events: &mut [(usize, Event)], session_year: Option<u32>, by_orde
     };
     // `过去一年的主要工作` or `2023年工作安排` unnumbered: so are the parts.
     let parts_named = part_heading(Some(Part::Review)) || part_heading(Some(Part::Tasks));
-    let top = if numbers.is_empty()
-        || parts_named
-        || restarts
-            && events
-                .iter()
-                .any(|(_, e)| is_heading(e) && e.level == Level::Part)
+    let unnumbered = events
+        .iter()
+        .filter(|(_, e)| is_heading(e) && e.level == Level::Part && e.part.is_none())
+        .count();
+    // `“十二五”主要成就及2015年工作回顾` before the first `一、`, and another
+    // such heading after it: the `一、` are sections of the parts.
+    let unnumbered_first = unnumbered >= 2
+        && events
+            .iter()
+            .find(|(_, e)| is_heading(e))
+            .is_some_and(|(_, e)| e.level == Level::Part);
+    let top = if numbers.is_empty() || parts_named || unnumbered_first || restarts && unnumbered > 0
     {
         Level::Part
     } else {

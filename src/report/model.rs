@@ -261,7 +261,8 @@ pub struct Report {
     pub kind: Kind,
     pub evidence: Vec<Evidence>,
     pub title: Option<Title>,
-    /// True when the text starts inside a report (a page of a longer one).
+    /// True when the text is only part of a report: it starts inside one (a
+    /// page of a longer one), or its title says it is an abstract (`（摘要）`).
     pub fragment: bool,
     pub range: TextRange,
     pub nodes: Vec<Node>,

@@ -10,7 +10,7 @@ use super::Words;
 
 /// `各位代表:` `各位代表,同志们:` `尊敬的各位领导,同志们:` `各位委员、各位同志：`
 static SALUTATION: LazyLock<Regex> = re!(
-    r"^(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁|同志)|同志们|女士们|先生们|朋友们)([,，、]?(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁|同志)|同志们|女士们|先生们|朋友们))*[:：!！]?$"
+    r"^(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁|同志)|同志们|女士们|先生们|朋友们)([,，、]?(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁|同志)|同志们|女士们|先生们|朋友们))*[:：!！,，]?$"
 );
 
 /// `受市人大常委会委托,我向大会报告工作,请予审议。` / `现在,我代表…向大会报告工作`
@@ -19,7 +19,7 @@ static OPENING: LazyLock<Regex> = re!(
 );
 
 /// Year-like prefix of a part heading: `2022年` `二〇二二年` `过去一年` `今年` …
-const PERIOD: &str = r"(?:[0-9０-９]{4}年(?:以来|度)?|[二〇零一三四五六七八九]{4}年(?:以来|度)?|过去(?:一|的一|五|的五|几)年|近(?:一|五)年|本届(?:以来)?|五年|一年来|今年|明年|今后一年|新的一年|新一年|[市省县区]?[一二三四五六七八九十]+届(?:人大)?常委会|“十[一二三四五六]五”时期)";
+const PERIOD: &str = r"(?:[0-9０-９]{4}\s?年(?:以来|度)?|[二〇零一三四五六七八九]{4}年(?:以来|度)?|过去(?:一|的一|五|的五|几)年|近(?:一|五)年|本届(?:以来)?|五年|一年来|今年|明年|今后一年|新的一年|新一年|[市省县区]?[一二三四五六七八九十]+届(?:人大)?常委会|“十[一二三四五六]五”时期)";
 
 static PERIOD_START: LazyLock<Regex> = LazyLock::new(|| super::static_regex(&format!("^{PERIOD}")));
 static BARE_TASKS: LazyLock<Regex> =
@@ -44,7 +44,8 @@ static REVIEW_WORD: LazyLock<Regex> = re!(r"(工作|回顾|成就|成绩|成效|
 
 static LESSONS: LazyLock<Regex> = re!(r"^.{0,16}(体会|启示|经验)$");
 
-static CLOSING_START: LazyLock<Regex> = re!(r"^(各位(代表|委员|领导)|同志们|(各位)?代表们|委员们)");
+static CLOSING_START: LazyLock<Regex> =
+    re!(r"^(各\s?位\s?(代表|委员|领导)|同志们|(各位)?代表们|委员们)");
 /// The part a short unnumbered heading line (or the label of a numbered
 /// heading) names, if it names one.
 pub fn heading_part(label: &str) -> Option<Part> {
@@ -92,6 +93,10 @@ pub fn heading_part(label: &str) -> Option<Part> {
 }
 
 pub fn is_salutation(line: &str) -> bool {
+    // `**各位代表**：`: bold that closes inside the line.
+    if line.contains('*') && at_most_chars(line, 34) {
+        return is_salutation(&line.replace('*', ""));
+    }
     // Every form opens with one of these characters (see `SALUTATION`).
     line.starts_with(['尊', '各', '全', '同', '女', '先', '朋'])
         && at_most_chars(line, 30)
@@ -277,7 +282,7 @@ pub fn is_lessons(paragraph: &str) -> bool {
 /// The year a part heading is about: `2022年工作回顾` → 2022,
 /// `二〇二三年的主要工作` → 2023.
 pub fn label_year(label: &str) -> Option<u32> {
-    static YEAR: LazyLock<Regex> = re!(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})年");
+    static YEAR: LazyLock<Regex> = re!(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})\s?年");
     year_value(YEAR.captures(label)?.get(1)?.as_str())
 }
 
@@ -307,7 +312,18 @@ pub fn opens_with_address(paragraph: &str) -> bool {
 
 /// `让我们…而团结奋斗!`: the call a report ends with.
 pub fn is_call(paragraph: &str) -> bool {
-    CALL.any_after(paragraph, |rest| AIM.starts_within(rest, 400))
+    // `让我们` calls by itself; `我们要`, `我们将` open many a task too.
+    CALL.any_word_after(paragraph, |word, rest| {
+        word == "让我们" || AIM.starts_within(rest, 400)
+    })
+}
+
+/// A call that ends with its exclamation: `…让我们…而不懈奋斗！`.
+pub fn is_final_call(paragraph: &str) -> bool {
+    paragraph
+        .trim_end_matches([' ', '*'])
+        .ends_with(['！', '!'])
+        && is_call(paragraph)
 }
 
 /// A call with the audience addressed inside it: `沧海横流…。各位代表，让我们…`.
@@ -329,7 +345,7 @@ pub fn is_speech_end(paragraph: &str) -> bool {
 /// `——2026年1月25日在北京市第十六届人民代表大会第四次会议上`.
 pub fn is_date_venue(line: &str) -> bool {
     static DATE_VENUE: LazyLock<Regex> = re!(
-        r"^[—－\-─―(（]*\s*在?([0-9０-９二〇零一三四五六七八九十]{4}年.{1,6}月.{1,6}日\s*)?(在?.{2,60}(会议|大会|会)上?(的(报告|讲话|发言))?(通过)?(.{0,10}(市长|省长|州长|主席|主任|总理)\s*[\p{Han}·](\s?[\p{Han}·]){1,3})?)?(\s+[\p{Han}·]{2,12})?\s*[)）]?$"
+        r"^[—－\-─―(（]*\s*在?([0-9０-９二〇零一三四五六七八九十]{4}年.{1,6}月.{1,6}日\s*)?(在?.{2,60}(会议|大会|会)上?(的(报告|讲话|发言))?(通过)?(.{0,10}(市长|省长|州长|主席|主任|总理)\s*[\p{Han}·](\s?[\p{Han}·]){1,3})?)?(\s*[\p{Han}·]{2,12})?\s*[)）]?$"
     );
     if line.len() > 80 * 4 {
         return false;
@@ -362,6 +378,15 @@ pub fn is_speaker(line: &str, after_date_venue: bool) -> bool {
 
 /// Kind named by a title line, with the phrase that decided it.
 pub fn title_kind(title: &str) -> Option<(Kind, &'static str)> {
+    // `…关于深圳市人民政府工作报告的决议`, `…印发《政府工作报告》的通知`:
+    // a document about a report names it, and is none.
+    let bare = title.trim_end_matches(['*', ' ', '（', '）', '(', ')']);
+    if ["决议", "决定", "通知", "公告"]
+        .iter()
+        .any(|w| bare.ends_with(w))
+    {
+        return Some((Kind::Other, "标题是决议或通知,不是工作报告"));
+    }
     let work_report = title.contains("工作报告");
     if title.contains("政府工作报告") {
         return Some((Kind::Government, "标题含“政府工作报告”"));
@@ -434,8 +459,12 @@ pub fn heading_tense(label: &str, session_year: Option<u32>) -> Option<Tense> {
         // “十四五”以来的工作回顾` is past, `2024年和今后五年的目标` coming.
         let latest_year = named_years(label).max();
         let latest_plan = named_plans(label).max_by_key(|p| p.0);
-        if latest_year.is_some_and(|y| y >= session)
-            || latest_plan.is_some_and(|(start, _)| start >= session)
+        // `回顾` says past whatever the years: the session's year may be
+        // read wrong (a session held early in the year it reviews).
+        let looks_back = label.contains("回顾");
+        if !looks_back
+            && (latest_year.is_some_and(|y| y >= session)
+                || latest_plan.is_some_and(|(start, _)| start >= session))
         {
             return Some(Tense::Coming);
         }
@@ -483,7 +512,7 @@ pub fn heading_tense(label: &str, session_year: Option<u32>) -> Option<Tense> {
 
 /// The years a label names: `2024年` `二〇二四年`.
 fn named_years(label: &str) -> impl Iterator<Item = u32> + '_ {
-    static YEAR: LazyLock<Regex> = re!(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})年");
+    static YEAR: LazyLock<Regex> = re!(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})\s?年");
     YEAR.captures_iter(label)
         .filter_map(|c| year_value(c.get(1)?.as_str()))
 }
@@ -508,7 +537,7 @@ fn named_plans(label: &str) -> impl Iterator<Item = (u32, u32)> + '_ {
 /// late in the year before (`2021年12月7日`).
 pub fn session_year(date_venue: &str) -> Option<u32> {
     static DATE: LazyLock<Regex> = re!(
-        r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})年([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
+        r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})\s?年([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
     );
     let found = DATE.captures(date_venue)?;
     let year = year_value(found.get(1)?.as_str())?;
@@ -672,6 +701,8 @@ mod tests {
         assert!(is_salutation("各位代表，同志们："));
         assert!(is_salutation("尊敬的各位领导,同志们:"));
         assert!(is_salutation("各位委员:"));
+        assert!(is_salutation("**各位代表**："));
+        assert!(is_salutation("各位委员、各位同志："));
         assert!(!is_salutation("各位代表,过去一年我们做了很多工作。"));
         assert!(is_opening("受市人大常委会委托,我向大会报告工作,请予审议。"));
         assert!(is_opening(
@@ -785,6 +816,11 @@ mod tests {
             title_kind("2026年北京市政府工作报告").map(|k| k.0),
             Some(Kind::Government)
         );
+        assert_eq!(
+            title_kind("深圳市第七届人民代表大会第七次会议关于深圳市人民政府工作报告的决议")
+                .map(|k| k.0),
+            Some(Kind::Other)
+        );
         assert!(is_date_venue(
             "——2026年1月25日在北京市第十六届人民代表大会第四次会议上"
         ));
@@ -795,6 +831,7 @@ mod tests {
             "——佛山市第十二届人民代表大会第二次会议",
             "（2004年2月24日）",
             "（2003年2月16日 陈良宇）",
+            "（2003年1月10日洪虎）",
             "（2005年1月12日 司马义·铁力瓦尔地）",
             "——2017年1月12日沈阳市第十五届人民代表大会第六次会议通过",
             "——2011年1月17日在广西壮族自治区第十一届人民代表大会第四次会议上 自治区主席 马 飚",

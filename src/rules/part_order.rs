@@ -101,7 +101,9 @@ pub fn early_closing(ctx: &Context, report: &Report, kind: Kind) -> Option<TextR
         .iter()
         .find(|p| {
             let s = p.slice(ctx.text);
-            marker::parse(s, 0).is_none() && parts::is_closing(s)
+            // Only `让我们…` calls as a closing does: `各位代表，…我们将…` also
+            // turns from one part of the tasks to the next.
+            marker::parse(s, 0).is_none() && parts::is_closing(s) && s.contains("让我们")
         })
         .map(|p| {
             let s = p.slice(ctx.text);
