@@ -158,8 +158,16 @@ fn collect_lists<'a>(parent: Option<&'a Node>, children: &'a [Node], out: &mut V
         let first = out.len();
         for (child, number) in children.iter().filter_map(of_style) {
             let restart = out.len() > first;
+            // `一、一、三、`: a lone first number written again is a repeat,
+            // not numbering that starts again.
+            let repeat_of_lone_first = |run: &List| {
+                number == 1
+                    && matches!(run.items.as_slice(), [only] if only.marker.as_ref().is_some_and(|m| m.number == 1))
+            };
             match out.last_mut() {
-                Some(run) if restart && number != 1 => run.items.push(child),
+                Some(run) if restart && (number != 1 || repeat_of_lone_first(run)) => {
+                    run.items.push(child)
+                }
                 _ => {
                     let mut items = Vec::with_capacity(left);
                     items.push(child);
