@@ -154,15 +154,19 @@ fn collect_lists<'a>(parent: Option<&'a Node>, children: &'a [Node], out: &mut V
         // This style's runs go straight to `out`: the first is at `first`.
         let first = out.len();
         let mut numbered = children.iter().filter_map(of_style).peekable();
-        while let Some((child, _)) = numbered.next() {
-            // A run goes on until the numbering restarts at 1. Its items are
-            // allocated at its length: allocated for all the children still
-            // to come, a text of one-item runs took memory with the square
-            // of its headings.
-            let rest = numbered
-                .clone()
-                .take_while(|&(_, number)| number != 1)
-                .count();
+        while let Some((child, number)) = numbered.next() {
+            // A run goes on until the numbering restarts at 1; `一、一、三、`:
+            // a lone first number written again is a repeat, not numbering
+            // that starts again. Its items are allocated at its length:
+            // allocated for all the children still to come, a text of
+            // one-item runs took memory with the square of its headings.
+            let repeat = usize::from(number == 1 && numbered.peek().is_some_and(|&(_, n)| n == 1));
+            let rest = repeat
+                + numbered
+                    .clone()
+                    .skip(repeat)
+                    .take_while(|&(_, number)| number != 1)
+                    .count();
             let mut items = Vec::with_capacity(1 + rest);
             items.push(child);
             items.extend(numbered.by_ref().take(rest).map(|(child, _)| child));
