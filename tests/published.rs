@@ -156,12 +156,6 @@ const EXCEPTIONS: &[(&str, Misread, &str)] = &[
          then （一）…（四）): the （一） restarts with no parent (a gap in the copy)",
     ),
     (
-        "政府工作报告-其他地市/邢台市/2024.md",
-        Misread::Title,
-        "analysis bug: the title and its date and venue share a line \
-         (`政府工作报告——2024年1月28日在…会议上`): the title is `政府工作报告`",
-    ),
-    (
         "政府工作报告-国务院/2002.md",
         Misread::Order(114),
         "analysis bug: `加快政府职能转变。…但还存在不少问题。` (line 114), a lead sentence of \
@@ -178,12 +172,6 @@ const EXCEPTIONS: &[(&str, Misread, &str)] = &[
         Misread::Unplaced,
         "analysis bug: the tasks' （一）…（八） (62–126) fall out of `二、2010年主要工作` after the \
          misread at line 52",
-    ),
-    (
-        "政府工作报告-省自治区/吉林省/2011.md",
-        Misread::Title,
-        "analysis bug: the title line carries date, venue and speaker in brackets \
-         (`政府工作报告（2011年2月12日在…会议上 省长王儒林）`): the title is `政府工作报告`",
     ),
     (
         "政府工作报告-省自治区/山西省/2022.md",

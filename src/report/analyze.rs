@@ -827,9 +827,10 @@ fn build_report(
                 && !under_title());
         if is_title {
             title = Some(Title {
-                text: clean_label(line.trim_start_matches('#'))
-                    .trim_matches('*')
-                    .to_string(),
+                text: parts::title_words(
+                    clean_label(line.trim_start_matches('#')).trim_matches('*'),
+                )
+                .to_string(),
                 range: *first,
             });
             index = 1;

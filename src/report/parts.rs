@@ -557,16 +557,30 @@ pub fn front_matter_title(line: &str) -> Option<&str> {
         .strip_prefix("title:")
         .or_else(|| line.strip_prefix("title："))?
         .trim_matches([' ', '\t', '"', '\'', '\u{3000}']);
-    let bare = match value.rfind(['（', '(']) {
-        Some(open)
-            if value.ends_with(['）', ')'])
-                && value.get(open..).is_some_and(|tail| tail.contains('日')) =>
-        {
-            value.get(..open).unwrap_or(value).trim_end()
-        }
-        _ => value,
-    };
+    let bare = title_words(value);
     (!bare.is_empty()).then_some(bare)
+}
+
+/// A title without the date, venue and speaker set on its line:
+/// `政府工作报告——2024年1月28日在…会议上`, `政府工作报告（2011年2月12日在…会议上
+/// 省长王儒林）`.
+pub fn title_words(line: &str) -> &str {
+    let line = match line.rfind(['（', '(']) {
+        Some(open)
+            if line.ends_with(['）', ')'])
+                && line.get(open..).is_some_and(|tail| tail.contains('日')) =>
+        {
+            line.get(..open).unwrap_or(line)
+        }
+        _ => line,
+    };
+    let line = match line.find("——") {
+        Some(dash) if line.get(dash..).is_some_and(is_date_venue) => {
+            line.get(..dash).unwrap_or(line)
+        }
+        _ => line,
+    };
+    line.trim_end()
 }
 
 /// Whether a line is shaped like a report title.
@@ -796,6 +810,24 @@ mod tests {
             );
             assert!(label.starts_with(starts_period), "{label}");
         }
+    }
+
+    #[test]
+    fn title_words_leave_the_date_and_venue() {
+        assert_eq!(
+            title_words("政府工作报告——2024年1月28日在邢台市第十六届人民代表大会第三次会议上"),
+            "政府工作报告"
+        );
+        assert_eq!(
+            title_words(
+                "政府工作报告（2011年2月12日在吉林省第十一届人民代表大会第四次会议上 省长王儒林）"
+            ),
+            "政府工作报告"
+        );
+        assert_eq!(
+            title_words("2026年北京市政府工作报告"),
+            "2026年北京市政府工作报告"
+        );
     }
 
     #[test]
