@@ -746,6 +746,13 @@ struct Event {
     inline: bool,
 }
 
+impl Event {
+    /// The thanks or the shortcomings paragraph: what ends a review.
+    fn closes_review(&self) -> bool {
+        self.leaf && matches!(self.part, Some(Part::Thanks | Part::Shortcomings))
+    }
+}
+
 fn build_report(
     text: &str,
     paragraphs: &[TextRange],
@@ -1774,7 +1781,7 @@ fn headings_inside_numbered_parts(text: &str, body: &[TextRange], events: &mut [
         }
         // The thanks or the shortcomings read among a section's `（一）`s are
         // a paragraph of that section, not the end of the part.
-        let paragraph_part = ev.leaf && matches!(ev.part, Some(Part::Thanks | Part::Shortcomings));
+        let paragraph_part = ev.closes_review();
         if ev.level != Level::Part
             || (ev.leaf && !(paragraph_part && inside))
             || ev.marker.is_some()
@@ -1992,9 +1999,7 @@ fn first_number_is_late(nodes: &[Node]) -> bool {
 /// announced one is: `2003年，全市上下…。` … `在肯定成绩的同时，我们也清醒地看到…`.
 /// A review with numbered sections but no heading of its own has lost it.
 fn unheaded_review(text: &str, body: &[TextRange], first: usize, events: &mut Vec<(usize, Event)>) {
-    let closure = events
-        .iter()
-        .position(|(_, e)| e.leaf && matches!(e.part, Some(Part::Thanks | Part::Shortcomings)));
+    let closure = events.iter().position(|(_, e)| e.closes_review());
     let Some(closure) = closure else {
         return;
     };
@@ -2086,7 +2091,7 @@ fn label_parts(events: &mut [(usize, Event)], session_year: Option<u32>, by_orde
     let mut review_year = None;
     for (_, ev) in events.iter_mut() {
         if ev.leaf {
-            closed |= matches!(ev.part, Some(Part::Thanks | Part::Shortcomings));
+            closed |= ev.closes_review();
             continue;
         }
         let worded = ev.part;

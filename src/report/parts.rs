@@ -282,9 +282,11 @@ pub fn is_lessons(paragraph: &str) -> bool {
 /// The year a part heading is about: `2022年工作回顾` → 2022,
 /// `二〇二三年的主要工作` → 2023.
 pub fn label_year(label: &str) -> Option<u32> {
-    static YEAR: LazyLock<Regex> = re!(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})\s?年");
     year_value(YEAR.captures(label)?.get(1)?.as_str())
 }
+
+/// A year as labels write it: `2022年`, `２０２２年`, `二〇二二年`, `2002 年`.
+static YEAR: LazyLock<Regex> = re!(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})\s?年");
 
 /// The year four digits write (`2022`, `２０２２`, `二〇二二`), if it is one a
 /// report can be about.
@@ -512,7 +514,6 @@ pub fn heading_tense(label: &str, session_year: Option<u32>) -> Option<Tense> {
 
 /// The years a label names: `2024年` `二〇二四年`.
 fn named_years(label: &str) -> impl Iterator<Item = u32> + '_ {
-    static YEAR: LazyLock<Regex> = re!(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})\s?年");
     YEAR.captures_iter(label)
         .filter_map(|c| year_value(c.get(1)?.as_str()))
 }
