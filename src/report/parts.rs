@@ -10,7 +10,7 @@ use super::Words;
 
 /// `各位代表:` `各位代表,同志们:` `尊敬的各位领导,同志们:` `各位委员、各位同志：`
 static SALUTATION: LazyLock<Regex> = re!(
-    r"^(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁|同志)|同志们|女士们|先生们|朋友们)([,，、]?(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁|同志)|同志们|女士们|先生们|朋友们))*[:：!！,，]?$"
+    r"^(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁|同志)|同志们|女士们|先生们|朋友们)([,，、]?(尊敬的)?((各位|全体)(代表|委员|领导|来宾|同事|同仁|同志)|同志们|女士们|先生们|朋友们))*\s*[:：!！,，]?$"
 );
 
 /// `受市人大常委会委托,我向大会报告工作,请予审议。` / `现在,我代表…向大会报告工作`
@@ -19,7 +19,7 @@ static OPENING: LazyLock<Regex> = re!(
 );
 
 /// Year-like prefix of a part heading: `2022年` `二〇二二年` `过去一年` `今年` …
-const PERIOD: &str = r"(?:[0-9０-９]{4}\s?年(?:以来|度)?|[二〇零一三四五六七八九]{4}年(?:以来|度)?|过去(?:一|的一|五|的五|几)年|近(?:一|五)年|本届(?:以来)?|五年|一年来|今年|明年|今后一年|新的一年|新一年|[市省县区]?[一二三四五六七八九十]+届(?:人大)?常委会|“十[一二三四五六]五”时期)";
+const PERIOD: &str = r"(?:[0-9０-９]{4}\s?年(?:以来|度)?|[二〇零一三四五六七八九]{4}年(?:以来|度)?|过去的?[一二三四五六七八九十几]年|近(?:一|五)年|本届(?:以来)?|五年|一年来|今年|明年|今后一年|新的一年|新一年|[市省县区]?[一二三四五六七八九十]+届(?:人大)?常委会|“十[一二三四五六]五”时期)";
 
 static PERIOD_START: LazyLock<Regex> = LazyLock::new(|| super::static_regex(&format!("^{PERIOD}")));
 static BARE_TASKS: LazyLock<Regex> =
@@ -104,7 +104,10 @@ pub fn is_salutation(line: &str) -> bool {
 }
 
 pub fn is_opening(paragraph: &str) -> bool {
-    OPENING.is_match(first_chars(paragraph, 120))
+    // The request comes first (`现在，我代表…向大会报告工作，请予审议`) or ends
+    // a paragraph that first says what plan is put before the session
+    // (`…制定了《纲要（草案）》。现在，我代表…向大会作报告，请…一并审议`).
+    OPENING.is_match(first_chars(paragraph, 120)) || OPENING.is_match(last_chars(paragraph, 120))
 }
 
 static HERE: Words = words!("在此", "谨", "借此机会");
@@ -627,6 +630,14 @@ pub(crate) fn first_chars(s: &str, n: usize) -> &str {
         s.get(..s.len() - chars.as_str().len() - c.len_utf8())
             .unwrap_or(s)
     })
+}
+
+/// The last `n` characters of `s` (all of it when shorter).
+pub(crate) fn last_chars(s: &str, n: usize) -> &str {
+    s.char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(s, |(at, _)| s.get(at..).unwrap_or(s))
 }
 
 #[cfg(test)]
