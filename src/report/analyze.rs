@@ -7,7 +7,11 @@ use super::noise;
 use super::numeral;
 use super::parts;
 use super::Words;
-use crate::text::{byte_set, Shift, TextRange};
+use crate::text::lines::{pieces, trim_blanks, trimmed_lines, BLANKS};
+use crate::text::sentence::{
+    after_full_stop, is_sentence_end, sentence_end, sentence_starts, CLOSERS,
+};
+use crate::text::{Shift, TextRange};
 use rayon::prelude::*;
 
 /// Analyses a whole text. Never fails: odd input gives an odd but valid
@@ -214,44 +218,6 @@ impl Segment {
     }
 }
 
-const BLANKS: [char; 5] = [' ', '\t', '\u{3000}', '\u{a0}', '\u{feff}'];
-
-/// Byte values that begin, and that end, the UTF-8 encoding of one of
-/// [`BLANKS`]: a text whose first and last bytes are neither has no blank
-/// to trim, told without decoding.
-const BLANK_FIRST: [bool; 256] = edge_bytes(&[&BLANKS], false);
-const BLANK_LAST: [bool; 256] = edge_bytes(&[&BLANKS], true);
-
-/// For each byte value, whether it begins (with `last`, ends) the UTF-8
-/// encoding of one of `chars`.
-// Evaluated while compiling: an index out of range fails the build.
-#[allow(clippy::indexing_slicing)]
-const fn edge_bytes(chars: &[&[char]], last: bool) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut set = 0;
-    while set < chars.len() {
-        let mut i = 0;
-        while i < chars[set].len() {
-            let mut buffer = [0u8; 4];
-            let encoded = chars[set][i].encode_utf8(&mut buffer).as_bytes();
-            let edge = if last {
-                encoded[encoded.len() - 1]
-            } else {
-                encoded[0]
-            };
-            table[edge as usize] = true;
-            i += 1;
-        }
-        set += 1;
-    }
-    table
-}
-
-/// Whether `byte` is one of `table`'s.
-fn in_table(table: &[bool; 256], byte: Option<&u8>) -> bool {
-    byte.is_some_and(|&b| table.get(usize::from(b)).copied().unwrap_or(false))
-}
-
 /// What the whole-text pass finds line by line.
 #[derive(Default)]
 struct Lines {
@@ -325,194 +291,6 @@ fn front_matter(text: &str) -> Vec<Noise> {
             range,
         })
         .collect()
-}
-
-/// `range` cut after line breaks into pieces of about 256 KB.
-fn pieces(text: &str, range: TextRange) -> Vec<TextRange> {
-    /// Large enough that a piece's work dwarfs handing it to a thread.
-    const PIECE: usize = 1 << 18;
-    let mut pieces = Vec::new();
-    let mut start = range.start;
-    while range.end - start > PIECE {
-        let Some(cut) = text
-            .as_bytes()
-            .get(start + PIECE..range.end)
-            .and_then(|rest| memchr::memchr(b'\n', rest))
-            .map(|i| start + PIECE + i + 1)
-        else {
-            break;
-        };
-        pieces.push(TextRange::new(start, cut));
-        start = cut;
-    }
-    pieces.push(TextRange::new(start, range.end));
-    pieces
-}
-
-fn trimmed_lines(text: &str) -> impl Iterator<Item = TextRange> + Clone + '_ {
-    // Line breaks found by a vectorised byte search: splitting at a `[char]`
-    // pattern decodes every character of the text.
-    let mut offset = 0;
-    std::iter::from_fn(move || {
-        let start = offset;
-        let rest = text.get(start..).filter(|r| !r.is_empty())?;
-        offset += memchr::memchr2(b'\n', b'\r', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
-        Some((start, text.get(start..offset)?))
-    })
-    .filter_map(move |(start, raw)| {
-        // A line ends at its first break, so it holds one at most.
-        let content = match raw.as_bytes().last() {
-            Some(b'\n' | b'\r') => raw.get(..raw.len() - 1).unwrap_or(raw),
-            _ => raw,
-        };
-        let (lead, trimmed) = trim_blanks(content);
-        (!trimmed.is_empty()).then(|| TextRange::new(start + lead, start + lead + trimmed.len()))
-    })
-}
-
-/// `s` without the [`BLANKS`] around it, and how many bytes went before it.
-/// Most lines have none, as their first and last bytes tell without
-/// decoding.
-fn trim_blanks(s: &str) -> (usize, &str) {
-    let lead = if in_table(&BLANK_FIRST, s.as_bytes().first()) {
-        s.len() - s.trim_start_matches(BLANKS).len()
-    } else {
-        0
-    };
-    let rest = s.get(lead..).unwrap_or_default();
-    let trimmed = if in_table(&BLANK_LAST, rest.as_bytes().last()) {
-        rest.trim_end_matches(BLANKS)
-    } else {
-        rest
-    };
-    (lead, trimmed)
-}
-
-/// Sentence ends: a heading or item that follows one of these is inline.
-const SENTENCE_ENDS: [char; 7] = ['。', '！', '？', '!', '?', '；', ';'];
-
-/// Closing quotes and brackets, which a run of sentence ends takes with it
-/// (`。”`).
-const CLOSERS: [char; 6] = ['”', '’', '"', '」', '）', ')'];
-
-/// Byte values that begin a sentence end or a closer.
-const RUN_FIRST: [bool; 256] = edge_bytes(&[&SENTENCE_ENDS, &CLOSERS], false);
-
-fn is_sentence_end(ch: char) -> bool {
-    SENTENCE_ENDS.contains(&ch)
-}
-
-/// The first sentence end in `s`: its offset and the character. The ends
-/// are found a block at a time, so the rest of a paragraph past the first
-/// one is not searched.
-fn sentence_end(s: &str) -> Option<(usize, char)> {
-    SentenceEnds::new(s).next()
-}
-
-/// The sentence end `bytes` begin with, told by its bytes without decoding.
-#[inline]
-fn end_at(bytes: &[u8]) -> Option<char> {
-    match bytes {
-        [b'!', ..] => Some('!'),
-        [b'?', ..] => Some('?'),
-        [b';', ..] => Some(';'),
-        [0xE3, 0x80, 0x82, ..] => Some('。'),
-        [0xEF, 0xBC, 0x81, ..] => Some('！'),
-        [0xEF, 0xBC, 0x9F, ..] => Some('？'),
-        [0xEF, 0xBC, 0x9B, ..] => Some('；'),
-        _ => None,
-    }
-}
-
-/// The sentence ends in `s`, in order: each one's offset and character.
-///
-/// It runs over every long line and many paragraphs, where a byte search that
-/// stops at every `、` `，` `：` restarts every few dozen bytes. So the bytes
-/// that may begin an end are marked 64 at a time ([`byte_set`]), and the
-/// candidates are told apart by their other two bytes.
-struct SentenceEnds<'a> {
-    s: &'a str,
-    /// Start of the 64-byte block `candidates` describes.
-    block: usize,
-    /// The block's candidates not passed yet, one bit per byte.
-    candidates: u64,
-}
-
-/// The bytes a sentence end may begin with: `!` `?` `;`, and the first bytes
-/// of `。` and of `！？；`.
-const END_FIRST_BYTES: &[u8; 5] = b"!?;\xE3\xEF";
-
-impl<'a> SentenceEnds<'a> {
-    const BLOCK: usize = byte_set::BLOCK;
-
-    fn new(s: &'a str) -> Self {
-        SentenceEnds {
-            s,
-            block: 0,
-            candidates: byte_set::mask_at(s.as_bytes(), 0, END_FIRST_BYTES),
-        }
-    }
-
-    /// Goes on looking from `at`, past the ends before it.
-    fn skip_to(&mut self, at: usize) {
-        if at >= self.block + Self::BLOCK {
-            self.block = at - at % Self::BLOCK;
-            self.candidates = byte_set::mask_at(self.s.as_bytes(), self.block, END_FIRST_BYTES);
-        }
-        self.candidates &= u64::MAX.checked_shl((at - self.block) as u32).unwrap_or(0);
-    }
-}
-
-impl Iterator for SentenceEnds<'_> {
-    type Item = (usize, char);
-
-    // Inlined into each loop over the ends (several modules'), not only
-    // those the compiler happens to place beside it: a call per end costs
-    // 1–2 % of an analysis (callgrind).
-    #[inline]
-    fn next(&mut self) -> Option<(usize, char)> {
-        let bytes = self.s.as_bytes();
-        loop {
-            while self.candidates == 0 {
-                self.block += Self::BLOCK;
-                if self.block >= bytes.len() {
-                    return None;
-                }
-                self.candidates = byte_set::mask_at(bytes, self.block, END_FIRST_BYTES);
-            }
-            let i = self.block + self.candidates.trailing_zeros() as usize;
-            self.candidates &= self.candidates - 1;
-            let Some(ch) = end_at(bytes.get(i..).unwrap_or_default()) else {
-                continue;
-            };
-            // The end's other bytes are no candidates: nothing to skip.
-            return Some((i, ch));
-        }
-    }
-}
-
-/// Byte offsets (relative to `s`) where sentences start, after the first.
-/// A run of sentence ends and closing quotes (`。”`) ends one sentence.
-pub(crate) fn sentence_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut ends = SentenceEnds::new(s);
-    std::iter::from_fn(move || {
-        let (end, ch) = ends.next()?;
-        let rest = s.get(end + ch.len_utf8()..)?;
-        // Most sentences start right after their end: a first byte that
-        // begins no end and no closer needs no decoding.
-        let tail = if in_table(&RUN_FIRST, rest.as_bytes().first()) {
-            rest.trim_start_matches(|c: char| is_sentence_end(c) || CLOSERS.contains(&c))
-        } else {
-            rest
-        };
-        let at = s.len() - tail.len();
-        if tail.is_empty() {
-            return None;
-        }
-        // The run's ends are passed.
-        ends.skip_to(at);
-        Some(at)
-    })
 }
 
 /// A whole document pasted on one line keeps its headings inline after `。`.
@@ -599,15 +377,6 @@ fn split_inline(text: &str, line: TextRange, out: &mut Vec<TextRange>) {
         }
         start = cut;
     }
-}
-
-/// Whether the sentence starting at `at` follows a full stop, not a `；`
-/// that separates the clauses of one sentence (`以下几件事：一、…；二、…`).
-fn after_full_stop(s: &str, at: usize) -> bool {
-    s.get(..at)
-        .map(|before| before.trim_end_matches(CLOSERS).trim_end_matches("**"))
-        .and_then(|before| before.chars().next_back())
-        .is_some_and(|end| is_sentence_end(end) && !matches!(end, '；' | ';'))
 }
 
 /// Whether a `**` opening at the start of `s` closes before the sentence ends.
@@ -2138,75 +1907,11 @@ fn label_parts(events: &mut [(usize, Event)], session_year: Option<u32>, by_orde
 mod tests {
     use super::*;
 
-    /// Sentence ends of every kind, a run with closing quotes, ends on both
-    /// sides of 64-byte block edges, and near misses that share their first
-    /// bytes (`、` `《》` `，` `：`).
-    const TEXT: &str = "一年来,常委会召开会议9次。审议《条例》;通过决定!是否?\
-                        “坚持人民至上。”二是、加强监督，推进立法：完成任务！\
-                        这是问句？好的；最后一句。。结束";
-
     #[test]
     fn parallel_results_come_in_the_items_order() {
         let items: Vec<String> = ["bb", "a", "dddd", "", "ccc", "a"].map(String::from).into();
         let lengths = par_map_longest_first(&items, |s| s.len(), |s| s.len());
         assert_eq!(lengths, [2, 1, 4, 0, 3, 1]);
         assert!(par_map_longest_first(&[] as &[String], |s| s.len(), |s| s.len()).is_empty());
-    }
-
-    #[test]
-    fn sentence_ends_are_the_end_characters_from_every_offset() {
-        for from in (0..=TEXT.len()).filter(|&i| TEXT.is_char_boundary(i)) {
-            let s = &TEXT[from..];
-            let expected: Vec<(usize, char)> = s
-                .char_indices()
-                .filter(|&(_, c)| is_sentence_end(c))
-                .collect();
-            assert_eq!(SentenceEnds::new(s).collect::<Vec<_>>(), expected, "{s}");
-        }
-    }
-
-    #[test]
-    fn trim_blanks_trims_what_trim_matches_trims() {
-        // Every blank at either end, and characters that share a blank's
-        // first byte (`、` E3, `，` EF) or last byte (`一` 80, `¿` BF).
-        let ends = [
-            "", " ", "\t", "\u{3000}", "\u{a0}", "\u{feff}", "、", "，", "一", "¿", "x",
-        ];
-        for head in ends {
-            for tail in ends {
-                for middle in ["", "报告", " \u{3000}"] {
-                    let s = format!("{head}{middle}{tail}");
-                    let expected = (
-                        s.len() - s.trim_start_matches(BLANKS).len(),
-                        s.trim_matches(BLANKS),
-                    );
-                    assert_eq!(trim_blanks(&s), expected, "{s:?}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn sentence_starts_follow_each_run_of_ends_and_quotes() {
-        for from in (0..=TEXT.len()).filter(|&i| TEXT.is_char_boundary(i)) {
-            let s = &TEXT[from..];
-            let mut expected = Vec::new();
-            let mut chars = s.char_indices().peekable();
-            while let Some((_, c)) = chars.next() {
-                if !is_sentence_end(c) {
-                    continue;
-                }
-                while chars
-                    .next_if(|&(_, c)| {
-                        is_sentence_end(c) || matches!(c, '”' | '’' | '"' | '」' | '）' | ')')
-                    })
-                    .is_some()
-                {}
-                if let Some(&(at, _)) = chars.peek() {
-                    expected.push(at);
-                }
-            }
-            assert_eq!(sentence_starts(s).collect::<Vec<_>>(), expected, "{s}");
-        }
     }
 }

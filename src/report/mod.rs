@@ -25,7 +25,6 @@ mod noise;
 pub mod numeral;
 pub mod parts;
 
-pub(crate) use analyze::sentence_starts;
 pub use analyze::{analyze, split, Segment, SegmentKey, Split};
 pub(crate) use analyze::{in_pool, par_map_longest_first};
 pub use model::*;
