@@ -18,6 +18,11 @@ macro_rules! words {
 }
 
 mod analyze;
+mod closing;
+mod event;
+mod heading;
+mod items;
+mod markdown;
 pub mod marker;
 pub mod metrics;
 mod model;
