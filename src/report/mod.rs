@@ -22,6 +22,7 @@ mod closing;
 mod event;
 mod heading;
 mod items;
+mod label;
 mod markdown;
 pub mod marker;
 pub mod metrics;
@@ -29,6 +30,7 @@ mod model;
 mod noise;
 pub mod numeral;
 pub mod parts;
+mod tree;
 
 pub use analyze::{analyze, split, Segment, SegmentKey, Split};
 pub(crate) use analyze::{in_pool, par_map_longest_first};
