@@ -16,6 +16,8 @@ use super::tree::{
 use super::{marker, parts};
 use crate::text::TextRange;
 
+/// The outline of one report from its paragraphs, ranges relative to `text`;
+/// the noise found around its title goes to `noise`.
 pub(super) fn build_report(
     text: &str,
     paragraphs: &[TextRange],

@@ -20,7 +20,10 @@ pub(super) fn find_closing(text: &str, body: &[TextRange], from: usize) -> Optio
         .find(|&(i, p)| {
             is_appendix_heading(p.slice(text))
                 && i.checked_sub(1)
-                    .is_some_and(|before| is_closing_at(text, body, before))
+                    .and_then(|before| body.get(before).map(|q| (before, q)))
+                    .is_some_and(|(before, q)| {
+                        is_closing_at(text, body, before, unmarked(q.slice(text)))
+                    })
         })
         .map_or(body.len(), |(i, _)| i);
     let body = body.get(..end).unwrap_or(body);
@@ -33,8 +36,7 @@ pub(super) fn find_closing(text: &str, body: &[TextRange], from: usize) -> Optio
     // After the closing come only short lines (a signature, a date) and
     // notes; a closing-shaped paragraph followed by more of the body (`各位代表，
     // 政府的一切权力…` among the last tasks) is not the closing.
-    let tail = |p: &TextRange| {
-        let s = unmarked(p.slice(text));
+    let tail = |s: &str| {
         // `三重一大：“三重”指…`, `五项制度】即…`: a glossary's entry.
         let entry = parts::first_chars(s, 20).contains(['：', ':', '】']);
         parts::at_most_chars(s, 40)
@@ -48,30 +50,27 @@ pub(super) fn find_closing(text: &str, body: &[TextRange], from: usize) -> Optio
         .skip(from)
         .rev()
         .take_while(|&(i, _)| last_heading.is_none_or(|h| i > h) || body.len() - i <= 2)
-        .take_while(|&(i, p)| {
+        .map(|(i, p)| (i, p.slice(text), unmarked(p.slice(text))))
+        .take_while(|&(i, _, bare)| {
             let after_tail = tail_from == i + 1;
-            if after_tail && tail(p) {
+            if after_tail && tail(bare) {
                 tail_from = i;
             }
             after_tail
         })
-        .find(|&(i, p)| {
-            let s = p.slice(text);
+        .find(|&(i, s, bare)| {
             // `路虽远，行则将至…让我们…而不懈奋斗！` ends a report addressing no one.
             let final_call = i + 1 == body.len() && parts::is_final_call(s);
-            marker::parse(s, 0).is_none() && (final_call || is_closing_at(text, body, i))
+            marker::parse(s, 0).is_none() && (final_call || is_closing_at(text, body, i, bare))
         })
-        .map(|(i, _)| i)
+        .map(|(i, _, _)| i)
 }
 
-/// Whether paragraph `i` of `body` is shaped like the closing: by itself
-/// (`各位代表,…让我们…而奋斗!`), as a call with the audience addressed inside
-/// it, or as a call after an address (`各位代表！` on a line of its own, or a
-/// paragraph opening with one).
-fn is_closing_at(text: &str, body: &[TextRange], i: usize) -> bool {
-    let Some(s) = body.get(i).map(|p| unmarked(p.slice(text))) else {
-        return false;
-    };
+/// Whether paragraph `i` of `body`, `s` without its markdown, is shaped like
+/// the closing: by itself (`各位代表,…让我们…而奋斗!`), as a call with the
+/// audience addressed inside it, or as a call after an address (`各位代表！`
+/// on a line of its own, or a paragraph opening with one).
+fn is_closing_at(text: &str, body: &[TextRange], i: usize, s: &str) -> bool {
     parts::is_closing(s)
         || parts::is_addressed_call(s)
         // `让我们更加紧密地团结在…` opening a paragraph calls as a closing does.

@@ -28,6 +28,8 @@ impl Event {
     }
 }
 
+/// The event of paragraph part `part`: a leaf at the top, headed by its
+/// first sentence.
 pub(super) fn leaf(text: &str, part: Part, p: TextRange) -> Event {
     Event {
         level: Level::Part,

@@ -5,7 +5,7 @@ use super::build::build_report;
 use super::lines::{lines, Lines};
 use super::markdown::unmarked;
 use super::model::{Document, Kind, Noise, NoiseKind};
-use super::title::title_first_line;
+use super::title::{may_head_report, title_first_line};
 use super::{marker, parts};
 use crate::text::TextRange;
 
@@ -230,10 +230,10 @@ fn report_starts(
         // `市十六届人大七次会议文件（三）`: a line or two of header above the
         // first title belong to its report; more is a text of its own.
         let header = first <= 2
-            && paragraphs.iter().take(first).all(|p| {
-                let line = unmarked(p.slice(text));
-                parts::at_most_chars(line, 40) && !line.contains(['。', '，', ','])
-            });
+            && paragraphs
+                .iter()
+                .take(first)
+                .all(|p| may_head_report(unmarked(p.slice(text))));
         if let Some(start) = starts.first_mut().filter(|_| header) {
             start.0 = 0;
         } else {

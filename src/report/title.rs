@@ -48,6 +48,18 @@ pub(super) fn title_first_line(line: &str) -> bool {
         && (line.ends_with("委员会") || line.ends_with("人民政府") || line.ends_with("政府"))
 }
 
+/// A line that may stand above a report's title as its header
+/// (`市十六届人大七次会议文件（三）`): short, without a sentence in it.
+pub(super) fn may_head_report(line: &str) -> bool {
+    parts::at_most_chars(line, 40) && !line.contains(['。', '，', ','])
+}
+
+/// A header line that the title's reading sets aside: one that may head a
+/// report, holds no colon and is no title itself.
+fn is_header_above_title(line: &str) -> bool {
+    may_head_report(line) && !line.contains([':', '：']) && !parts::looks_like_title(line)
+}
+
 /// `市十六届人大七次会议文件（三）` / `政府工作报告` / `——2021年2月5日在…`:
 /// a line or two of a document's header above its title.
 fn title_under_header(
@@ -55,18 +67,25 @@ fn title_under_header(
     paragraphs: &[TextRange],
     noise: &mut Vec<Noise>,
 ) -> Option<(Title, usize)> {
+    // Each of the first lines is read as a header, as the title and as the
+    // line under it: without its markdown once.
+    let lines: Vec<&str> = paragraphs
+        .iter()
+        .take(4)
+        .map(|p| unmarked(p.slice(text)))
+        .collect();
     for at in 1..=2 {
-        let (Some(upper), Some(lower)) = (paragraphs.get(at), paragraphs.get(at + 1)) else {
+        let (Some(upper), Some(&line), Some(&under)) =
+            (paragraphs.get(at), lines.get(at), lines.get(at + 1))
+        else {
             break;
         };
-        let (line, under) = (unmarked(upper.slice(text)), unmarked(lower.slice(text)));
         let headers = paragraphs.get(..at).unwrap_or_default();
-        let header_lines = headers.iter().all(|h| {
-            let header = unmarked(h.slice(text));
-            !parts::looks_like_title(header)
-                && parts::at_most_chars(header, 40)
-                && !header.contains(['。', '，', ',', ':', '：'])
-        });
+        let header_lines = lines
+            .get(..at)
+            .unwrap_or_default()
+            .iter()
+            .all(|header| is_header_above_title(header));
         if header_lines
             && parts::looks_like_title(line)
             && (parts::is_date_venue(under)
