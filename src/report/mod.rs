@@ -18,17 +18,28 @@ macro_rules! words {
 }
 
 mod analyze;
+mod build;
+mod closing;
+mod event;
+mod heading;
+mod items;
+mod label;
+mod lines;
+mod markdown;
 pub mod marker;
 pub mod metrics;
 mod model;
 mod noise;
 pub mod numeral;
 pub mod parts;
+mod split;
+mod title;
+mod tree;
 
-pub(crate) use analyze::sentence_starts;
-pub use analyze::{analyze, split, Segment, SegmentKey, Split};
+pub use analyze::analyze;
 pub(crate) use analyze::{in_pool, par_map_longest_first};
 pub use model::*;
+pub use split::{split, Segment, SegmentKey, Split};
 
 /// Compiles a pattern written in the source. Every pattern is compiled by the
 /// unit tests of its module, so a typo fails there, never on user input.

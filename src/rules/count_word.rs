@@ -10,7 +10,8 @@ use regex::Regex;
 use super::shared::{self, List};
 use super::{numbering_sequence, Context, Edit, Finding, Fix, Related, RuleDoc, Severity};
 use crate::report::numeral::{parse_small, to_chinese};
-use crate::report::{marker, sentence_starts, Level, Marker, MarkerStyle, Node, Report};
+use crate::report::{marker, Level, Marker, MarkerStyle, Node, Report};
+use crate::text::sentence::sentence_starts;
 use crate::text::TextRange;
 
 pub const DOC: RuleDoc = RuleDoc {

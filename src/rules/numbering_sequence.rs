@@ -2,7 +2,8 @@
 
 use super::shared::{self, List};
 use super::{Context, Edit, Finding, Fix, RuleDoc, Severity};
-use crate::report::{marker, sentence_starts, Level, Marker, MarkerStyle, Report};
+use crate::report::{marker, Level, Marker, MarkerStyle, Report};
+use crate::text::sentence::sentence_starts;
 use crate::text::TextRange;
 
 pub const DOC: RuleDoc = RuleDoc {

@@ -1,10 +1,13 @@
 //! Text primitives shared by every layer: byte ranges, a line index and
 //! conversion between byte offsets and line/column positions in the three
-//! encodings an LSP client may speak, and masks of the bytes of a set
-//! (`byte_set`). No protocol types live here.
+//! encodings an LSP client may speak, masks of the bytes of a set
+//! (`byte_set`), trimmed lines (`lines`) and sentence ends (`sentence`). No
+//! protocol types live here.
 
 pub(crate) mod byte_set;
 mod line_index;
+pub(crate) mod lines;
+pub(crate) mod sentence;
 
 pub use line_index::{Encoding, LineCol, LineIndex};
 

@@ -1,0 +1,139 @@
+//! The end of a report: its closing paragraph, and the matter after it
+//! (notes, attachments, a list of projects) outside its numbering.
+
+use super::event::Event;
+use super::markdown::{clean_label, unmarked};
+use super::model::{Level, Part};
+use super::{marker, parts};
+use crate::text::TextRange;
+
+/// The closing paragraph: the last one shaped like a closing, after every
+/// heading of the body.
+pub(super) fn find_closing(text: &str, body: &[TextRange], from: usize) -> Option<usize> {
+    // Matter after the closing (`附件`, `名词解释`, a list of 民生实事 with
+    // its own `一、`) is not the report's body: look before it. It starts
+    // with such a heading right after a closing-shaped paragraph.
+    let end = body
+        .iter()
+        .enumerate()
+        .skip(from + 1)
+        .find(|&(i, p)| {
+            is_appendix_heading(p.slice(text))
+                && i.checked_sub(1)
+                    .and_then(|before| body.get(before).map(|q| (before, q)))
+                    .is_some_and(|(before, q)| {
+                        is_closing_at(text, body, before, unmarked(q.slice(text)))
+                    })
+        })
+        .map_or(body.len(), |(i, _)| i);
+    let body = body.get(..end).unwrap_or(body);
+    let last_heading = body
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, p)| marker::parse(p.slice(text), 0).is_some_and(|f| f.level <= Level::H2))
+        .map(|(i, _)| i);
+    // After the closing come only short lines (a signature, a date) and
+    // notes; a closing-shaped paragraph followed by more of the body (`各位代表，
+    // 政府的一切权力…` among the last tasks) is not the closing.
+    let tail = |s: &str| {
+        // `三重一大：“三重”指…`, `五项制度】即…`: a glossary's entry.
+        let entry = parts::first_chars(s, 20).contains(['：', ':', '】']);
+        parts::at_most_chars(s, 40)
+            || entry
+            || marker::parse(s, 0).is_some()
+            || s.starts_with(['［', '[', '【', '（', '(', '注', '<', '>'])
+    };
+    let mut tail_from = body.len();
+    body.iter()
+        .enumerate()
+        .skip(from)
+        .rev()
+        .take_while(|&(i, _)| last_heading.is_none_or(|h| i > h) || body.len() - i <= 2)
+        .map(|(i, p)| (i, p.slice(text), unmarked(p.slice(text))))
+        .take_while(|&(i, _, bare)| {
+            let after_tail = tail_from == i + 1;
+            if after_tail && tail(bare) {
+                tail_from = i;
+            }
+            after_tail
+        })
+        .find(|&(i, s, bare)| {
+            // `路虽远，行则将至…让我们…而不懈奋斗！` ends a report addressing no one.
+            let final_call = i + 1 == body.len() && parts::is_final_call(s);
+            marker::parse(s, 0).is_none() && (final_call || is_closing_at(text, body, i, bare))
+        })
+        .map(|(i, _, _)| i)
+}
+
+/// Whether paragraph `i` of `body`, `s` without its markdown, is shaped like
+/// the closing: by itself (`各位代表,…让我们…而奋斗!`), as a call with the
+/// audience addressed inside it, or as a call after an address (`各位代表！`
+/// on a line of its own, or a paragraph opening with one).
+fn is_closing_at(text: &str, body: &[TextRange], i: usize, s: &str) -> bool {
+    parts::is_closing(s)
+        || parts::is_addressed_call(s)
+        // `让我们更加紧密地团结在…` opening a paragraph calls as a closing does.
+        || s.starts_with("让我们") && parts::is_call(s)
+        || parts::is_call(s)
+            && i.checked_sub(1)
+                .and_then(|before| body.get(before))
+                .is_some_and(|q| parts::opens_with_address(unmarked(q.slice(text))))
+}
+
+/// A line that opens matter after a report: notes ([`opens_notes`]: `附件1:`,
+/// `《政府工作报告》附件1`, `名词解释`…), `附:`, or a title naming a list of
+/// 民生实事 projects.
+fn is_appendix_heading(line: &str) -> bool {
+    let line = line
+        .trim_start_matches(['#', ' ', '*'])
+        .trim_end_matches(['*', ':', '：']);
+    parts::at_most_chars(line, 40)
+        && marker::parse(line, 0).is_none()
+        && !line.contains(['。', '，', ','])
+        && (opens_notes(line)
+            || line.starts_with("附:")
+            || line.starts_with("附：")
+            || line.contains("民生实事"))
+}
+
+/// A heading of notes on the report: a glossary (`名词解释`, `注释`,
+/// `《政府工作报告》有关名词解释`, `附注`) or an attachment (`附件2`).
+pub(super) fn opens_notes(label: &str) -> bool {
+    // The notes may name the document they explain: `《政府工作报告》注释`.
+    let rest = match label.strip_prefix('《').and_then(|r| r.split_once('》')) {
+        Some((_, rest)) => rest.trim_start_matches("有关"),
+        None => label,
+    };
+    let rest = rest
+        .trim_matches([' ', '\u{3000}', '*', ':', '：'])
+        .replace([' ', '\u{3000}'], "");
+    parts::at_most_chars(&rest, 12)
+        && (["附件", "附表", "附录", "附注", "名词", "词语", "注释", "注解"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+            // `有关词语解释`, `部分用语说明`
+            || ["解释", "注释", "说明"].iter().any(|w| rest.ends_with(w)))
+}
+
+pub(super) fn appendix(text: &str, p: TextRange) -> Event {
+    let s = p.slice(text);
+    let own_line = s.chars().count() <= 30 && !s.contains('。');
+    Event {
+        level: Level::Part,
+        part: Some(Part::Appendix),
+        marker: None,
+        label: if own_line {
+            clean_label(s)
+        } else {
+            "附加内容".to_string()
+        },
+        heading: if own_line {
+            p
+        } else {
+            TextRange::empty(p.start)
+        },
+        leaf: false,
+        inline: false,
+    }
+}
