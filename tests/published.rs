@@ -387,6 +387,13 @@ const UNCAUGHT: &[(Seed, &str, &[&str])] = &[
     ),
     (
         Seed::NoClosing,
+        "analysis bug: the paragraph before the closing turns to the audience and \
+         exclaims as a closing does (`各位代表，启航“十四五”，奋斗新征程。…让清正廉洁的新风正气\
+         不断充盈！`, line 141): without the closing it is read as one",
+        &["政府工作报告-其他地市/赣州市/2021.md"],
+    ),
+    (
+        Seed::NoClosing,
         "analysis bug: the missing closing is reported at line 62, the first of the \
          （一）…（八） that the misread shortcomings (line 52) cut out of the tasks (see \
          EXCEPTIONS)",

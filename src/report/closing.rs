@@ -18,12 +18,12 @@ pub(super) fn find_closing(text: &str, body: &[TextRange], from: usize) -> Optio
         .enumerate()
         .skip(from + 1)
         .find(|&(i, p)| {
+            let before = i - 1;
             is_appendix_heading(p.slice(text))
-                && i.checked_sub(1)
-                    .and_then(|before| body.get(before).map(|q| (before, q)))
-                    .is_some_and(|(before, q)| {
-                        is_closing_at(text, body, before, unmarked(q.slice(text)))
-                    })
+                && body.get(before).is_some_and(|q| {
+                    is_closing_at(text, body, before, unmarked(q.slice(text)))
+                        || ends_report(text, body, before)
+                })
         })
         .map_or(body.len(), |(i, _)| i);
     let body = body.get(..end).unwrap_or(body);
@@ -44,26 +44,45 @@ pub(super) fn find_closing(text: &str, body: &[TextRange], from: usize) -> Optio
             || marker::parse(s, 0).is_some()
             || s.starts_with(['［', '[', '【', '（', '(', '注', '<', '>'])
     };
+    // From the end: the tail, then the closing, which the tail alone may
+    // follow.
     let mut tail_from = body.len();
-    body.iter()
-        .enumerate()
-        .skip(from)
-        .rev()
-        .take_while(|&(i, _)| last_heading.is_none_or(|h| i > h) || body.len() - i <= 2)
-        .map(|(i, p)| (i, p.slice(text), unmarked(p.slice(text))))
-        .take_while(|&(i, _, bare)| {
-            let after_tail = tail_from == i + 1;
-            if after_tail && tail(bare) {
-                tail_from = i;
-            }
-            after_tail
-        })
-        .find(|&(i, s, bare)| {
-            // `路虽远，行则将至…让我们…而不懈奋斗！` ends a report addressing no one.
-            let final_call = i + 1 == body.len() && parts::is_final_call(s);
-            marker::parse(s, 0).is_none() && (final_call || is_closing_at(text, body, i, bare))
-        })
-        .map(|(i, _, _)| i)
+    for i in (from..body.len()).rev() {
+        if last_heading.is_some_and(|h| i <= h) && body.len() - i > 2 || tail_from != i + 1 {
+            break;
+        }
+        let s = body.get(i).map_or("", |p| p.slice(text));
+        let bare = unmarked(s);
+        // `路虽远，行则将至…让我们…而不懈奋斗！` ends a report addressing no one.
+        let final_call = i + 1 == body.len() && parts::is_final_call(s);
+        if marker::parse(s, 0).is_none()
+            && (final_call || is_closing_at(text, body, i, bare) || ends_report(text, body, i))
+        {
+            return Some(i);
+        }
+        if tail(bare) {
+            tail_from = i;
+        }
+    }
+    None
+}
+
+/// Whether paragraph `i`, followed by no more of the body, ends the report
+/// as a closing does though it calls in other words: it turns to the
+/// audience (`各位代表！…就一定能够夺取…新胜利！`, or a paragraph after `各位代表！`
+/// on a line of its own) and exclaims.
+fn ends_report(text: &str, body: &[TextRange], i: usize) -> bool {
+    let bare = |i: usize| body.get(i).map_or("", |p| unmarked(p.slice(text)));
+    let s = bare(i);
+    let addressed = parts::opens_with_address(s)
+        || i.checked_sub(1)
+            .is_some_and(|before| parts::is_salutation(bare(before)));
+    // A paragraph on the government's own conduct may turn to the audience
+    // too, but states its duties: it ends with a full stop.
+    addressed
+        && s.trim_end_matches([' ', '*']).ends_with(['！', '!'])
+        && !parts::is_salutation(s)
+        && !parts::at_most_chars(s, 40)
 }
 
 /// Whether paragraph `i` of `body`, `s` without its markdown, is shaped like

@@ -302,6 +302,9 @@ pub enum NoiseKind {
     Header,
     /// An HTML comment in a markdown copy: `<!-- 新华社北京3月15日电 -->`.
     Comment,
+    /// A markdown thematic break (`---`, `***`): a copy's separator, often
+    /// between the closing and the notes.
+    Separator,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -84,6 +84,15 @@ const BYLINE_FIRST: &[char] = &['策', '统', '文', '图', '撰', '采', '编',
 
 /// Classifies a trimmed line as noise. Long lines (real paragraphs that merely
 /// mention a site or a source) are never noise.
+/// `---`, `***`, `___` (spaces between allowed), as markdown draws a rule.
+fn is_thematic_break(line: &str) -> bool {
+    let marks = line.trim().replace(' ', "");
+    marks.len() >= 3
+        && ["-", "*", "_"]
+            .iter()
+            .any(|m| marks.chars().all(|c| m.starts_with(c)))
+}
+
 pub fn classify(line: &str) -> Option<NoiseKind> {
     // Every noise line is short: a real paragraph is never looked at twice.
     if line.len() > 120 * 3 {
@@ -96,6 +105,9 @@ pub fn classify(line: &str) -> Option<NoiseKind> {
     // `<!-- 新华社北京3月15日电 -->`: a markdown copy's note, never shown.
     if line.starts_with("<!--") && line.ends_with("-->") {
         return Some(NoiseKind::Comment);
+    }
+    if is_thematic_break(line) {
+        return Some(NoiseKind::Separator);
     }
     // Each pattern below needs a character lines rarely have, or one of a
     // few first characters: most lines are told without running the regexes.
@@ -200,6 +212,8 @@ mod tests {
             ("相关报道：", NavigationLink),
             ("殷勇同志作政府工作报告。本报记者 戴冰摄", Caption),
             ("<!-- 新华社北京3月15日电 -->", Comment),
+            ("---", Separator),
+            ("* * *", Separator),
             ("策划/统筹:张静平 文:钟玲 图:刘敏", Byline),
             ("更多精彩内容请访问 www.example.com", Advert),
             ("【字号：大 中 小】", Toolbar),
