@@ -11,9 +11,9 @@
 use std::path::Path;
 
 use baogao::analysis::{self, Analysis, Cache};
-use baogao::config::Config;
 use baogao::report::{self, metrics};
 use baogao::rules;
+use baogao::rules::Config;
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 
 // The allocator the binary runs the analysis with (src/main.rs).

@@ -11,9 +11,9 @@
 
 use std::sync::Arc;
 
-use crate::config::Config;
 use crate::report::metrics::{self, Contradiction, Figures};
 use crate::report::{self, Document, Segment, SegmentKey};
+use crate::rules::Config;
 use crate::rules::{self, Finding};
 use crate::text::Shift;
 

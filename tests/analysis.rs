@@ -3,9 +3,9 @@
 //! what a fresh analysis of each edited version gives.
 
 use baogao::analysis::{self, Analysis, Cache};
-use baogao::config::Config;
 use baogao::report::{self, metrics};
 use baogao::rules;
+use baogao::rules::Config;
 use proptest::prelude::*;
 
 fn fixture(name: &str) -> String {

@@ -8,7 +8,7 @@ mod shapes;
 use std::time::{Duration, Instant};
 
 use baogao::analysis;
-use baogao::config::Config;
+use baogao::rules::Config;
 
 /// The fastest of `runs` analyses: the least disturbed by other work on the
 /// machine.

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use baogao::analysis::{self, Analysis};
-use baogao::config::Config;
 use baogao::report::{Kind, Level, MarkerStyle, Node, Part, Report};
+use baogao::rules::Config;
 use baogao::rules::Severity;
 use baogao::text::TextRange;
 

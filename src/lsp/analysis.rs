@@ -14,10 +14,10 @@ use tokio::sync::{OnceCell, Semaphore};
 use super::encoding::Converter;
 use super::log;
 use crate::analysis::{Analysis as Results, Cache};
-use crate::config::Config;
+use crate::config;
 use crate::report::metrics::Figures;
 use crate::report::Document;
-use crate::rules::Finding;
+use crate::rules::{Config, Finding};
 use crate::text::{Encoding, LineIndex};
 
 pub(crate) struct Analysis {
@@ -123,7 +123,7 @@ fn config_for(inputs: &Inputs) -> (Config, Option<String>) {
     let Some(dir) = inputs.path.as_deref().and_then(|p| p.parent()) else {
         return (inputs.rules.clone(), None);
     };
-    match Config::discover(dir) {
+    match config::discover(dir) {
         Ok(Some((_, file))) => (inputs.rules.clone().merged(&file), None),
         Ok(None) => (inputs.rules.clone(), None),
         Err(err) => (inputs.rules.clone(), Some(err.to_string())),
