@@ -13,6 +13,7 @@ use tokio::sync::{OnceCell, Semaphore};
 
 use super::encoding::Converter;
 use super::log;
+use super::panic::panic_message;
 use crate::analysis::{Analysis as Results, Cache};
 use crate::config;
 use crate::report::metrics::Figures;
@@ -75,7 +76,7 @@ impl Analysis {
         let (results, failure) = match result {
             Ok(results) => (results, None),
             Err(panic) => {
-                let why = super::transport::panic_message(&*panic);
+                let why = panic_message(&*panic);
                 log::error(format_args!(
                     "analysis of version {version} panicked: {why}"
                 ));

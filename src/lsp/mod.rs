@@ -26,6 +26,7 @@ mod encoding;
 mod folding;
 mod hover;
 mod log;
+mod panic;
 mod selection;
 mod server;
 mod symbols;
