@@ -21,7 +21,7 @@
 
 use serde::Serialize;
 
-use super::extract::is_bare_verb;
+use super::counted::is_bare_verb;
 use super::{Category, Claim, Metric, WhatSource};
 use crate::text::TextRange;
 

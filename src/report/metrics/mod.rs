@@ -20,9 +20,15 @@
 //!   a digit (`一千二百条`, `两万人`) or carries an approximation marker
 //!   (`逾千家`, `百余篇`, `二十余名`); `千家万户`, `两个维护`, `一批` do not.
 
+mod affixes;
+mod chars;
 mod contradiction;
-mod extract;
+mod counted;
+mod figure;
+mod lexicon;
 mod number;
+mod period;
+mod scan;
 mod stops;
 mod summary;
 
@@ -33,7 +39,7 @@ use crate::report::Document;
 use crate::text::{Shift, TextRange};
 
 pub use contradiction::{contradictions, Contradiction};
-pub use extract::{extract, extract_in};
+pub use scan::{extract, extract_in};
 pub use summary::{describe, format_amount, format_value, section_summary};
 
 /// What kind of thing a figure counts, decided by its measure word.
