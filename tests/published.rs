@@ -48,7 +48,7 @@ fn fixtures() -> Vec<(String, String)> {
 }
 
 fn analyze(text: &str) -> Analysis {
-    analysis::analyze(text, &Config::default())
+    analysis::full(text, &Config::default())
 }
 
 /// The 1-based line of a byte offset.

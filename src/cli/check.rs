@@ -155,7 +155,7 @@ fn check_file(
             }
         }
     };
-    let analysis = analysis::analyze(&input.text, &config);
+    let analysis = analysis::full(&input.text, &config);
     let reports = analysis
         .document
         .reports

@@ -13,7 +13,7 @@ use tower_lsp::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
-use super::analysis::Analysis;
+use super::analysis::Analysed;
 use super::capabilities::{capabilities, Session};
 use super::config::Settings;
 use super::document::{Change, Clamp, TextDocument};
@@ -49,12 +49,12 @@ impl Server {
 
     /// The analysis of a document's current version; `None` for a document
     /// that is open but not served (another language).
-    async fn analysis(&self, uri: &Url) -> Result<Option<Arc<Analysis>>> {
+    async fn analysed(&self, uri: &Url) -> Result<Option<Arc<Analysed>>> {
         let snapshot = self.state.snapshot(uri).ok_or_else(|| not_open(uri))?;
         if !snapshot.served {
             return Ok(None);
         }
-        Ok(Some(self.state.analyse(snapshot).await))
+        Ok(Some(self.state.analysed(snapshot).await))
     }
 
     /// Schedules diagnostics for `uri`'s current version after the debounce
@@ -83,7 +83,7 @@ impl Server {
             let Some(snapshot) = state.snapshot(&uri) else {
                 return;
             };
-            let analysis = state.analyse(snapshot).await;
+            let analysis = state.analysed(snapshot).await;
             let version = analysis.version;
             let max = state.settings().max_diagnostics;
             let items = diagnostics::to_proto(&analysis, &uri, state.session().encoding, max);
@@ -327,7 +327,7 @@ impl LanguageServer for Server {
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        let Some(analysis) = self.analysis(&params.text_document.uri).await? else {
+        let Some(analysis) = self.analysed(&params.text_document.uri).await? else {
             return Ok(None);
         };
         let symbols = symbols::document_symbols(&analysis, self.session().encoding);
@@ -341,7 +341,7 @@ impl LanguageServer for Server {
         let encoding = self.session().encoding;
         let mut found = Vec::new();
         for (uri, snapshot) in self.state.served_snapshots() {
-            let analysis = self.state.analyse(snapshot).await;
+            let analysis = self.state.analysed(snapshot).await;
             found.extend(symbols::workspace_symbols(
                 &analysis,
                 &uri,
@@ -354,7 +354,7 @@ impl LanguageServer for Server {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = &params.text_document.uri;
-        let Some(analysis) = self.analysis(uri).await? else {
+        let Some(analysis) = self.analysed(uri).await? else {
             return Ok(None);
         };
         let session = self.session();
@@ -370,7 +370,7 @@ impl LanguageServer for Server {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
-        let Some(analysis) = self.analysis(&at.text_document.uri).await? else {
+        let Some(analysis) = self.analysed(&at.text_document.uri).await? else {
             return Ok(None);
         };
         Ok(hover::hover(
@@ -381,7 +381,7 @@ impl LanguageServer for Server {
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        let Some(analysis) = self.analysis(&params.text_document.uri).await? else {
+        let Some(analysis) = self.analysed(&params.text_document.uri).await? else {
             return Ok(None);
         };
         Ok(Some(folding::folding_ranges(
@@ -395,7 +395,7 @@ impl LanguageServer for Server {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = &params.text_document.uri;
-        let items = match self.analysis(uri).await? {
+        let items = match self.analysed(uri).await? {
             Some(analysis) => diagnostics::to_proto(
                 &analysis,
                 uri,
@@ -421,7 +421,7 @@ impl LanguageServer for Server {
         &self,
         params: SelectionRangeParams,
     ) -> Result<Option<Vec<SelectionRange>>> {
-        let Some(analysis) = self.analysis(&params.text_document.uri).await? else {
+        let Some(analysis) = self.analysed(&params.text_document.uri).await? else {
             return Ok(None);
         };
         let encoding = self.session().encoding;

@@ -16,7 +16,7 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinHandle;
 use tower_lsp::lsp_types::Url;
 
-use super::analysis::{self, Analysis, Cell, Inputs};
+use super::analysis::{self, Analysed, Cell, Inputs};
 use super::capabilities::Session;
 use super::config::Settings;
 use super::document::TextDocument;
@@ -29,8 +29,8 @@ pub(crate) struct State {
     settings: RwLock<Arc<Settings>>,
     /// Set once `shutdown` is requested.
     pub(crate) shutdown: Arc<AtomicBool>,
-    /// Bounds the analyses running at once (see `analysis::get`).
-    analyses: Arc<Semaphore>,
+    /// Bounds the analyses running at once (see `analysis::compute_once`).
+    analysis_slots: Arc<Semaphore>,
 }
 
 /// Texts beyond this many bytes have their stale analyses freed off-thread.
@@ -94,7 +94,7 @@ impl State {
             session: OnceLock::new(),
             settings: RwLock::new(Arc::new(Settings::default())),
             shutdown: Arc::new(AtomicBool::new(false)),
-            analyses: Arc::new(Semaphore::new(
+            analysis_slots: Arc::new(Semaphore::new(
                 std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
             )),
         }
@@ -140,14 +140,16 @@ impl State {
         self.documents().get(uri).map(|e| e.document.version())
     }
 
-    pub(crate) async fn analyse(&self, snapshot: Snapshot) -> Arc<Analysis> {
+    /// The analysis of `snapshot`'s version, computed once (see
+    /// `analysis::compute_once`).
+    pub(crate) async fn analysed(&self, snapshot: Snapshot) -> Arc<Analysed> {
         let inputs = Inputs {
             rules: self.settings().rules.clone(),
             path: snapshot.path,
             max_document_size: self.settings().max_document_size,
         };
-        let limit = Arc::clone(&self.analyses);
-        analysis::get(
+        let limit = Arc::clone(&self.analysis_slots);
+        analysis::compute_once(
             snapshot.cell,
             snapshot.rope,
             snapshot.version,

@@ -11,7 +11,7 @@ use super::lexicon::{unit_at, PEOPLE_NOUNS, PREFIX_MARKERS, SUFFIX_MARKERS};
 use super::number::{self, Numeral};
 use super::period::{framing, MAX_SENTENCE_BYTES};
 use super::scan::{Previous, Scanner};
-use super::{Category, Claim, Metric, WhatSource};
+use super::{Category, Claim, Figure, WhatSource};
 use crate::text::TextRange;
 
 /// Words after a measure word that turn it into something else: an ordinal
@@ -72,12 +72,18 @@ pub(super) fn ordinal_list(text: &str, at: usize) -> bool {
 /// Whether `次` names a session rather than counts: `市七届人大二次会议`,
 /// `十二届四次全会`, `十六届人大3次会议` — a Chinese numeral, or a term
 /// (`届`) just before, and a meeting after.
-pub(super) fn is_session(text: &str, start: usize, kind: Kind, unit: &str, after: &str) -> bool {
+pub(super) fn is_session(
+    text: &str,
+    start: usize,
+    notation: Notation,
+    unit: &str,
+    after: &str,
+) -> bool {
     if unit != "次" || !["会", "全会", "全体"].iter().any(|w| after.starts_with(w)) {
         return false;
     }
     let window = text.ceil_char_boundary(start.saturating_sub(8 * 3));
-    matches!(kind, Kind::Han { .. })
+    matches!(notation, Notation::Han { .. })
         || text
             .get(window..start)
             .is_some_and(|w| rfind_char(w, '届').is_some())
@@ -114,7 +120,7 @@ pub(super) fn infix(text: &str, pos: &mut usize, approx: &mut Option<&'static st
 
 /// How a numeral is written, for the rules that differ.
 #[derive(Clone, Copy)]
-pub(super) enum Kind {
+pub(super) enum Notation {
     Arabic,
     Han {
         /// Starts with a digit 一…九 rather than a bare 十/百/千/万.
@@ -150,14 +156,14 @@ impl<'t> Scanner<'t> {
         &mut self,
         start: usize,
         numeral: Numeral,
-        kind: Kind,
-        out: &[Metric],
-    ) -> Option<Metric> {
+        notation: Notation,
+        out: &[Figure],
+    ) -> Option<Figure> {
         if self.joined_to_what_precedes(start) {
             return None;
         }
-        let mut measure = self.measure(start, &numeral, kind)?;
-        let mention_start = self.mention_start(start, kind, &mut measure)?;
+        let mut measure = self.measure(start, &numeral, notation)?;
+        let mention_start = self.mention_start(start, notation, &mut measure)?;
         let clause = self.clause(mention_start)?;
         let (period, target) = self.period(mention_start, measure.after_unit);
         let what = self.what_counted(clause, mention_start, &mut measure, out);
@@ -170,7 +176,7 @@ impl<'t> Scanner<'t> {
             verb: what.verb,
             sentence_start: self.sentence_start,
         });
-        Some(Metric {
+        Some(Figure {
             value: measure.value.normalize(),
             unit: measure.unit,
             category: measure.category,
@@ -217,7 +223,7 @@ impl<'t> Scanner<'t> {
     /// The multiplier, measure word and markers after the numeral, if it
     /// has a measure word (or counts people without one) and is no rate per
     /// unit nor the lower end of a range.
-    fn measure(&self, start: usize, numeral: &Numeral, kind: Kind) -> Option<Measure<'t>> {
+    fn measure(&self, start: usize, numeral: &Numeral, notation: Notation) -> Option<Measure<'t>> {
         let text = self.text;
         let mut value = numeral.value;
         let mut pos = skip_space(text, numeral.end);
@@ -243,7 +249,7 @@ impl<'t> Scanner<'t> {
         let (unit, category, nominal, unit_len, implied) = match unit_at(rest) {
             Some(u) => {
                 let after = &rest[u.text.len()..];
-                if unit_is_word(u.text, after) || is_session(text, start, kind, u.text, after) {
+                if unit_is_word(u.text, after) || is_session(text, start, notation, u.text, after) {
                     return None;
                 }
                 (u.text, u.category, u.nominal, u.text.len(), false)
@@ -251,7 +257,7 @@ impl<'t> Scanner<'t> {
             None => {
                 // A head count written without a measure word: only a
                 // large one (`47.74万选民`), not a hotline (`12345市民`).
-                if !(multiplied || matches!(kind, Kind::Han { large: true, .. })) {
+                if !(multiplied || matches!(notation, Notation::Han { large: true, .. })) {
                     return None;
                 }
                 PEOPLE_NOUNS.find(rest)?;
@@ -293,7 +299,12 @@ impl<'t> Scanner<'t> {
     /// `超过`), which sets `measure.approx` unless one after it did, or at
     /// the numeral. `None` for an ordinal (`第3名`, `第1、2名`, `前10名`),
     /// a rate (`每…`) or a Chinese numeral that is an idiom or a slogan.
-    fn mention_start(&self, start: usize, kind: Kind, measure: &mut Measure) -> Option<usize> {
+    fn mention_start(
+        &self,
+        start: usize,
+        notation: Notation,
+        measure: &mut Measure,
+    ) -> Option<usize> {
         let text = self.text;
         let mut mention_start = start;
         let lead = skip_space_back(text, start);
@@ -316,11 +327,11 @@ impl<'t> Scanner<'t> {
             Some('前') if matches!(measure.unit, "名" | "位") => return None,
             _ => {}
         }
-        if let Kind::Han {
+        if let Notation::Han {
             led_by_digit,
             large,
             chars,
-        } = kind
+        } = notation
         {
             // Chinese numerals are idioms and slogans far more often than
             // counts (`两个维护`, `一批`, `千家万户`, `百万`).
@@ -369,7 +380,7 @@ impl<'t> Scanner<'t> {
         clause: &'t str,
         mention_start: usize,
         measure: &mut Measure,
-        out: &[Metric],
+        out: &[Figure],
     ) -> What<'t> {
         let text = self.text;
         if measure.implied {

@@ -4,23 +4,23 @@
 //! that says what was counted.
 
 use super::chars::{char_at, char_before, is_han_numeral, utf8_len};
-use super::figure::Kind;
+use super::figure::Notation;
 use super::lexicon::ends_prefix_marker;
 use super::number;
 use super::period::Memo;
 use super::stops::Stops;
-use super::Metric;
+use super::Figure;
 use crate::text::{byte_set, TextRange};
 
 /// Every counted figure in `text`.
-pub fn extract(text: &str) -> Vec<Metric> {
+pub fn extract(text: &str) -> Vec<Figure> {
     extract_in(text, &[TextRange::new(0, text.len())])
 }
 
 /// Every counted figure in the given paragraphs of `text` (e.g. the
 /// document's paragraphs, so page chrome and other noise are skipped). Ranges
 /// that do not fall on character boundaries of `text` are ignored.
-pub fn extract_in(text: &str, paragraphs: &[TextRange]) -> Vec<Metric> {
+pub fn extract_in(text: &str, paragraphs: &[TextRange]) -> Vec<Figure> {
     // Reports hold a figure every 650 or so bytes: room for most of them up
     // front leaves at most one doubling, and one copy of the figures read.
     let mut out = Vec::with_capacity(text.len() / 1024);
@@ -132,7 +132,7 @@ impl<'t> Scanner<'t> {
     }
 
     /// Reads the paragraph; `stops` finds the stops of the whole text.
-    pub(super) fn run(mut self, stops: &mut Stops, out: &mut Vec<Metric>) {
+    pub(super) fn run(mut self, stops: &mut Stops, out: &mut Vec<Figure>) {
         let bytes = self.text.as_bytes();
         let mut i = 0;
         self.open_from = out.len();
@@ -182,7 +182,7 @@ impl<'t> Scanner<'t> {
     }
 
     /// A paragraph (or line) ended just before `next`.
-    pub(super) fn end_paragraph(&mut self, next: usize, out: &mut [Metric]) {
+    pub(super) fn end_paragraph(&mut self, next: usize, out: &mut [Figure]) {
         self.end_sentence(next, out);
         if let Some(open) = out.get_mut(self.paragraph_from..) {
             for metric in open {
@@ -195,7 +195,7 @@ impl<'t> Scanner<'t> {
     }
 
     /// A sentence ended just before `next`.
-    pub(super) fn end_sentence(&mut self, next: usize, out: &mut [Metric]) {
+    pub(super) fn end_sentence(&mut self, next: usize, out: &mut [Figure]) {
         // The figures read since the last break end their sentence here.
         if let Some(open) = out.get_mut(self.open_from..) {
             for metric in open {
@@ -213,20 +213,20 @@ impl<'t> Scanner<'t> {
     /// Adds a figure; returns where scanning goes on: after its whole
     /// mention, whose multiplier may be a numeral too (`9 百余次` is one
     /// figure, not also `百余次`).
-    pub(super) fn push(&self, metric: Metric, out: &mut Vec<Metric>) -> usize {
+    pub(super) fn push(&self, metric: Figure, out: &mut Vec<Figure>) -> usize {
         let end = metric.range.end - self.base;
         out.push(metric);
         end
     }
 
     /// Reads the Arabic numeral at `at`; returns where scanning goes on.
-    pub(super) fn at_numeral(&mut self, at: usize, out: &mut Vec<Metric>) -> usize {
+    pub(super) fn at_numeral(&mut self, at: usize, out: &mut Vec<Figure>) -> usize {
         let bytes = self.text.as_bytes();
         match number::arabic(self.text, at) {
             Some(numeral) => {
                 let mut end = numeral.end;
                 if !self.quoted(at) {
-                    if let Some(metric) = self.figure(at, numeral, Kind::Arabic, out) {
+                    if let Some(metric) = self.figure(at, numeral, Notation::Arabic, out) {
                         end = self.push(metric, out);
                     }
                 }
@@ -244,7 +244,7 @@ impl<'t> Scanner<'t> {
     }
 
     /// Reads the Chinese numeral run at `at`; returns where scanning goes on.
-    pub(super) fn at_han(&mut self, at: usize, out: &mut Vec<Metric>) -> usize {
+    pub(super) fn at_han(&mut self, at: usize, out: &mut Vec<Figure>) -> usize {
         // The whole run of numeral characters, each three bytes long, is
         // passed over whether it is read or not.
         let bytes = self.text.as_bytes();
@@ -266,12 +266,12 @@ impl<'t> Scanner<'t> {
         }
         let candidate = |run: &number::HanRun| run.led_by_digit && run.large && run.chars >= 2;
         if let Some(run) = number::chinese(self.text, at).filter(|r| marked || candidate(r)) {
-            let kind = Kind::Han {
+            let notation = Notation::Han {
                 led_by_digit: run.led_by_digit,
                 large: run.large,
                 chars: run.chars,
             };
-            if let Some(metric) = self.figure(at, run.numeral, kind, out) {
+            if let Some(metric) = self.figure(at, run.numeral, notation, out) {
                 return self.push(metric, out).max(at + 1);
             }
         }
