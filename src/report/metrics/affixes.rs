@@ -105,6 +105,31 @@ impl Affixes {
         }
     }
 
+    /// Whether a word of the list has `c` at this list's end (`约` ends
+    /// `大约`): only the words of `c`'s bucket are looked at.
+    pub(super) fn has_end_char(&self, c: char) -> bool {
+        let mut buffer = [0; 4];
+        let c = c.encode_utf8(&mut buffer);
+        let Some(&(mut link)) = bucket_at(c.as_bytes(), self.end).and_then(|b| self.first.get(b))
+        else {
+            return false;
+        };
+        while let Some(index) = usize::from(link).checked_sub(1) {
+            let Some(word) = self.words.get(index) else {
+                return false;
+            };
+            let fits = match self.end {
+                End::Start => word.starts_with(&*c),
+                End::Finish => word.ends_with(&*c),
+            };
+            if fits {
+                return true;
+            }
+            link = self.next.get(index).copied().unwrap_or(0);
+        }
+        false
+    }
+
     /// The index of the first word at this list's end of `s` in the bucket
     /// whose first link is `link`.
     fn first_fit(&self, s: &str, mut link: u8) -> Option<usize> {
@@ -125,5 +150,26 @@ impl Affixes {
             link = *self.next.get(index)?;
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Affixes;
+
+    #[test]
+    fn end_chars_are_the_words_ends() {
+        static ENDS: Affixes = Affixes::suffixes(&["不少于", "约"]);
+        static STARTS: Affixes = Affixes::prefixes(&["不少于", "约"]);
+        for (c, end, start) in [
+            ('于', true, false),
+            ('约', true, true),
+            ('不', false, true),
+            ('少', false, false),
+            ('人', false, false),
+        ] {
+            assert_eq!(ENDS.has_end_char(c), end, "{c}");
+            assert_eq!(STARTS.has_end_char(c), start, "{c}");
+        }
     }
 }

@@ -1,23 +1,6 @@
 //! Character helpers of the figure scan: classes of characters, told by
 //! their UTF-8 bytes where the scan reads bytes, and stepping over them.
 
-/// Whether the three bytes encode a Chinese numeral character (see
-/// [`number::han`]): 〇 零 一 二 两 三 四 五 六 七 八 九 十 百 千 万 亿.
-pub(super) fn is_han_numeral(b0: u8, b1: u8, b2: u8) -> bool {
-    matches!(
-        (b0, b1, b2),
-        (0xE3, 0x80, 0x87)
-            | (0xE4, 0xB8, 0x80 | 0x83 | 0x87 | 0x89 | 0xA4)
-            | (0xE4, 0xB9, 0x9D)
-            | (0xE4, 0xBA, 0x8C | 0x94 | 0xBF)
-            | (0xE5, 0x85, 0xAB | 0xAD)
-            | (0xE5, 0x8D, 0x81 | 0x83)
-            | (0xE5, 0x9B, 0x9B)
-            | (0xE7, 0x99, 0xBE)
-            | (0xE9, 0x9B, 0xB6)
-    )
-}
-
 /// Length of the UTF-8 sequence a lead byte starts: its leading one bits,
 /// without branches (1 for ASCII and for a stray continuation byte, which a
 /// `str` never starts a character with).
@@ -137,17 +120,10 @@ mod tests {
             let mut buf = [0u8; 4];
             let bytes = ch.encode_utf8(&mut buf).as_bytes();
             assert_eq!(utf8_len(bytes[0]), ch.len_utf8(), "{ch}");
-            if let [b0, b1, b2] = *bytes {
-                assert!(
-                    number::han(ch).is_none() || stops::STOP_CHARS.contains(ch),
-                    "{ch}"
-                );
-                assert_eq!(
-                    is_han_numeral(b0, b1, b2),
-                    number::han(ch).is_some(),
-                    "{ch}"
-                );
-            }
+            assert!(
+                number::han(ch).is_none() || stops::STOP_CHARS.contains(ch),
+                "{ch}"
+            );
         }
     }
 }

@@ -3,8 +3,7 @@
 
 use super::chars::{is_han, rfind_char, trim_white};
 use super::lexicon::{
-    begins_noun_stop_word, is_noun_stop, BARE_VERBS, LEADING_FILLERS, NOUN_STOP_WORDS,
-    PREFIX_MARKERS, TRAILING_FILLERS,
+    is_noun_stop, BARE_VERBS, LEADING_FILLERS, NOUN_STOP_WORDS, PREFIX_MARKERS, TRAILING_FILLERS,
 };
 use super::number;
 use super::scan::Scanner;
@@ -203,7 +202,7 @@ pub(super) fn noun_after(rest: &str) -> Option<&str> {
             break;
         }
         let tail = &rest[i..];
-        if is_noun_stop(ch) || begins_noun_stop_word(ch) && NOUN_STOP_WORDS.find(tail).is_some() {
+        if is_noun_stop(ch) || NOUN_STOP_WORDS.find(tail).is_some() {
             break;
         }
         if n >= MAX_NOUN {

@@ -156,16 +156,6 @@ pub(super) static PREFIX_MARKERS: Affixes = Affixes::suffixes(&[
     "达",
 ]);
 
-/// Whether `c` ends one of [`PREFIX_MARKERS`]: one test per Chinese numeral
-/// the scan meets, where comparing the markers' ends one by one cost a
-/// quarter of the scan.
-pub(super) fn ends_prefix_marker(c: char) -> bool {
-    matches!(
-        c,
-        '于' | '过' | '破' | '达' | '到' | '近' | '约' | '逾' | '超'
-    )
-}
-
 /// Markers after the measure word.
 pub(super) static SUFFIX_MARKERS: Affixes = Affixes::prefixes(&["以上", "左右", "以下", "以内"]);
 
@@ -304,73 +294,3 @@ pub(super) static NOUN_STOP_WORDS: Affixes = Affixes::prefixes(&[
     "用于", "位于", "对于", "关于", "显著", "正式", "投入", "建成", "开工", "落地", "入驻", "通过",
     "形成", "编入", "予以", "涉及", "增加", "增长", "减少", "下降", "缩小", "扩大", "降低",
 ]);
-
-/// Whether `ch` begins one of [`NOUN_STOP_WORDS`], to try the words only there.
-pub(super) fn begins_noun_stop_word(ch: char) -> bool {
-    matches!(
-        ch,
-        '进' | '开'
-            | '实'
-            | '完'
-            | '提'
-            | '参'
-            | '列'
-            | '纳'
-            | '得'
-            | '获'
-            | '取'
-            | '就'
-            | '全'
-            | '分'
-            | '设'
-            | '覆'
-            | '达'
-            | '用'
-            | '位'
-            | '对'
-            | '关'
-            | '显'
-            | '正'
-            | '投'
-            | '建'
-            | '落'
-            | '入'
-            | '通'
-            | '形'
-            | '编'
-            | '予'
-            | '涉'
-            | '增'
-            | '减'
-            | '下'
-            | '缩'
-            | '扩'
-            | '降'
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn prefix_marker_ends_are_the_markers_last_characters() {
-        for c in ('\u{4E00}'..='\u{9FFF}').filter(|&c| ends_prefix_marker(c)) {
-            assert!(PREFIX_MARKERS.words.iter().any(|m| m.ends_with(c)), "{c}");
-        }
-        for marker in PREFIX_MARKERS.words {
-            assert!(
-                ends_prefix_marker(marker.chars().last().unwrap()),
-                "{marker}"
-            );
-        }
-    }
-
-    #[test]
-    fn noun_stop_firsts_cover_the_words() {
-        for word in NOUN_STOP_WORDS.words {
-            let first = word.chars().next().unwrap();
-            assert!(begins_noun_stop_word(first), "{word}");
-        }
-    }
-}

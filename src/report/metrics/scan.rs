@@ -3,9 +3,9 @@
 //! measure word after it, the quotes and titles it may sit in, and the clause
 //! that says what was counted.
 
-use super::chars::{char_at, char_before, is_han_numeral, utf8_len};
+use super::chars::{char_at, char_before, utf8_len};
 use super::figure::Notation;
-use super::lexicon::ends_prefix_marker;
+use super::lexicon::PREFIX_MARKERS;
 use super::number;
 use super::period::Memo;
 use super::stops::Stops;
@@ -170,7 +170,7 @@ impl<'t> Scanner<'t> {
                     i = self.at_numeral(i, out);
                     continue;
                 }
-                _ if is_han_numeral(b, b1, b2) => {
+                _ if char_at(self.text, i).is_some_and(|c| number::han(c).is_some()) => {
                     i = self.at_han(i, out);
                     continue;
                 }
@@ -245,22 +245,22 @@ impl<'t> Scanner<'t> {
 
     /// Reads the Chinese numeral run at `at`; returns where scanning goes on.
     pub(super) fn at_han(&mut self, at: usize, out: &mut Vec<Figure>) -> usize {
-        // The whole run of numeral characters, each three bytes long, is
-        // passed over whether it is read or not.
-        let bytes = self.text.as_bytes();
-        let mut end = at;
-        while let Some(&[b0, b1, b2]) = bytes.get(end..end + 3) {
-            if !is_han_numeral(b0, b1, b2) {
-                break;
-            }
-            end += 3;
-        }
-        let end = end.max(at + 1);
+        // The whole run of numeral characters is passed over whether it is
+        // read or not.
+        let run: usize = self
+            .text
+            .get(at..)
+            .unwrap_or_default()
+            .chars()
+            .take_while(|&c| number::han(c).is_some())
+            .map(char::len_utf8)
+            .sum();
+        let end = (at + run).max(at + 1);
         // Most Chinese numerals are words (`统一`, `一批`); only an amount
         // or a numeral with an approximation marker goes on to be read. A
         // lone numeral is no amount: without a marker it is not even parsed.
         let marked = char_at(self.text, end).is_some_and(|c| c == '余' || c == '多')
-            || char_before(self.text, at).is_some_and(ends_prefix_marker);
+            || char_before(self.text, at).is_some_and(|c| PREFIX_MARKERS.has_end_char(c));
         if !marked && end <= at + 3 || self.quoted(at) {
             return end;
         }
