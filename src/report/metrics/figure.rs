@@ -8,7 +8,7 @@ use super::chars::{
 };
 use super::counted::{noun_after, What};
 use super::lexicon::{unit_at, PEOPLE_NOUNS, PREFIX_MARKERS, SUFFIX_MARKERS};
-use super::number::{self, Numeral};
+use super::number::{self, Notation, Numeral};
 use super::period::{framing, MAX_SENTENCE_BYTES};
 use super::scan::{Previous, Scanner};
 use super::{Category, Claim, Figure, WhatSource};
@@ -116,19 +116,6 @@ pub(super) fn infix(text: &str, pos: &mut usize, approx: &mut Option<&'static st
     };
     *approx = Some(marker);
     *pos += marker.len();
-}
-
-/// How a numeral is written, for the rules that differ.
-#[derive(Clone, Copy)]
-pub(super) enum Notation {
-    Arabic,
-    Han {
-        /// Starts with a digit 一…九 rather than a bare 十/百/千/万.
-        led_by_digit: bool,
-        /// Holds 百, 千, 万 or 亿.
-        large: bool,
-        chars: usize,
-    },
 }
 
 /// A numeral's amount and measure word, read forwards from it.

@@ -4,9 +4,8 @@
 //! that says what was counted.
 
 use super::chars::{char_at, char_before, utf8_len};
-use super::figure::Notation;
 use super::lexicon::PREFIX_MARKERS;
-use super::number;
+use super::number::{self, Notation};
 use super::period::Memo;
 use super::stops::Stops;
 use super::Figure;
