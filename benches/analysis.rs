@@ -1,5 +1,5 @@
 //! The full analysis the server and `baogao check` run on every version of a
-//! text — outline, figures and diagnostics (`analysis::analyze`, report by
+//! text — outline, figures and diagnostics (`analysis::full`, report by
 //! report, in parallel) — on real reports from 23 KB to 50 MB, also on one
 //! thread, and what the server's cache leaves to do after one edit. Inputs above the
 //! 545 KB compilation are made here by repeating it, never committed; the
@@ -11,9 +11,9 @@
 use std::path::Path;
 
 use baogao::analysis::{self, Analysis, Cache};
-use baogao::config::Config;
 use baogao::report::{self, metrics};
 use baogao::rules;
+use baogao::rules::Config;
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 
 // The allocator the binary runs the analysis with (src/main.rs).
@@ -48,7 +48,7 @@ fn sized(text: &str, bytes: usize) -> String {
 
 /// What one version of a text costs: outline, figures and findings.
 fn full(text: &str, config: &Config) -> Analysis {
-    analysis::analyze(text, config)
+    analysis::full(text, config)
 }
 
 fn large() -> bool {
@@ -102,7 +102,7 @@ fn edit(c: &mut Criterion) {
     let mut group = c.benchmark_group("edit");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("compilation-22 (545 KB), one report changed", |b| {
-        b.iter(|| cache.analyze(versions.next().expect("cycle"), &config))
+        b.iter(|| cache.update(versions.next().expect("cycle"), &config))
     });
     group.finish();
 }

@@ -11,9 +11,9 @@
 
 use std::sync::Arc;
 
-use crate::config::Config;
 use crate::report::metrics::{self, Contradiction, Figures};
 use crate::report::{self, Document, Segment, SegmentKey};
+use crate::rules::Config;
 use crate::rules::{self, Finding};
 use crate::text::Shift;
 
@@ -27,8 +27,8 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
 }
 
-/// Analyses `text` under `config`.
-pub fn analyze(text: &str, config: &Config) -> Analysis {
+/// The full analysis of `text` under `config`: outline, figures and findings.
+pub fn full(text: &str, config: &Config) -> Analysis {
     report::in_pool(|| {
         let split = report::split(text);
         let parts = report::par_map_longest_first(
@@ -118,13 +118,13 @@ struct Cached {
 }
 
 impl Cache {
-    /// Analyses `text` as [`analyze`] does, reusing the results of every
+    /// Analyses `text` as [`full`] does, reusing the results of every
     /// report whose text, and the configuration, are as in the last call.
-    pub fn analyze(&mut self, text: &str, config: &Config) -> Analysis {
-        report::in_pool(|| self.analyze_in_pool(text, config))
+    pub fn update(&mut self, text: &str, config: &Config) -> Analysis {
+        report::in_pool(|| self.update_in_pool(text, config))
     }
 
-    fn analyze_in_pool(&mut self, text: &str, config: &Config) -> Analysis {
+    fn update_in_pool(&mut self, text: &str, config: &Config) -> Analysis {
         if self.config.as_ref() != Some(config) {
             self.reports.clear();
             self.config = Some(config.clone());

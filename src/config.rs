@@ -1,5 +1,8 @@
-//! User configuration of the rules: `baogao.toml` / `.baogao.toml` found from
-//! a document's folder upwards, or the same keys from the editor's settings.
+//! Reading the rules' configuration ([`Config`], plain data kept in
+//! `rules`): `baogao.toml` / `.baogao.toml` found from a document's folder
+//! upwards, or the same keys from the editor's settings. This is the side
+//! that reads files and knows the rule codes; the rules only receive the
+//! result.
 //!
 //! ```toml
 //! kind = "congress"            # assume this kind: congress, consultative,
@@ -22,7 +25,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::report::{Kind, Part};
-use crate::rules::{self, RuleDoc, Severity};
+use crate::rules::{self, Config, RuleLevel, Severity};
 
 /// File names looked for in each folder, in order of preference.
 pub const FILE_NAMES: [&str; 2] = ["baogao.toml", ".baogao.toml"];
@@ -37,26 +40,6 @@ const EDITOR_KEYS: [&str; 6] = [
     "maxDiagnostics",
     "maxDocumentSize",
 ];
-
-/// How one rule is configured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RuleLevel {
-    Off,
-    On(Severity),
-}
-
-/// The rules' configuration. `Config::default()` is every rule at its default
-/// severity, the kind detected from the text and no extra wordings.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Config {
-    /// The kind to assume for every report that is not a fragment; `None`
-    /// detects it from the text.
-    pub kind: Option<Kind>,
-    /// Severity overrides by rule code.
-    pub rules: BTreeMap<&'static str, RuleLevel>,
-    /// Extra wordings that count as a standard part.
-    pub parts: BTreeMap<Part, Vec<String>>,
-}
 
 /// An invalid configuration: where it came from, the key and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,103 +62,65 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-impl Config {
-    /// The configured level of a rule, or its default severity.
-    pub fn level(&self, code: &str) -> RuleLevel {
-        if let Some(level) = self.rules.get(code) {
-            return *level;
-        }
-        rules::lookup(code).map_or(RuleLevel::Off, |doc| RuleLevel::On(doc.default_severity))
-    }
+/// The configuration from editor settings: the `baogao` section (or an
+/// object holding it), with the keys of `baogao.toml`. Client-only keys
+/// (`server`, `files`, `trace`, `debounceMs`, `maxDiagnostics`,
+/// `maxDocumentSize`) are ignored; `null` is the default.
+pub fn from_settings(settings: &Value) -> Result<Config, ConfigError> {
+    let section = match settings {
+        Value::Object(map) if map.len() == 1 => map.get("baogao").unwrap_or(settings),
+        _ => settings,
+    };
+    from_value(section, "editor settings", true)
+}
 
-    /// [`level`](Self::level) of a rule whose documentation is at hand, so
-    /// not looked up by its code.
-    pub fn level_of(&self, doc: &RuleDoc) -> RuleLevel {
-        self.rules
-            .get(doc.code)
-            .copied()
-            .unwrap_or(RuleLevel::On(doc.default_severity))
-    }
-
-    /// The configuration from editor settings: the `baogao` section (or an
-    /// object holding it), with the keys of `baogao.toml`. Client-only keys
-    /// (`server`, `files`, `trace`, `debounceMs`, `maxDiagnostics`,
-    /// `maxDocumentSize`) are ignored; `null` is the
-    /// default.
-    pub fn from_settings(settings: &Value) -> Result<Config, ConfigError> {
-        let section = match settings {
-            Value::Object(map) if map.len() == 1 => map.get("baogao").unwrap_or(settings),
-            _ => settings,
-        };
-        from_value(section, "editor settings", true)
-    }
-
-    /// Parses the text of a `baogao.toml`; `origin` names it in errors.
-    pub fn from_toml(text: &str, origin: &str) -> Result<Config, ConfigError> {
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            let line = e
-                .span()
-                .map(|span| text.get(..span.start).unwrap_or("").matches('\n').count() + 1);
-            ConfigError {
-                origin: match line {
-                    Some(line) => format!("{origin}:{line}"),
-                    None => origin.to_string(),
-                },
-                key: None,
-                message: format!("not valid TOML: {}", e.message()),
-            }
-        })?;
-        let value = serde_json::to_value(table).map_err(|e| ConfigError {
-            origin: origin.to_string(),
+/// Parses the text of a `baogao.toml`; `origin` names it in errors.
+pub fn from_toml(text: &str, origin: &str) -> Result<Config, ConfigError> {
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        let line = e
+            .span()
+            .map(|span| text.get(..span.start).unwrap_or("").matches('\n').count() + 1);
+        ConfigError {
+            origin: match line {
+                Some(line) => format!("{origin}:{line}"),
+                None => origin.to_string(),
+            },
             key: None,
-            message: format!("unsupported value: {e}"),
-        })?;
-        from_value(&value, origin, false)
-    }
+            message: format!("not valid TOML: {}", e.message()),
+        }
+    })?;
+    let value = serde_json::to_value(table).map_err(|e| ConfigError {
+        origin: origin.to_string(),
+        key: None,
+        message: format!("unsupported value: {e}"),
+    })?;
+    from_value(&value, origin, false)
+}
 
-    /// Reads and parses a configuration file.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let origin = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-            origin: origin.clone(),
-            key: None,
-            message: format!("cannot read: {e}"),
-        })?;
-        Config::from_toml(&text, &origin)
-    }
+/// Reads and parses a configuration file.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let origin = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        origin: origin.clone(),
+        key: None,
+        message: format!("cannot read: {e}"),
+    })?;
+    from_toml(&text, &origin)
+}
 
-    /// The nearest `baogao.toml` or `.baogao.toml` in `dir` or a folder above
-    /// it, parsed. `Ok(None)` when there is none.
-    pub fn discover(dir: &Path) -> Result<Option<(PathBuf, Config)>, ConfigError> {
-        for folder in dir.ancestors() {
-            for name in FILE_NAMES {
-                let path = folder.join(name);
-                if path.is_file() {
-                    let config = Config::load(&path)?;
-                    return Ok(Some((path, config)));
-                }
+/// The nearest `baogao.toml` or `.baogao.toml` in `dir` or a folder above
+/// it, parsed. `Ok(None)` when there is none.
+pub fn discover(dir: &Path) -> Result<Option<(PathBuf, Config)>, ConfigError> {
+    for folder in dir.ancestors() {
+        for name in FILE_NAMES {
+            let path = folder.join(name);
+            if path.is_file() {
+                let config = load(&path)?;
+                return Ok(Some((path, config)));
             }
         }
-        Ok(None)
     }
-
-    /// `over` laid on `self`: its kind, rule levels and wordings win or add
-    /// (a project's `baogao.toml` over the editor's settings).
-    pub fn merged(mut self, over: &Config) -> Config {
-        if over.kind.is_some() {
-            self.kind = over.kind;
-        }
-        self.rules.extend(over.rules.iter().map(|(k, v)| (*k, *v)));
-        for (part, wordings) in &over.parts {
-            let mine = self.parts.entry(*part).or_default();
-            for w in wordings {
-                if !mine.contains(w) {
-                    mine.push(w.clone());
-                }
-            }
-        }
-        self
-    }
+    Ok(None)
 }
 
 fn from_value(value: &Value, origin: &str, editor: bool) -> Result<Config, ConfigError> {
@@ -351,9 +296,13 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn level(config: &Config, code: &str) -> RuleLevel {
+        config.level_of(rules::lookup(code).unwrap())
+    }
+
     #[test]
     fn parses_every_key() {
-        let config = Config::from_toml(
+        let config = from_toml(
             r#"
 kind = "government"
 [rules]
@@ -367,9 +316,9 @@ tasks = "下一步工作思路"
         )
         .unwrap();
         assert_eq!(config.kind, Some(Kind::Government));
-        assert_eq!(config.level("BG002"), RuleLevel::Off);
-        assert_eq!(config.level("BG004"), RuleLevel::On(Severity::Error));
-        assert_eq!(config.level("BG001"), RuleLevel::On(Severity::Warning));
+        assert_eq!(level(&config, "BG002"), RuleLevel::Off);
+        assert_eq!(level(&config, "BG004"), RuleLevel::On(Severity::Error));
+        assert_eq!(level(&config, "BG001"), RuleLevel::On(Severity::Warning));
         assert_eq!(
             config.parts.get(&Part::Review).map(Vec::len),
             Some(2),
@@ -385,8 +334,8 @@ tasks = "下一步工作思路"
     fn rule_names_work_like_codes() {
         let doc = rules::all().next().unwrap();
         let name = doc.name;
-        let config = Config::from_toml(&format!("[rules]\n{name} = \"hint\"\n"), "x").unwrap();
-        assert_eq!(config.level(doc.code), RuleLevel::On(Severity::Hint));
+        let config = from_toml(&format!("[rules]\n{name} = \"hint\"\n"), "x").unwrap();
+        assert_eq!(level(&config, doc.code), RuleLevel::On(Severity::Hint));
     }
 
     #[test]
@@ -407,7 +356,7 @@ tasks = "下一步工作思路"
             ("kind = \n", "x:1: not valid TOML"),
         ];
         for (text, expected) in cases {
-            let error = Config::from_toml(text, "x").unwrap_err().to_string();
+            let error = from_toml(text, "x").unwrap_err().to_string();
             assert!(error.contains(expected), "{text:?}: {error}");
         }
     }
@@ -422,33 +371,28 @@ tasks = "下一步工作思路"
             "trace": {"server": "off"},
             "debounceMs": 200,
         }});
-        let config = Config::from_settings(&settings).unwrap();
+        let config = from_settings(&settings).unwrap();
         assert_eq!(config.kind, None);
-        assert_eq!(config.level("BG003"), RuleLevel::Off);
-        let inner = Config::from_settings(&json!({"kind": "speech"})).unwrap();
+        assert_eq!(level(&config, "BG003"), RuleLevel::Off);
+        let inner = from_settings(&json!({"kind": "speech"})).unwrap();
         assert_eq!(inner.kind, Some(Kind::Speech));
-        assert_eq!(
-            Config::from_settings(&Value::Null).unwrap(),
-            Config::default()
-        );
-        let error = Config::from_settings(&json!({"rules": {"BG001": 3}})).unwrap_err();
+        assert_eq!(from_settings(&Value::Null).unwrap(), Config::default());
+        let error = from_settings(&json!({"rules": {"BG001": 3}})).unwrap_err();
         assert_eq!(error.key.as_deref(), Some("rules.BG001"));
         assert!(error.to_string().starts_with("editor settings: "));
-        assert!(Config::from_settings(&json!(["x"])).is_err());
+        assert!(from_settings(&json!(["x"])).is_err());
     }
 
     #[test]
     fn file_config_overrides_settings() {
-        let settings = Config::from_settings(
-            &json!({"kind": "speech", "rules": {"BG001": "off", "BG003": "hint"}}),
-        )
-        .unwrap();
-        let file =
-            Config::from_toml("kind = \"congress\"\n[rules]\nBG001 = \"error\"\n", "f").unwrap();
+        let settings =
+            from_settings(&json!({"kind": "speech", "rules": {"BG001": "off", "BG003": "hint"}}))
+                .unwrap();
+        let file = from_toml("kind = \"congress\"\n[rules]\nBG001 = \"error\"\n", "f").unwrap();
         let merged = settings.merged(&file);
         assert_eq!(merged.kind, Some(Kind::Congress));
-        assert_eq!(merged.level("BG001"), RuleLevel::On(Severity::Error));
-        assert_eq!(merged.level("BG003"), RuleLevel::On(Severity::Hint));
+        assert_eq!(level(&merged, "BG001"), RuleLevel::On(Severity::Error));
+        assert_eq!(level(&merged, "BG003"), RuleLevel::On(Severity::Hint));
     }
 
     #[test]
@@ -459,11 +403,11 @@ tasks = "下一步工作思路"
         std::fs::create_dir_all(&nested).unwrap();
         std::fs::write(root.join(".baogao.toml"), "kind = \"speech\"\n").unwrap();
         std::fs::write(root.join("a/baogao.toml"), "kind = \"congress\"\n").unwrap();
-        let (path, config) = Config::discover(&nested).unwrap().unwrap();
+        let (path, config) = discover(&nested).unwrap().unwrap();
         assert_eq!(path, root.join("a/baogao.toml"));
         assert_eq!(config.kind, Some(Kind::Congress));
         std::fs::write(root.join("a/baogao.toml"), "kind = 3\n").unwrap();
-        let error = Config::discover(&nested).unwrap_err();
+        let error = discover(&nested).unwrap_err();
         assert_eq!(error.key.as_deref(), Some("kind"));
     }
 }

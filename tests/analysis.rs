@@ -3,9 +3,9 @@
 //! what a fresh analysis of each edited version gives.
 
 use baogao::analysis::{self, Analysis, Cache};
-use baogao::config::Config;
 use baogao::report::{self, metrics};
 use baogao::rules;
+use baogao::rules::Config;
 use proptest::prelude::*;
 
 fn fixture(name: &str) -> String {
@@ -40,7 +40,7 @@ fn every_fixture_analysed_report_by_report_is_analysed_as_a_whole() {
     for name in names {
         let text = fixture(&name);
         let config = Config::default();
-        let by_report = analysis::analyze(&text, &config);
+        let by_report = analysis::full(&text, &config);
         assert!(by_report == whole(&text, &config), "{name}");
     }
 }
@@ -48,7 +48,7 @@ fn every_fixture_analysed_report_by_report_is_analysed_as_a_whole() {
 #[test]
 fn the_compilation_has_contradictions_in_several_reports_indexed_into_all_figures() {
     let text = fixture("compilation-22.txt");
-    let result = analysis::analyze(&text, &Config::default());
+    let result = analysis::full(&text, &Config::default());
     assert_eq!(result.document.reports.len(), 22);
     for c in &result.figures.contradictions {
         let (first, second) = (
@@ -70,17 +70,17 @@ fn the_cache_agrees_after_an_edit_that_moves_later_reports_and_after_a_config_ch
     let text = fixture("compilation-22.txt");
     let mut cache = Cache::default();
     let config = Config::default();
-    assert!(cache.analyze(&text, &config) == whole(&text, &config));
+    assert!(cache.update(&text, &config) == whole(&text, &config));
     // An edit inside the fifth report moves every later report.
     let fifth = report::split(&text).segments[4].range;
     let at = fifth.start + text[fifth.start..].find('。').unwrap();
     let edited = format!("{}二是召开会议9次。{}", &text[..at], &text[at..]);
-    assert!(cache.analyze(&edited, &config) == whole(&edited, &config));
+    assert!(cache.update(&edited, &config) == whole(&edited, &config));
     let strict = Config {
         kind: Some(report::Kind::Other),
         ..Config::default()
     };
-    assert!(cache.analyze(&edited, &strict) == whole(&edited, &strict));
+    assert!(cache.update(&edited, &strict) == whole(&edited, &strict));
 }
 
 /// Edits that move report boundaries as well as ones inside a report.
@@ -141,11 +141,11 @@ proptest! {
         let mut text = [fixture("renda-yongzhou.txt"), fixture("zhengxie-yingkou.txt"), fixture("002_5ac5394e31afa987.txt")].join("\n");
         let config = Config::default();
         let mut cache = Cache::default();
-        cache.analyze(&text, &config);
+        cache.update(&text, &config);
         for e in &edits {
             text = apply(&text, e);
-            let cached = cache.analyze(&text, &config);
-            prop_assert!(cached == analysis::analyze(&text, &config), "after {e:?}");
+            let cached = cache.update(&text, &config);
+            prop_assert!(cached == analysis::full(&text, &config), "after {e:?}");
         }
     }
 }

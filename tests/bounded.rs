@@ -8,7 +8,7 @@ mod shapes;
 use std::time::{Duration, Instant};
 
 use baogao::analysis;
-use baogao::config::Config;
+use baogao::rules::Config;
 
 /// The fastest of `runs` analyses: the least disturbed by other work on the
 /// machine.
@@ -16,7 +16,7 @@ fn time(text: &str, config: &Config, runs: usize) -> Duration {
     (0..runs)
         .map(|_| {
             let start = Instant::now();
-            let analysis = analysis::analyze(text, config);
+            let analysis = analysis::full(text, config);
             let elapsed = start.elapsed();
             drop(analysis);
             elapsed

@@ -5,7 +5,7 @@
 use std::str::FromStr;
 
 use baogao::report::metrics::{
-    contradictions, describe, extract, figures, Category, Metric, WhatSource,
+    contradictions, describe, extract, figures, Category, Figure, WhatSource,
 };
 use baogao::report::{self};
 use proptest::prelude::*;
@@ -37,7 +37,7 @@ fn read(text: &str) -> Vec<(String, Decimal, &'static str, Option<&'static str>,
 }
 
 /// The one figure of `text`.
-fn one(text: &str) -> Metric {
+fn one(text: &str) -> Figure {
     let mut all = extract(text);
     assert_eq!(all.len(), 1, "{text}: {all:#?}");
     all.remove(0)
@@ -360,7 +360,7 @@ fn contradiction_between_summary_and_body() {
 #[track_caller]
 fn assert_figure(
     text: &str,
-    metrics: &[Metric],
+    metrics: &[Figure],
     written: &str,
     what: &str,
     value: &str,

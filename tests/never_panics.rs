@@ -3,9 +3,9 @@
 //! nest, and every finding, related place and quick-fix edit lies inside the
 //! text on character boundaries, so an editor can always apply it.
 
-use baogao::config::Config;
 use baogao::report::analyze;
 use baogao::rules;
+use baogao::rules::Config;
 use baogao::text::TextRange;
 use proptest::prelude::*;
 

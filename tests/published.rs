@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use baogao::analysis::{self, Analysis};
-use baogao::config::Config;
 use baogao::report::{Kind, Level, MarkerStyle, Node, Part, Report};
+use baogao::rules::Config;
 use baogao::rules::Severity;
 use baogao::text::TextRange;
 
@@ -48,7 +48,7 @@ fn fixtures() -> Vec<(String, String)> {
 }
 
 fn analyze(text: &str) -> Analysis {
-    analysis::analyze(text, &Config::default())
+    analysis::full(text, &Config::default())
 }
 
 /// The 1-based line of a byte offset.

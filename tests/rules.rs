@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use baogao::config::Config;
 use baogao::report::analyze;
+use baogao::rules::Config;
 use baogao::rules::{self, Finding, Severity};
 
 fn fixture(name: &str) -> String {

@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let analysis = baogao::analysis::analyze(text, &baogao::config::Config::default());
+    let analysis = baogao::analysis::full(text, &baogao::rules::Config::default());
     // Every range the analysis hands on is a slice of the text.
     for finding in &analysis.findings {
         assert!(text.get(finding.range.start..finding.range.end).is_some());

@@ -18,9 +18,9 @@ use super::outline::{parts_found, Seq, Span};
 use super::statistics::Statistics;
 use super::{walk, CliError};
 use crate::analysis;
-use crate::config::Config;
+use crate::config;
 use crate::report::{Kind, Part};
-use crate::rules::{self, Finding, Severity};
+use crate::rules::{self, Config, Finding, Severity};
 use crate::text::{Encoding, LineIndex, TextRange};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
@@ -89,7 +89,7 @@ pub fn run(args: &Args) -> Result<ExitCode, CliError> {
         ));
     }
     let explicit = match &args.config {
-        Some(path) => Some(Config::load(path).map_err(|e| CliError(e.to_string()))?),
+        Some(path) => Some(config::load(path).map_err(|e| CliError(e.to_string()))?),
         None => None,
     };
     // Files in parallel: a folder holds many small reports, too short for
@@ -149,13 +149,13 @@ fn check_file(
                     parent.to_path_buf()
                 }
             };
-            match Config::discover(&dir).map_err(|e| CliError(e.to_string()))? {
+            match config::discover(&dir).map_err(|e| CliError(e.to_string()))? {
                 Some((path, config)) => (Some(path), config),
                 None => (None, Config::default()),
             }
         }
     };
-    let analysis = analysis::analyze(&input.text, &config);
+    let analysis = analysis::full(&input.text, &config);
     let reports = analysis
         .document
         .reports

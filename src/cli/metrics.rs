@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::input::{self, Input};
 use super::outline::span_json;
 use super::CliError;
-use crate::report::metrics::{self, Figures, Metric};
+use crate::report::metrics::{self, Figure, Figures};
 use crate::report::{self, Document, Node};
 use crate::text::{LineIndex, TextRange};
 
@@ -96,7 +96,7 @@ impl<'d> Sections<'d> {
     }
 
     /// The number of the innermost section holding the figure.
-    fn of(&self, metric: &Metric) -> Option<usize> {
+    fn of(&self, metric: &Figure) -> Option<usize> {
         let (_, node) = self.document.node_at(metric.range.start)?;
         self.by_node.get(&(node as *const Node)).copied()
     }
@@ -260,7 +260,7 @@ fn metric_json(
     index: &LineIndex,
     sections: &Sections,
     number: usize,
-    metric: &Metric,
+    metric: &Figure,
 ) -> Value {
     json!({
         "index": number,

@@ -23,8 +23,8 @@ impl std::error::Error for CliError {}
 /// Makes the calling thread one of the global thread pool's workers, beside
 /// one more per remaining core. A command's main thread only waits while
 /// the pool analyses; outside the pool it would hand each analysis over to a
-/// sleeping worker and then sleep itself until woken, which costs about 3 %
-/// of the analysis of a 545 KB compilation. Not for the server: its main
+/// sleeping worker and then sleep itself until woken, a hand-over that
+/// shows in the timing of every analysis. Not for the server: its main
 /// thread runs the async runtime and would never take the pool's work.
 pub fn work_in_pool() {
     // Fails only when the pool is already built, which then serves as it is.

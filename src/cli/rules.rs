@@ -136,7 +136,6 @@ pub fn markdown() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
 
     #[test]
     fn the_documented_configuration_is_valid() {
@@ -145,7 +144,7 @@ mod tests {
             .nth(1)
             .and_then(|rest| rest.split("```").next())
             .unwrap();
-        let config = Config::from_toml(block, "docs/rules.md").unwrap();
+        let config = crate::config::from_toml(block, "docs/rules.md").unwrap();
         assert_eq!(config.kind, None);
         assert_eq!(config.rules.len(), 2);
     }

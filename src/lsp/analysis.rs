@@ -13,14 +13,17 @@ use tokio::sync::{OnceCell, Semaphore};
 
 use super::encoding::Converter;
 use super::log;
-use crate::analysis::{Analysis as Results, Cache};
-use crate::config::Config;
+use super::panic::panic_message;
+use crate::analysis::{Analysis, Cache};
+use crate::config;
 use crate::report::metrics::Figures;
 use crate::report::Document;
-use crate::rules::Finding;
+use crate::rules::{Config, Finding};
 use crate::text::{Encoding, LineIndex};
 
-pub(crate) struct Analysis {
+/// One version of a document, analysed: the text and line index the
+/// results were computed from, and the results.
+pub(crate) struct Analysed {
     pub(crate) version: i32,
     pub(crate) text: String,
     pub(crate) lines: LineIndex,
@@ -51,9 +54,9 @@ pub(crate) struct Inputs {
 }
 
 /// The shared, lazily computed analysis of one version.
-pub(crate) type Cell = Arc<OnceCell<Arc<Analysis>>>;
+pub(crate) type Cell = Arc<OnceCell<Arc<Analysed>>>;
 
-impl Analysis {
+impl Analysed {
     fn compute(rope: &Rope, version: i32, inputs: &Inputs, reports: &Mutex<Cache>) -> Self {
         let text = rope.to_string();
         let lines = LineIndex::new(&text);
@@ -63,23 +66,23 @@ impl Analysis {
             if too_large.is_some() {
                 // The outline is linear in any text; the rules' findings
                 // may be many per line of a text of no report's shape.
-                return Results {
+                return Analysis {
                     document: crate::report::analyze(&text),
-                    ..Results::default()
+                    ..Analysis::default()
                 };
             }
             // A panic leaves the cache as it was before this call.
             let mut reports = reports.lock().unwrap_or_else(PoisonError::into_inner);
-            reports.analyze(&text, &config)
+            reports.update(&text, &config)
         }));
         let (results, failure) = match result {
             Ok(results) => (results, None),
             Err(panic) => {
-                let why = super::transport::panic_message(&*panic);
+                let why = panic_message(&*panic);
                 log::error(format_args!(
                     "analysis of version {version} panicked: {why}"
                 ));
-                (Results::default(), Some(why))
+                (Analysis::default(), Some(why))
             }
         };
         Self {
@@ -98,7 +101,7 @@ impl Analysis {
     /// Stands in when the analysis could not even run (runtime shutting
     /// down): empty results, positions still convertible.
     fn unavailable(version: i32, why: String) -> Self {
-        let results = Results::default();
+        let results = Analysis::default();
         Self {
             version,
             text: String::new(),
@@ -123,14 +126,14 @@ fn config_for(inputs: &Inputs) -> (Config, Option<String>) {
     let Some(dir) = inputs.path.as_deref().and_then(|p| p.parent()) else {
         return (inputs.rules.clone(), None);
     };
-    match Config::discover(dir) {
+    match config::discover(dir) {
         Ok(Some((_, file))) => (inputs.rules.clone().merged(&file), None),
         Ok(None) => (inputs.rules.clone(), None),
         Err(err) => (inputs.rules.clone(), Some(err.to_string())),
     }
 }
 
-/// The analysis in `cell`, computing it from `rope` if no one has yet.
+/// The analysis in `cell`, computed from `rope` if no one has yet.
 ///
 /// At most `limit`'s permits of analyses run at once. A computation cannot
 /// be stopped once started, so without the bound a burst of edits to a large
@@ -138,25 +141,25 @@ fn config_for(inputs: &Inputs) -> (Config, Option<String>) {
 /// with it, the diagnostics run of a superseded version is aborted while it
 /// waits for its turn. `reports` holds the results of the document's last
 /// analysed version, so only the reports an edit changed are analysed again.
-pub(crate) async fn get(
+pub(crate) async fn compute_once(
     cell: Cell,
     rope: Rope,
     version: i32,
     inputs: Inputs,
     reports: Arc<Mutex<Cache>>,
     limit: Arc<Semaphore>,
-) -> Arc<Analysis> {
+) -> Arc<Analysed> {
     cell.get_or_init(|| async move {
         let Ok(permit) = limit.acquire_owned().await else {
-            return Arc::new(Analysis::unavailable(version, "shutting down".to_owned()));
+            return Arc::new(Analysed::unavailable(version, "shutting down".to_owned()));
         };
         let computed = tokio::task::spawn_blocking(move || {
-            let analysis = Analysis::compute(&rope, version, &inputs, &reports);
+            let analysis = Analysed::compute(&rope, version, &inputs, &reports);
             drop(permit);
             analysis
         })
         .await;
-        Arc::new(computed.unwrap_or_else(|err| Analysis::unavailable(version, err.to_string())))
+        Arc::new(computed.unwrap_or_else(|err| Analysed::unavailable(version, err.to_string())))
     })
     .await
     .clone()

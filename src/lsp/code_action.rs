@@ -8,7 +8,7 @@ use tower_lsp::lsp_types::{
     OptionalVersionedTextDocumentIdentifier, Range, TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
 };
 
-use super::analysis::Analysis;
+use super::analysis::Analysed;
 use super::diagnostics;
 use super::log;
 use crate::rules::Fix;
@@ -25,7 +25,7 @@ pub(crate) struct Request<'a> {
     pub(crate) document_changes: bool,
 }
 
-pub(crate) fn code_actions(analysis: &Analysis, request: &Request<'_>) -> Vec<CodeActionOrCommand> {
+pub(crate) fn code_actions(analysis: &Analysed, request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     let wanted = |kind: &CodeActionKind| {
         request
             .only
@@ -73,7 +73,7 @@ pub(crate) fn code_actions(analysis: &Analysis, request: &Request<'_>) -> Vec<Co
 }
 
 fn workspace_edit(
-    analysis: &Analysis,
+    analysis: &Analysed,
     request: &Request<'_>,
     edits: Vec<TextEdit>,
 ) -> WorkspaceEdit {

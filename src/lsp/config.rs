@@ -12,7 +12,8 @@ use std::time::Duration;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_json::Value;
 
-use crate::config::Config;
+use crate::config;
+use crate::rules::Config;
 
 /// How long typing must pause before diagnostics are recomputed.
 const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(200);
@@ -75,7 +76,7 @@ impl Settings {
                 )),
             }
         }
-        match Config::from_settings(value) {
+        match config::from_settings(value) {
             Ok(rules) => settings.rules = rules,
             Err(err) => problems.push(err.to_string()),
         }
@@ -144,7 +145,12 @@ mod tests {
         }));
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(settings.rules.kind, Some(crate::report::Kind::Congress));
-        assert_eq!(settings.rules.level("BG003"), crate::config::RuleLevel::Off);
+        assert_eq!(
+            settings
+                .rules
+                .level_of(crate::rules::lookup("BG003").unwrap()),
+            crate::rules::RuleLevel::Off
+        );
         assert!(settings.serves("plaintext", None));
         assert!(settings.serves("ini", Some("/w/2024.report")));
         assert!(!settings.serves("ini", Some("/w/2024.ini")));

@@ -9,7 +9,7 @@ use tower_lsp::lsp_types::{
     NumberOrString, Position, Range, Url,
 };
 
-use super::analysis::Analysis;
+use super::analysis::Analysed;
 use super::encoding::Converter;
 use crate::rules::{self, Finding, RuleDoc, Severity};
 use crate::text::Encoding;
@@ -19,7 +19,7 @@ pub(crate) const SOURCE: &str = "baogao";
 /// The diagnostics of `analysis`: the notices at the top, then at most
 /// `max` findings, the first by position (findings are in text order).
 pub(crate) fn to_proto(
-    analysis: &Analysis,
+    analysis: &Analysed,
     uri: &Url,
     encoding: Encoding,
     max: usize,

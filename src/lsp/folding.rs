@@ -4,13 +4,13 @@
 
 use tower_lsp::lsp_types::{FoldingRange, FoldingRangeKind};
 
-use super::analysis::Analysis;
+use super::analysis::Analysed;
 use super::encoding::Converter;
 use super::symbols;
 use crate::report::NoiseKind;
 use crate::text::{Encoding, TextRange};
 
-pub(crate) fn folding_ranges(analysis: &Analysis, encoding: Encoding) -> Vec<FoldingRange> {
+pub(crate) fn folding_ranges(analysis: &Analysed, encoding: Encoding) -> Vec<FoldingRange> {
     let conv = analysis.converter(encoding);
     let text = analysis.text.as_str();
     let mut folds = Vec::new();

@@ -6,13 +6,13 @@
 
 use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
-use super::analysis::Analysis;
+use super::analysis::Analysed;
 use super::symbols;
 use crate::report::metrics;
 use crate::rules;
 use crate::text::{Encoding, TextRange};
 
-pub(crate) fn hover(analysis: &Analysis, position: Position, encoding: Encoding) -> Option<Hover> {
+pub(crate) fn hover(analysis: &Analysed, position: Position, encoding: Encoding) -> Option<Hover> {
     let conv = analysis.converter(encoding);
     let offset = conv.offset(position);
     let text = analysis.text.as_str();

@@ -6,7 +6,8 @@
 //! negotiated position encoding.
 //!
 //! Files: `transport` (framing, dispatch, stdout), `server` (lifecycle and
-//! the document store), `document` (rope edits), `encoding` (position
+//! request dispatch), `capabilities` (what client and server can do),
+//! `store` (the open documents), `document` (rope edits), `encoding` (position
 //! encodings), `analysis` (per-version results), `config` (settings), and one
 //! file per feature.
 //!
@@ -18,6 +19,7 @@
 #![deny(clippy::print_stdout)]
 
 mod analysis;
+mod capabilities;
 mod code_action;
 mod config;
 mod diagnostics;
@@ -26,8 +28,10 @@ mod encoding;
 mod folding;
 mod hover;
 mod log;
+mod panic;
 mod selection;
 mod server;
+mod store;
 mod symbols;
 mod transport;
 

@@ -4,7 +4,7 @@
 
 use tower_lsp::lsp_types::{Position, Range, SelectionRange};
 
-use super::analysis::Analysis;
+use super::analysis::Analysed;
 use crate::report::Node;
 use crate::text::{Encoding, TextRange};
 
@@ -14,7 +14,7 @@ const SENTENCE_ENDS: [char; 7] = ['。', '！', '？', '；', '!', '?', ';'];
 const CLOSERS: [char; 6] = ['”', '’', '」', '』', '）', ')'];
 
 pub(crate) fn selection_range(
-    analysis: &Analysis,
+    analysis: &Analysed,
     position: Position,
     encoding: Encoding,
 ) -> SelectionRange {
@@ -35,7 +35,7 @@ pub(crate) fn selection_range(
 }
 
 /// The ranges around `offset`, innermost first, each strictly inside the next.
-fn enclosing(analysis: &Analysis, offset: usize) -> Vec<TextRange> {
+fn enclosing(analysis: &Analysed, offset: usize) -> Vec<TextRange> {
     let text = analysis.text.as_str();
     let document = &analysis.document;
     let mut candidates = Vec::new();

@@ -1,155 +1,36 @@
-//! The `LanguageServer` implementation: session state, the document store,
-//! and the dispatch of each request to its feature module.
+//! The `LanguageServer` implementation: the lifecycle, settings, scheduled
+//! diagnostics and the dispatch of each request to its feature module. The
+//! documents live in `store.rs`, the capabilities in `capabilities.rs`.
 //!
-//! Architecture invariant: the store's lock is only ever taken in short
-//! synchronous sections, never across an `.await`; `didChange` applies its
-//! edits before its first `.await`.
+//! Architecture invariant: `didChange` applies its edits before its first
+//! `.await`; the store's lock is never held across one.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
+use std::sync::Arc;
 
-use ropey::Rope;
 use serde_json::Value;
-use tokio::sync::Semaphore;
-use tokio::task::JoinHandle;
 use tower_lsp::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
-use super::analysis::{self, Analysis, Cell, Inputs};
+use super::analysis::Analysed;
+use super::capabilities::{capabilities, Session};
 use super::config::Settings;
 use super::document::{Change, Clamp, TextDocument};
-use super::encoding::{self, line_col};
+use super::encoding::line_col;
+use super::store::{Entry, State};
 use super::{code_action, diagnostics, folding, hover, log, selection, symbols};
-use crate::analysis::Cache;
-use crate::text::Encoding;
 
 pub(crate) struct Server {
     client: Client,
     state: Arc<State>,
 }
 
-/// What the client told us at `initialize`.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Session {
-    pub(crate) encoding: Encoding,
-    /// The client pulls diagnostics (`textDocument/diagnostic`); we then do
-    /// not push them as well, or it would show each twice.
-    pub(crate) pull_diagnostics: bool,
-    /// The client answers `workspace/configuration`.
-    pub(crate) configuration: bool,
-    /// The client takes versioned `documentChanges` in workspace edits.
-    pub(crate) document_changes: bool,
-    /// The client pulls again on `workspace/diagnostic/refresh`.
-    pub(crate) diagnostic_refresh: bool,
-}
-
-impl Session {
-    fn new(capabilities: &ClientCapabilities) -> Self {
-        Self {
-            encoding: encoding::negotiate(capabilities),
-            pull_diagnostics: capabilities
-                .text_document
-                .as_ref()
-                .is_some_and(|t| t.diagnostic.is_some()),
-            configuration: capabilities
-                .workspace
-                .as_ref()
-                .and_then(|w| w.configuration)
-                .unwrap_or(false),
-            document_changes: capabilities
-                .workspace
-                .as_ref()
-                .and_then(|w| w.workspace_edit.as_ref())
-                .and_then(|e| e.document_changes)
-                .unwrap_or(false),
-            diagnostic_refresh: capabilities
-                .workspace
-                .as_ref()
-                .and_then(|w| w.diagnostic.as_ref())
-                .and_then(|d| d.refresh_support)
-                .unwrap_or(false),
-        }
-    }
-}
-
-pub(crate) struct State {
-    documents: Mutex<HashMap<Url, Entry>>,
-    session: OnceLock<Session>,
-    settings: RwLock<Arc<Settings>>,
-    shutdown: Arc<AtomicBool>,
-    /// Bounds the analyses running at once (see `analysis::get`).
-    analyses: Arc<Semaphore>,
-}
-
-/// Texts beyond this many bytes have their stale analyses freed off-thread.
-const LARGE_TEXT: usize = 1 << 20;
-
-/// One open document and the work attached to its current version.
-struct Entry {
-    document: TextDocument,
-    served: bool,
-    analysis: Cell,
-    /// The last analysed version's results, report by report, kept across
-    /// versions.
-    reports: Arc<std::sync::Mutex<Cache>>,
-    /// The pending diagnostics run for this version, if any.
-    diagnostics: Option<JoinHandle<()>>,
-}
-
-impl Entry {
-    fn new(document: TextDocument, served: bool) -> Self {
-        Self {
-            document,
-            served,
-            analysis: Cell::default(),
-            reports: Arc::default(),
-            diagnostics: None,
-        }
-    }
-
-    /// Forgets everything computed for the previous text.
-    fn invalidate(&mut self) {
-        let old = std::mem::take(&mut self.analysis);
-        // Freeing the analysis of a large text (its copy of the text, tens of
-        // thousands of nodes and figures) takes long enough to delay the edit
-        // that made it stale: leave that to a blocking thread.
-        if old.get().is_some_and(|a| a.text.len() > LARGE_TEXT) {
-            tokio::task::spawn_blocking(move || drop(old));
-        }
-        if let Some(task) = self.diagnostics.take() {
-            task.abort();
-        }
-    }
-}
-
-/// A document's current version and what is needed to analyse it, taken
-/// from the store so the lock can be released before analysing.
-pub(crate) struct Snapshot {
-    cell: Cell,
-    reports: Arc<std::sync::Mutex<Cache>>,
-    rope: Rope,
-    version: i32,
-    served: bool,
-    /// The document's file, if it is one (for `baogao.toml` discovery).
-    path: Option<PathBuf>,
-}
-
 impl Server {
     pub(crate) fn new(client: Client) -> Self {
         Self {
             client,
-            state: Arc::new(State {
-                documents: Mutex::new(HashMap::new()),
-                session: OnceLock::new(),
-                settings: RwLock::new(Arc::new(Settings::default())),
-                shutdown: Arc::new(AtomicBool::new(false)),
-                analyses: Arc::new(Semaphore::new(
-                    std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
-                )),
-            }),
+            state: Arc::new(State::new()),
         }
     }
 
@@ -168,12 +49,12 @@ impl Server {
 
     /// The analysis of a document's current version; `None` for a document
     /// that is open but not served (another language).
-    async fn analysis(&self, uri: &Url) -> Result<Option<Arc<Analysis>>> {
+    async fn analysed(&self, uri: &Url) -> Result<Option<Arc<Analysed>>> {
         let snapshot = self.state.snapshot(uri).ok_or_else(|| not_open(uri))?;
         if !snapshot.served {
             return Ok(None);
         }
-        Ok(Some(self.state.analyse(snapshot).await))
+        Ok(Some(self.state.analysed(snapshot).await))
     }
 
     /// Schedules diagnostics for `uri`'s current version after the debounce
@@ -202,7 +83,7 @@ impl Server {
             let Some(snapshot) = state.snapshot(&uri) else {
                 return;
             };
-            let analysis = state.analyse(snapshot).await;
+            let analysis = state.analysed(snapshot).await;
             let version = analysis.version;
             let max = state.settings().max_diagnostics;
             let items = diagnostics::to_proto(&analysis, &uri, state.session().encoding, max);
@@ -278,92 +159,6 @@ impl Server {
                 }
             });
         }
-    }
-}
-
-impl State {
-    fn documents(&self) -> MutexGuard<'_, HashMap<Url, Entry>> {
-        // A panicking handler cannot leave an entry half-edited: edits are
-        // applied by ropey calls on clamped indices, which do not panic.
-        self.documents
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-    }
-
-    fn session(&self) -> Session {
-        self.session.get().copied().unwrap_or(Session {
-            encoding: Encoding::Utf16,
-            pull_diagnostics: false,
-            configuration: false,
-            document_changes: false,
-            diagnostic_refresh: false,
-        })
-    }
-
-    fn settings(&self) -> Arc<Settings> {
-        Arc::clone(&self.settings.read().unwrap_or_else(PoisonError::into_inner))
-    }
-
-    fn set_settings(&self, settings: Settings) {
-        *self
-            .settings
-            .write()
-            .unwrap_or_else(PoisonError::into_inner) = Arc::new(settings);
-    }
-
-    fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
-        let documents = self.documents();
-        let entry = documents.get(uri)?;
-        Some(Snapshot {
-            cell: Arc::clone(&entry.analysis),
-            reports: Arc::clone(&entry.reports),
-            rope: entry.document.rope().clone(),
-            version: entry.document.version(),
-            served: entry.served,
-            path: uri.to_file_path().ok(),
-        })
-    }
-
-    fn current_version(&self, uri: &Url) -> Option<i32> {
-        self.documents().get(uri).map(|e| e.document.version())
-    }
-
-    async fn analyse(&self, snapshot: Snapshot) -> Arc<Analysis> {
-        let inputs = Inputs {
-            rules: self.settings().rules.clone(),
-            path: snapshot.path,
-            max_document_size: self.settings().max_document_size,
-        };
-        let limit = Arc::clone(&self.analyses);
-        analysis::get(
-            snapshot.cell,
-            snapshot.rope,
-            snapshot.version,
-            inputs,
-            snapshot.reports,
-            limit,
-        )
-        .await
-    }
-
-    /// Every served open document, for workspace-wide requests.
-    fn served_snapshots(&self) -> Vec<(Url, Snapshot)> {
-        let documents = self.documents();
-        documents
-            .iter()
-            .filter(|(_, e)| e.served)
-            .map(|(uri, entry)| {
-                let snapshot = Snapshot {
-                    cell: Arc::clone(&entry.analysis),
-                    reports: Arc::clone(&entry.reports),
-                    rope: entry.document.rope().clone(),
-                    version: entry.document.version(),
-                    served: true,
-                    path: uri.to_file_path().ok(),
-                };
-                (uri.clone(), snapshot)
-            })
-            .collect()
     }
 }
 
@@ -532,7 +327,7 @@ impl LanguageServer for Server {
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        let Some(analysis) = self.analysis(&params.text_document.uri).await? else {
+        let Some(analysis) = self.analysed(&params.text_document.uri).await? else {
             return Ok(None);
         };
         let symbols = symbols::document_symbols(&analysis, self.session().encoding);
@@ -546,7 +341,7 @@ impl LanguageServer for Server {
         let encoding = self.session().encoding;
         let mut found = Vec::new();
         for (uri, snapshot) in self.state.served_snapshots() {
-            let analysis = self.state.analyse(snapshot).await;
+            let analysis = self.state.analysed(snapshot).await;
             found.extend(symbols::workspace_symbols(
                 &analysis,
                 &uri,
@@ -559,7 +354,7 @@ impl LanguageServer for Server {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = &params.text_document.uri;
-        let Some(analysis) = self.analysis(uri).await? else {
+        let Some(analysis) = self.analysed(uri).await? else {
             return Ok(None);
         };
         let session = self.session();
@@ -575,7 +370,7 @@ impl LanguageServer for Server {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
-        let Some(analysis) = self.analysis(&at.text_document.uri).await? else {
+        let Some(analysis) = self.analysed(&at.text_document.uri).await? else {
             return Ok(None);
         };
         Ok(hover::hover(
@@ -586,7 +381,7 @@ impl LanguageServer for Server {
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        let Some(analysis) = self.analysis(&params.text_document.uri).await? else {
+        let Some(analysis) = self.analysed(&params.text_document.uri).await? else {
             return Ok(None);
         };
         Ok(Some(folding::folding_ranges(
@@ -600,7 +395,7 @@ impl LanguageServer for Server {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = &params.text_document.uri;
-        let items = match self.analysis(uri).await? {
+        let items = match self.analysed(uri).await? {
             Some(analysis) => diagnostics::to_proto(
                 &analysis,
                 uri,
@@ -626,7 +421,7 @@ impl LanguageServer for Server {
         &self,
         params: SelectionRangeParams,
     ) -> Result<Option<Vec<SelectionRange>>> {
-        let Some(analysis) = self.analysis(&params.text_document.uri).await? else {
+        let Some(analysis) = self.analysed(&params.text_document.uri).await? else {
             return Ok(None);
         };
         let encoding = self.session().encoding;
@@ -661,40 +456,5 @@ impl Server {
                 Err(err) => log::warn(format_args!("workspace/configuration failed: {err}")),
             }
         });
-    }
-}
-
-fn capabilities(session: Session) -> ServerCapabilities {
-    ServerCapabilities {
-        position_encoding: Some(encoding::kind(session.encoding)),
-        text_document_sync: Some(TextDocumentSyncCapability::Options(
-            TextDocumentSyncOptions {
-                open_close: Some(true),
-                change: Some(TextDocumentSyncKind::INCREMENTAL),
-                ..Default::default()
-            },
-        )),
-        document_symbol_provider: Some(OneOf::Right(DocumentSymbolOptions {
-            label: Some("baogao".to_owned()),
-            work_done_progress_options: Default::default(),
-        })),
-        workspace_symbol_provider: Some(OneOf::Left(true)),
-        hover_provider: Some(HoverProviderCapability::Simple(true)),
-        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-            resolve_provider: Some(false),
-            work_done_progress_options: Default::default(),
-        })),
-        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
-        selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
-        diagnostic_provider: session.pull_diagnostics.then(|| {
-            DiagnosticServerCapabilities::Options(DiagnosticOptions {
-                identifier: Some("baogao".to_owned()),
-                inter_file_dependencies: false,
-                workspace_diagnostics: false,
-                work_done_progress_options: Default::default(),
-            })
-        }),
-        ..Default::default()
     }
 }

@@ -9,12 +9,12 @@
 
 use tower_lsp::lsp_types::{DocumentSymbol, Location, SymbolInformation, SymbolKind, Url};
 
-use super::analysis::Analysis;
+use super::analysis::Analysed;
 use super::encoding::Converter;
 use crate::report::{Level, Node, Report};
 use crate::text::{Encoding, TextRange};
 
-pub(crate) fn document_symbols(analysis: &Analysis, encoding: Encoding) -> Vec<DocumentSymbol> {
+pub(crate) fn document_symbols(analysis: &Analysed, encoding: Encoding) -> Vec<DocumentSymbol> {
     let conv = analysis.converter(encoding);
     analysis
         .document
@@ -24,7 +24,7 @@ pub(crate) fn document_symbols(analysis: &Analysis, encoding: Encoding) -> Vec<D
         .collect()
 }
 
-fn report_symbol(analysis: &Analysis, conv: &Converter<'_>, report: &Report) -> DocumentSymbol {
+fn report_symbol(analysis: &Analysed, conv: &Converter<'_>, report: &Report) -> DocumentSymbol {
     let title = report.title.as_ref();
     let heading = title.map_or(TextRange::empty(report.range.start), |t| t.range);
     let mut detail = report.kind.name().to_owned();
@@ -50,7 +50,7 @@ fn report_symbol(analysis: &Analysis, conv: &Converter<'_>, report: &Report) -> 
     )
 }
 
-fn node_symbol(analysis: &Analysis, conv: &Converter<'_>, node: &Node) -> DocumentSymbol {
+fn node_symbol(analysis: &Analysed, conv: &Converter<'_>, node: &Node) -> DocumentSymbol {
     symbol(
         conv,
         node_name(&analysis.text, node),
@@ -66,7 +66,7 @@ fn node_symbol(analysis: &Analysis, conv: &Converter<'_>, node: &Node) -> Docume
 }
 
 /// The part a node is, and how many figures its section claims.
-fn node_detail(analysis: &Analysis, node: &Node) -> Option<String> {
+fn node_detail(analysis: &Analysed, node: &Node) -> Option<String> {
     let part = node.part.map(|p| p.name());
     match (part, figure_count(analysis, node.range)) {
         (None, 0) => None,
@@ -77,7 +77,7 @@ fn node_detail(analysis: &Analysis, node: &Node) -> Option<String> {
 }
 
 /// How many figures lie inside `range` (figures are in text order).
-fn figure_count(analysis: &Analysis, range: TextRange) -> usize {
+fn figure_count(analysis: &Analysed, range: TextRange) -> usize {
     let metrics = &analysis.figures.metrics;
     let first = metrics.partition_point(|m| m.range.start < range.start);
     metrics
@@ -158,7 +158,7 @@ fn clamp_into(inner: TextRange, outer: TextRange) -> TextRange {
 /// Every report and node of one document whose name matches `query`, with
 /// the heading it sits under as its container.
 pub(crate) fn workspace_symbols(
-    analysis: &Analysis,
+    analysis: &Analysed,
     uri: &Url,
     query: &str,
     encoding: Encoding,

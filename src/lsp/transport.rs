@@ -17,7 +17,6 @@
 //! reply would be read by the loop that is waiting for the handler. Such
 //! exchanges run in spawned tasks.
 
-use std::any::Any;
 use std::io::{self, BufRead, Read, Write};
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc as std_mpsc;
@@ -31,6 +30,7 @@ use tower_lsp::jsonrpc::{Error, ErrorCode, Id, Request, Response};
 use tower_lsp::{ClientSocket, LspService};
 
 use super::log;
+use super::panic::panic_message;
 use super::server::Server;
 
 /// Larger bodies are refused: a `Content-Length` this big is far more likely
@@ -169,16 +169,6 @@ fn internal_error(method: &str, message: &str) -> Error {
         code: ErrorCode::InternalError,
         message: format!("internal error in {method}: {message}").into(),
         data: None,
-    }
-}
-
-pub(crate) fn panic_message(panic: &(dyn Any + Send)) -> String {
-    if let Some(s) = panic.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else if let Some(s) = panic.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "unknown panic".to_owned()
     }
 }
 

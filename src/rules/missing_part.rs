@@ -356,6 +356,7 @@ fn skeleton(
 #[cfg(test)]
 mod tests {
     use super::super::testing::{codes, fixture_findings, run};
+    use super::super::Config;
     use super::*;
 
     const COMPLETE: &str = "××市人民代表大会常务委员会工作报告
@@ -419,11 +420,10 @@ mod tests {
     #[test]
     fn configured_wording_counts_as_the_part() {
         let text = COMPLETE.replace("2023年工作安排", "下一步工作思路");
-        let config = crate::config::Config::from_toml(
-            "[parts]\ntasks = [\"下一步工作思路\"]\n",
-            "baogao.toml",
-        )
-        .unwrap();
+        let config = Config {
+            parts: [(Part::Tasks, vec!["下一步工作思路".to_string()])].into(),
+            ..Config::default()
+        };
         let doc = crate::report::analyze(&text);
         let with = super::super::check(&text, &doc, &config);
         assert!(with.iter().all(|f| f.code != "BG001"), "{with:#?}");
@@ -432,8 +432,10 @@ mod tests {
     #[test]
     fn the_configured_kind_overrides_detection_but_not_fragments() {
         let with_kind = |text: &str, kind: &str| {
-            let config =
-                crate::config::Config::from_toml(&format!("kind = \"{kind}\"\n"), "x").unwrap();
+            let config = Config {
+                kind: Kind::from_id(kind),
+                ..Config::default()
+            };
             let document = crate::report::analyze(text);
             super::super::check(text, &document, &config)
         };

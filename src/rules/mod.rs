@@ -3,6 +3,7 @@
 //! [`check`] runs them all under a [`Config`]. No I/O happens here.
 
 mod finding;
+mod settings;
 mod shared;
 
 mod contradicting_figure;
@@ -20,8 +21,8 @@ mod part_order;
 mod year_mismatch;
 
 pub use finding::{Edit, Finding, Fix, Related, Severity};
+pub use settings::{Config, RuleLevel};
 
-use crate::config::{Config, RuleLevel};
 use crate::report::metrics::{self, Figures};
 use std::sync::OnceLock;
 
@@ -269,8 +270,8 @@ mod tests {
 /// Helpers for the rules' own tests: run every rule on a snippet or fixture.
 #[cfg(test)]
 pub(crate) mod testing {
+    use super::Config;
     use super::Finding;
-    use crate::config::Config;
 
     /// A small complete report, the base that rule tests alter.
     pub const REPORT: &str = "××市人民代表大会常务委员会工作报告

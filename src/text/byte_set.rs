@@ -5,7 +5,7 @@
 //! characters searched for (`。` `！`); a mask of the block costs the same
 //! however many bytes match, and its bits are read off with
 //! `trailing_zeros`. Where the bytes sought are rare, or the texts short,
-//! `memchr` and `memmem` cost less (measured in BENCHMARKS.md).
+//! `memchr` and `memmem` cost less.
 
 /// Bytes one mask covers.
 pub const BLOCK: usize = 64;

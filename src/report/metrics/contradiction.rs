@@ -21,8 +21,8 @@
 
 use serde::Serialize;
 
-use super::extract::is_bare_verb;
-use super::{Category, Claim, Metric, WhatSource};
+use super::counted::is_bare_verb;
+use super::{Category, Claim, Figure, WhatSource};
 use crate::text::TextRange;
 
 /// Two mentions of one thing with different values: indices into the slice
@@ -62,7 +62,7 @@ const MAX_RATIO: u32 = 2;
 /// their sentence (`开展民主监督28次,参与委员126人次`) must follow the same
 /// thing: they measure parts of different activities otherwise. Each later
 /// mention that disagrees is paired with the first comparable one before it.
-pub fn contradictions(metrics: &[Metric], scopes: &[TextRange]) -> Vec<Contradiction> {
+pub fn contradictions(metrics: &[Figure], scopes: &[TextRange]) -> Vec<Contradiction> {
     let scope_of = first_scope_of_each(metrics, scopes);
     let innermost = innermost_scope_of_each(metrics, scopes);
     let nested = |a: usize, b: usize| {
@@ -128,7 +128,7 @@ pub fn contradictions(metrics: &[Metric], scopes: &[TextRange]) -> Vec<Contradic
 
 /// How many different values the mentions of a group have: a group is a
 /// handful of mentions, so comparing each with those before it is cheap.
-fn distinct_values(metrics: &[Metric], run: &[(usize, &str, &str, usize)]) -> usize {
+fn distinct_values(metrics: &[Figure], run: &[(usize, &str, &str, usize)]) -> usize {
     let value = |&(.., i): &(usize, &str, &str, usize)| metrics.get(i).map(|m| m.value);
     run.iter()
         .enumerate()
@@ -140,7 +140,7 @@ fn distinct_values(metrics: &[Metric], run: &[(usize, &str, &str, usize)]) -> us
 }
 
 /// For each metric, the first of `scopes` (in their order) that holds it.
-fn first_scope_of_each(metrics: &[Metric], scopes: &[TextRange]) -> Vec<Option<usize>> {
+fn first_scope_of_each(metrics: &[Figure], scopes: &[TextRange]) -> Vec<Option<usize>> {
     sweep(metrics, scopes, |open, range| {
         open.iter()
             .copied()
@@ -149,7 +149,7 @@ fn first_scope_of_each(metrics: &[Metric], scopes: &[TextRange]) -> Vec<Option<u
 }
 
 /// For each metric, the shortest of `scopes` that holds it.
-fn innermost_scope_of_each(metrics: &[Metric], scopes: &[TextRange]) -> Vec<Option<usize>> {
+fn innermost_scope_of_each(metrics: &[Figure], scopes: &[TextRange]) -> Vec<Option<usize>> {
     sweep(metrics, scopes, |open, range| {
         open.iter()
             .copied()
@@ -165,7 +165,7 @@ fn innermost_scope_of_each(metrics: &[Metric], scopes: &[TextRange]) -> Vec<Opti
 /// hold neither it nor any metric starting later, so only the few open ones
 /// are looked at.
 fn sweep(
-    metrics: &[Metric],
+    metrics: &[Figure],
     scopes: &[TextRange],
     pick: impl Fn(&[usize], TextRange) -> Option<usize>,
 ) -> Vec<Option<usize>> {
@@ -198,7 +198,7 @@ fn sweep(
 }
 
 /// What the figure before `index` in the same sentence counts, if any.
-fn predecessor(metrics: &[Metric], index: usize) -> Option<&str> {
+fn predecessor(metrics: &[Figure], index: usize) -> Option<&str> {
     let current = metrics.get(index)?;
     let previous = metrics.get(index.checked_sub(1)?)?;
     (previous.sentence == current.sentence).then_some(previous.what.as_str())
@@ -206,11 +206,11 @@ fn predecessor(metrics: &[Metric], index: usize) -> Option<&str> {
 
 /// Whether the figure at `index` stands in a sentence listing many: the
 /// figures of one sentence are neighbours in `metrics`.
-fn is_list(metrics: &[Metric], index: usize) -> bool {
+fn is_list(metrics: &[Figure], index: usize) -> bool {
     let Some(sentence) = metrics.get(index).map(|m| m.sentence) else {
         return false;
     };
-    let same = |m: &&Metric| m.sentence == sentence;
+    let same = |m: &&Figure| m.sentence == sentence;
     let before = metrics.get(..index).unwrap_or_default();
     let after = metrics.get(index..).unwrap_or_default();
     let count =
@@ -219,7 +219,7 @@ fn is_list(metrics: &[Metric], index: usize) -> bool {
 }
 
 /// Whether two values are near enough to be one figure written twice.
-fn close(a: &Metric, b: &Metric) -> bool {
+fn close(a: &Figure, b: &Figure) -> bool {
     let (low, high) = if a.value <= b.value {
         (a.value, b.value)
     } else {
@@ -237,7 +237,7 @@ fn same_context(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
-fn comparable(metric: &Metric) -> bool {
+fn comparable(metric: &Figure) -> bool {
     metric.is_exact()
         && metric.claim == Claim::Stated
         && metric.category != Category::Rate

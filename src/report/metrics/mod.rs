@@ -20,9 +20,15 @@
 //!   a digit (`一千二百条`, `两万人`) or carries an approximation marker
 //!   (`逾千家`, `百余篇`, `二十余名`); `千家万户`, `两个维护`, `一批` do not.
 
+mod affixes;
+mod chars;
 mod contradiction;
-mod extract;
+mod counted;
+mod figure;
+mod lexicon;
 mod number;
+mod period;
+mod scan;
 mod stops;
 mod summary;
 
@@ -33,7 +39,7 @@ use crate::report::Document;
 use crate::text::{Shift, TextRange};
 
 pub use contradiction::{contradictions, Contradiction};
-pub use extract::{extract, extract_in};
+pub use scan::{extract, extract_in};
 pub use summary::{describe, format_amount, format_value, section_summary};
 
 /// What kind of thing a figure counts, decided by its measure word.
@@ -123,7 +129,7 @@ pub enum Claim {
 
 /// One counted figure, e.g. `组织代表捐款捐物480余万元`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Metric {
+pub struct Figure {
     /// The exact value in `unit`, with 万/亿 multiplied out: `480余万元` →
     /// 4800000, `47.74万选民` → 477400, `90.51%` → 90.51.
     pub value: Decimal,
@@ -162,7 +168,7 @@ pub struct Metric {
     pub number: TextRange,
 }
 
-impl Metric {
+impl Figure {
     /// Whether the value is exact: no marker, or one that only stresses the
     /// figure (`达` `达到` `高达`: `参选率达90.51%` is exactly 90.51%).
     pub fn is_exact(&self) -> bool {
@@ -174,7 +180,7 @@ impl Metric {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Figures {
     /// Every figure in the document's paragraphs (noise skipped), in order.
-    pub metrics: Vec<Metric>,
+    pub metrics: Vec<Figure>,
     /// Indices into `metrics`.
     pub contradictions: Vec<Contradiction>,
 }
@@ -210,7 +216,7 @@ pub fn scopes(document: &Document) -> Vec<TextRange> {
     parts.chain(reports).chain(sections).collect()
 }
 
-impl Shift for Metric {
+impl Shift for Figure {
     fn shift(&mut self, by: usize) {
         self.range.shift(by);
         self.sentence.shift(by);

@@ -218,6 +218,19 @@ pub(crate) fn multiplier(ch: char) -> Option<u64> {
     }
 }
 
+/// How a numeral is written, for the rules that differ.
+#[derive(Clone, Copy)]
+pub(super) enum Notation {
+    Arabic,
+    Han {
+        /// Starts with a digit 一…九 rather than a bare 十/百/千/万.
+        led_by_digit: bool,
+        /// Holds 百, 千, 万 or 亿.
+        large: bool,
+        chars: usize,
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use super::{Category, Contradiction, Metric};
+use super::{Category, Contradiction, Figure};
 use crate::text::TextRange;
 
 /// How many of the largest figures a section summary lists.
@@ -19,7 +19,7 @@ const LARGEST: usize = 5;
 /// contradiction is shown when either of its mentions is inside.
 pub fn section_summary(
     text: &str,
-    metrics: &[Metric],
+    metrics: &[Figure],
     contradictions: &[Contradiction],
     section: TextRange,
 ) -> String {
@@ -27,13 +27,13 @@ pub fn section_summary(
     // `metrics` command sums every section of a compilation.
     let first = metrics.partition_point(|m| m.range.start < section.start);
     let last = metrics.partition_point(|m| m.range.start <= section.end);
-    let inside: Vec<&Metric> = metrics
+    let inside: Vec<&Figure> = metrics
         .get(first..last.max(first))
         .unwrap_or_default()
         .iter()
         .filter(|m| section.contains_range(m.range))
         .collect();
-    let clashes: Vec<(&Metric, &Metric)> = contradictions
+    let clashes: Vec<(&Figure, &Figure)> = contradictions
         .iter()
         .filter_map(|c| Some((metrics.get(c.first)?, metrics.get(c.second)?)))
         .filter(|(a, b)| section.contains_range(a.range) || section.contains_range(b.range))
@@ -51,7 +51,7 @@ pub fn section_summary(
     out.push_str("\n\n");
 
     for category in Category::ALL {
-        let of: Vec<&Metric> = inside
+        let of: Vec<&Figure> = inside
             .iter()
             .copied()
             .filter(|m| m.category == category)
@@ -62,7 +62,7 @@ pub fn section_summary(
         let _ = writeln!(out, "- {}：{}", category.name(), totals(category, &of));
     }
 
-    let mut largest: Vec<&Metric> = inside
+    let mut largest: Vec<&Figure> = inside
         .iter()
         .copied()
         .filter(|m| m.category != Category::Rate)
@@ -97,7 +97,7 @@ pub fn section_summary(
 
 /// The totals of one category: money summed in 元, rates listed (never
 /// summed), anything else summed per measure word.
-fn totals(category: Category, metrics: &[&Metric]) -> String {
+fn totals(category: Category, metrics: &[&Figure]) -> String {
     let about = if metrics.iter().any(|m| !m.is_exact()) {
         "约"
     } else {
@@ -148,7 +148,7 @@ fn totals(category: Category, metrics: &[&Metric]) -> String {
 }
 
 /// One figure as the drafter wrote it, with its reading and what it counts.
-fn mention(text: &str, m: &Metric) -> String {
+fn mention(text: &str, m: &Figure) -> String {
     let written = m.range.slice(text);
     let reading = if m.category == Category::Money {
         money(m.value)
@@ -165,7 +165,7 @@ fn mention(text: &str, m: &Metric) -> String {
 
 /// How a single figure was read: its exact value and unit, whether it is
 /// approximate, what it counts and its category.
-pub fn describe(metric: &Metric) -> String {
+pub fn describe(metric: &Figure) -> String {
     let mut out = String::new();
     let reading = if metric.category == Category::Money {
         money(metric.value)
