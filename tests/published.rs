@@ -434,25 +434,6 @@ const UNCAUGHT: &[(Seed, &str, &[&str])] = &[
          review's text (line 19) counts as the `二、` written between them",
         &["政府工作报告-其他地市/吉林市/2014.md"],
     ),
-    (
-        Seed::TasksYear,
-        "analysis bug: the review names no year (`本届政府工作回顾`, `过去五年工作回顾`) \
-         and the session's year on the date-and-venue line is not used",
-        &[
-            "政府工作报告-其他地市/信阳市/2023.md",
-            "政府工作报告-国务院/2008.md",
-        ],
-    ),
-    (
-        Seed::TasksYear,
-        "analysis bug: two tasks headings name the session's year; BG010 compares only \
-         the earliest with the review, so a wrong year in the first goes unnoticed",
-        &[
-            "政府工作报告-其他地市/承德市/2022.md",
-            "政府工作报告-国务院/2018.md",
-            "政府工作报告-国务院/2025.md",
-        ],
-    ),
 ];
 
 /// The lines holding `range`, with their line break.

@@ -89,6 +89,7 @@ pub(super) fn build_report(
         evidence,
         title,
         fragment,
+        session_year: dated,
         range,
         nodes,
     }

@@ -79,10 +79,12 @@ fn ends_report(text: &str, body: &[TextRange], i: usize) -> bool {
             .is_some_and(|before| parts::is_salutation(bare(before)));
     // A paragraph on the government's own conduct may turn to the audience
     // too, but states its duties: it ends with a full stop.
+    // The thanks exclaim to the audience too (`各位代表！…表示衷心的感谢！`).
     addressed
         && s.trim_end_matches([' ', '*']).ends_with(['！', '!'])
         && !parts::is_salutation(s)
         && !parts::at_most_chars(s, 40)
+        && !parts::is_thanks(s)
 }
 
 /// Whether paragraph `i` of `body`, `s` without its markdown, is shaped like

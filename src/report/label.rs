@@ -85,12 +85,22 @@ pub(super) fn label_parts(
             && year
                 .zip(review_year)
                 .is_some_and(|(now, before)| now > before);
+        // Years the heading names, all before the session's.
+        let names_past_years = session_year.is_some_and(|session| {
+            parts::named_years(&ev.label)
+                .max()
+                .is_some_and(|y| y < session)
+        });
         let part = if closed || seen_tasks {
             // `过去五年工作回顾` after the year's review and its shortcomings
-            // is a review still; anything else is what comes next.
+            // is a review still, and so is a heading naming only years before
+            // the session's (`二、关于2019年工作` after a part on the epidemic
+            // and its thanks) until the tasks begin; anything else is what
+            // comes next.
             let review_proper = worded == Some(Part::Review)
                 && ev.label.contains("回顾")
-                && tense != Some(Tense::Coming);
+                && tense != Some(Tense::Coming)
+                || !seen_tasks && worded != Some(Part::Tasks) && names_past_years;
             Some(if review_proper {
                 Part::Review
             } else {

@@ -264,6 +264,10 @@ pub struct Report {
     /// True when the text is only part of a report: it starts inside one (a
     /// page of a longer one), or its title says it is an abstract (`（摘要）`).
     pub fragment: bool,
+    /// The year the session plans for, read from the date line under the
+    /// title (`——2022年2月18日在…会议上`; a session in November or December
+    /// plans for the next year).
+    pub session_year: Option<u32>,
     pub range: TextRange,
     pub nodes: Vec<Node>,
 }

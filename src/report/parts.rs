@@ -516,7 +516,7 @@ pub fn heading_tense(label: &str, session_year: Option<u32>) -> Option<Tense> {
 }
 
 /// The years a label names: `2024年` `二〇二四年`.
-fn named_years(label: &str) -> impl Iterator<Item = u32> + '_ {
+pub(super) fn named_years(label: &str) -> impl Iterator<Item = u32> + '_ {
     YEAR.captures_iter(label)
         .filter_map(|c| year_value(c.get(1)?.as_str()))
 }

@@ -111,7 +111,7 @@ pub fn missing(
             format!(
                 "缺少{what}:{}通常{}{}",
                 kind.name(),
-                usual_wording(kind, expected, located, ctx.text),
+                usual_wording(kind, expected, report, located, ctx.text),
                 if place.at_end {
                     ",应在此段之后"
                 } else {
@@ -191,6 +191,23 @@ pub fn expected_place(
             }
         }
     };
+    // A closing missing before notes belongs after the last paragraph of the
+    // body, not on the notes' heading.
+    let appendix = report
+        .walk()
+        .find(|n| n.part == Some(Part::Appendix))
+        .map(|n| n.range.start);
+    let before_notes = expected == Expected::Part(Part::Closing)
+        && next.zip(appendix).is_some_and(|(p, a)| p.start >= a);
+    if before_notes {
+        if let Some(last) = next.and_then(|n| paragraphs.iter().rev().find(|p| p.end <= n.start)) {
+            return Place {
+                insert_at: last.end,
+                anchor: first_line(ctx.text, *last),
+                at_end: true,
+            };
+        }
+    }
     match next {
         Some(p) => Place {
             insert_at: p.start,
@@ -219,7 +236,16 @@ fn first_line(text: &str, p: TextRange) -> TextRange {
     TextRange::new(p.start, p.start + end)
 }
 
-/// The review's year, when the report names one, for dating the skeletons.
+/// The years of the review and of the tasks, for dating the wording and the
+/// skeletons: as their headings name them, else the session's year for the
+/// tasks and the year before it for the review.
+fn years(report: &Report, located: &[Located], text: &str) -> (Option<u32>, Option<u32>) {
+    let review = review_year(located, text).or(report.session_year.map(|y| y - 1));
+    let tasks = tasks_year(located, text).or(report.session_year);
+    (review, tasks)
+}
+
+/// The review's year, when the report names one.
 fn review_year(located: &[Located], text: &str) -> Option<u32> {
     located
         .iter()
@@ -234,9 +260,14 @@ fn tasks_year(located: &[Located], text: &str) -> Option<u32> {
         .find_map(|l| shared::years(l.heading.slice(text)).next().map(|y| y.value))
 }
 
-fn usual_wording(kind: Kind, expected: Expected, located: &[Located], text: &str) -> String {
-    let review = review_year(located, text);
-    let tasks = tasks_year(located, text);
+fn usual_wording(
+    kind: Kind,
+    expected: Expected,
+    report: &Report,
+    located: &[Located],
+    text: &str,
+) -> String {
+    let (review, tasks) = years(report, located, text);
     let quoted = |items: &[String]| {
         items
             .iter()
@@ -324,8 +355,7 @@ fn skeleton(
     expected: Expected,
     located: &[Located],
 ) -> String {
-    let review = review_year(located, ctx.text);
-    let tasks = tasks_year(located, ctx.text);
+    let (review, tasks) = years(report, located, ctx.text);
     let text: String = match expected {
         Expected::Title => title(kind).into(),
         Expected::Part(Part::Salutation) => salutation(kind).into(),

@@ -42,40 +42,54 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let review = year_of(ctx, located, Part::Review, true).into_iter().next();
-        // The year's tasks come first among the years the tasks name; a
+        // `2018年以来` starts a period of several years: no one year to
+        // compare (`二〇二二年以来` with `二〇二三年` still agrees).
+        let since = review.as_ref().is_some_and(|(_, r)| {
+            ctx.text
+                .get(r.digits.end..)
+                .is_some_and(|rest| rest.starts_with("年以来"))
+        });
+        // The tasks are for the year after the one reviewed; a review naming
+        // no year (`过去五年工作回顾`) leaves the session's own year.
+        let expected = match &review {
+            Some((_, r)) => (!since).then_some(r.value + 1),
+            None => report.session_year,
+        };
+        // The year's tasks come first among the parts that name a year; a
         // horizon more than a plan away (`2035年远景目标`) is no year's tasks.
-        let horizon = review.as_ref().map(|(_, r)| r.value + 5);
-        let tasks = year_of(ctx, located, Part::Tasks, false)
-            .into_iter()
-            .filter(|(_, y)| horizon.is_none_or(|h| y.value <= h))
-            .min_by_key(|(_, y)| y.value);
-        if let (Some((review_at, review)), Some((_, tasks))) = (review, tasks) {
-            // `2018年以来` starts a period of several years: no one year to
-            // compare (`二〇二二年以来` with `二〇二三年` still agrees).
-            let since = ctx
-                .text
-                .get(review.digits.end..)
-                .is_some_and(|r| r.starts_with("年以来"));
-            if tasks.value != review.value + 1 && !since {
-                let mut finding = year_finding(
-                    ctx,
-                    &tasks,
-                    review.value + 1,
-                    format!(
-                        "工作回顾是{}年,工作安排却是{}年,应为{}年",
-                        review.value,
-                        tasks.value,
-                        review.value + 1
-                    ),
-                );
+        let tasks = expected.and_then(|want| {
+            year_of(ctx, located, Part::Tasks, false)
+                .into_iter()
+                .find(|(_, y)| y.value < want + 5)
+                .map(|(_, y)| (want, y))
+        });
+        if let Some((want, tasks)) = tasks.filter(|(want, y)| y.value != *want) {
+            let message = match &review {
+                Some((_, r)) => format!(
+                    "工作回顾是{}年,工作安排却是{}年,应为{want}年",
+                    r.value, tasks.value
+                ),
+                None => format!(
+                    "会议在{want}年召开,工作安排却是{}年,应为{want}年",
+                    tasks.value
+                ),
+            };
+            let mut finding = year_finding(ctx, &tasks, want, message);
+            if let Some((review_at, _)) = review {
                 finding.related.push(Related {
                     message: "工作回顾的年份".to_string(),
                     range: review_at,
                 });
-                out.push(finding);
             }
+            out.push(finding);
         }
-        if let Some(f) = title_year(ctx, report, review.map(|r| r.1), tasks.map(|t| t.1)) {
+        let review = review.map(|r| r.1);
+        let tasks = year_of(ctx, located, Part::Tasks, false)
+            .into_iter()
+            .map(|(_, y)| y)
+            .filter(|y| review.as_ref().is_none_or(|r| y.value <= r.value + 5))
+            .min_by_key(|y| y.value);
+        if let Some(f) = title_year(ctx, report, review, tasks) {
             out.push(f);
         }
     }
