@@ -241,6 +241,17 @@ fn add_heading(
             }
         }
     }
+    // A heading broken over two lines: `2020年工作` / `和“十三五”成就回顾`.
+    if ev.level == Level::Part && ev.marker.is_none() && continues_heading(&ev.label) {
+        if let Some((prev_i, prev)) = events.last_mut() {
+            if *prev_i + 1 == i && prev.level == Level::Part && !prev.leaf && !prev.inline {
+                prev.label.push_str(&ev.label);
+                prev.heading = TextRange::new(prev.heading.start, ev.heading.end);
+                *prev_i = i;
+                return false;
+            }
+        }
+    }
     let opens_review = ev.part == Some(Part::Review) || ev.level == Level::H1;
     let inline_from = ev.heading.end;
     // After an item, the next must continue its sequence; after a
@@ -253,6 +264,13 @@ fn add_heading(
     let span = TextRange::new(inline_from, p.end);
     inline_items(text, span, sequence, i, events);
     opens_review
+}
+
+/// A heading's line that starts with a conjunction continues the line above.
+fn continues_heading(label: &str) -> bool {
+    ["和", "及", "与", "暨", "以及"]
+        .iter()
+        .any(|w| label.starts_with(w))
 }
 
 /// The part a paragraph of the review is by its words: the thanks, the

@@ -103,19 +103,22 @@ fn is_closing_at(text: &str, body: &[TextRange], i: usize, s: &str) -> bool {
 }
 
 /// A line that opens matter after a report: notes ([`opens_notes`]: `附件1:`,
-/// `《政府工作报告》附件1`, `名词解释`…), `附:`, or a title naming a list of
-/// 民生实事 projects.
+/// `《政府工作报告》附件1`, `名词解释`…), `附:`, a title naming a list of
+/// projects (`2016年为民办15件实事`, `十类民生项目清单`) or the changes made to the
+/// report at the session (`政府工作报告修改10处`, `关于《政府工作报告》修改情况的说明`).
 fn is_appendix_heading(line: &str) -> bool {
     let line = line
-        .trim_start_matches(['#', ' ', '*'])
-        .trim_end_matches(['*', ':', '：']);
+        .trim_start_matches(['#', ' ', '*', '[', '【'])
+        .trim_end_matches(['*', ':', '：', ']', '】']);
     parts::at_most_chars(line, 40)
         && marker::parse(line, 0).is_none()
         && !line.contains(['。', '，', ','])
         && (opens_notes(line)
             || line.starts_with("附:")
             || line.starts_with("附：")
-            || line.contains("民生实事"))
+            || line.contains("实事")
+            || line.contains("项目清单")
+            || line.contains("修改") && (line.contains("处") || line.contains("说明")))
 }
 
 /// A heading of notes on the report: a glossary (`名词解释`, `注释`,
@@ -127,7 +130,7 @@ pub(super) fn opens_notes(label: &str) -> bool {
         None => label,
     };
     let rest = rest
-        .trim_matches([' ', '\u{3000}', '*', ':', '：'])
+        .trim_matches([' ', '\u{3000}', '*', ':', '：', '[', ']', '【', '】'])
         .replace([' ', '\u{3000}'], "");
     parts::at_most_chars(&rest, 12)
         && (["附件", "附表", "附录", "附注", "名词", "词语", "注释", "注解"]

@@ -84,13 +84,15 @@ const BYLINE_FIRST: &[char] = &['策', '统', '文', '图', '撰', '采', '编',
 
 /// Classifies a trimmed line as noise. Long lines (real paragraphs that merely
 /// mention a site or a source) are never noise.
-/// `---`, `***`, `___` (spaces between allowed), as markdown draws a rule.
+/// `---`, `***`, `___` (spaces between allowed), as markdown draws a rule,
+/// or a bare `>` that only spaces the paragraphs of a quoted block.
 fn is_thematic_break(line: &str) -> bool {
     let marks = line.trim().replace(' ', "");
-    marks.len() >= 3
-        && ["-", "*", "_"]
-            .iter()
-            .any(|m| marks.chars().all(|c| m.starts_with(c)))
+    marks == ">"
+        || marks.len() >= 3
+            && ["-", "*", "_"]
+                .iter()
+                .any(|m| marks.chars().all(|c| m.starts_with(c)))
 }
 
 pub fn classify(line: &str) -> Option<NoiseKind> {
@@ -214,6 +216,7 @@ mod tests {
             ("<!-- 新华社北京3月15日电 -->", Comment),
             ("---", Separator),
             ("* * *", Separator),
+            (">", Separator),
             ("策划/统筹:张静平 文:钟玲 图:刘敏", Byline),
             ("更多精彩内容请访问 www.example.com", Advert),
             ("【字号：大 中 小】", Toolbar),

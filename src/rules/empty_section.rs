@@ -35,18 +35,22 @@ passages were moved.
 };
 
 /// Parts that are paragraphs, not headings: they have no body of their own.
+/// A part that is a paragraph, not a heading over one: its text is its
+/// content. The lessons are either: `过去五年工作体会` heads a section, `我们深切
+/// 体会到，…必须坚持以下几点：` is a paragraph leading its points.
 fn is_paragraph_part(node: &Node) -> bool {
-    matches!(
-        node.part,
-        Some(
-            Part::Salutation
-                | Part::Opening
-                | Part::Thanks
-                | Part::Shortcomings
-                | Part::Closing
-                | Part::Appendix
+    node.part == Some(Part::Lessons) && node.label.contains(['，', ','])
+        || matches!(
+            node.part,
+            Some(
+                Part::Salutation
+                    | Part::Opening
+                    | Part::Thanks
+                    | Part::Shortcomings
+                    | Part::Closing
+                    | Part::Appendix
+            )
         )
-    )
 }
 
 /// The next heading is a short unnumbered line that names no part: most
