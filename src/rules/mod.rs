@@ -2,6 +2,7 @@
 //! its tests. Rules read the report model and return plain-data findings;
 //! [`check`] runs them all under a [`Config`]. No I/O happens here.
 
+mod family;
 mod finding;
 mod shared;
 
@@ -19,6 +20,8 @@ mod numbering_sequence;
 mod part_order;
 mod year_mismatch;
 
+
+pub use family::Family;
 pub use finding::{Edit, Finding, Fix, Related, Severity};
 
 use crate::config::{Config, RuleLevel};
@@ -39,6 +42,8 @@ pub struct RuleDoc {
     pub code: &'static str,
     /// Stable kebab-case name, e.g. `missing-part`; usable in configuration.
     pub name: &'static str,
+    /// The family the rule belongs to; configuration can set a whole family.
+    pub family: Family,
     pub default_severity: Severity,
     /// One line.
     pub summary: &'static str,
@@ -174,6 +179,11 @@ static RULES: [Rule; 13] = [
 /// The documentation of every rule, in code order.
 pub fn all() -> impl ExactSizeIterator<Item = &'static RuleDoc> + Clone {
     RULES.iter().map(|r| r.doc)
+}
+
+/// The rules of one family, in code order.
+pub fn of_family(family: Family) -> impl Iterator<Item = &'static RuleDoc> + Clone {
+    all().filter(move |doc| doc.family == family)
 }
 
 /// A rule by code (`BG001`, any case) or by name (`missing-part`).
