@@ -4,6 +4,7 @@
 
 mod family;
 mod finding;
+mod prose;
 mod shared;
 
 mod contradicting_figure;
@@ -20,6 +21,7 @@ mod numbering_sequence;
 mod part_order;
 mod year_mismatch;
 
+mod punctuation;
 
 pub use family::Family;
 pub use finding::{Edit, Finding, Fix, Related, Severity};
@@ -121,7 +123,7 @@ struct Rule {
 }
 
 /// Every rule, in code order.
-static RULES: [Rule; 13] = [
+static RULES: [Rule; 20] = [
     Rule {
         doc: &missing_part::DOC,
         check: missing_part::check,
@@ -173,6 +175,34 @@ static RULES: [Rule; 13] = [
     Rule {
         doc: &contradicting_figure::DOC,
         check: contradicting_figure::check,
+    },
+    Rule {
+        doc: &punctuation::half_width::DOC,
+        check: punctuation::half_width::check,
+    },
+    Rule {
+        doc: &punctuation::paired_marks::DOC,
+        check: punctuation::paired_marks::check,
+    },
+    Rule {
+        doc: &punctuation::sequence_mark::DOC,
+        check: punctuation::sequence_mark::check,
+    },
+    Rule {
+        doc: &punctuation::repeated_mark::DOC,
+        check: punctuation::repeated_mark::check,
+    },
+    Rule {
+        doc: &punctuation::ellipsis::DOC,
+        check: punctuation::ellipsis::check,
+    },
+    Rule {
+        doc: &punctuation::comma_before_deng::DOC,
+        check: punctuation::comma_before_deng::check,
+    },
+    Rule {
+        doc: &punctuation::comma_between_marks::DOC,
+        check: punctuation::comma_between_marks::check,
     },
 ];
 
