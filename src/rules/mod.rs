@@ -21,6 +21,7 @@ mod numbering_sequence;
 mod part_order;
 mod year_mismatch;
 
+mod numbers;
 mod punctuation;
 
 pub use family::Family;
@@ -123,7 +124,7 @@ struct Rule {
 }
 
 /// Every rule, in code order.
-static RULES: [Rule; 20] = [
+static RULES: [Rule; 25] = [
     Rule {
         doc: &missing_part::DOC,
         check: missing_part::check,
@@ -203,6 +204,26 @@ static RULES: [Rule; 20] = [
     Rule {
         doc: &punctuation::comma_between_marks::DOC,
         check: punctuation::comma_between_marks::check,
+    },
+    Rule {
+        doc: &numbers::year_zero::DOC,
+        check: numbers::year_zero::check,
+    },
+    Rule {
+        doc: &numbers::full_width_digit::DOC,
+        check: numbers::full_width_digit::check,
+    },
+    Rule {
+        doc: &numbers::range_unit::DOC,
+        check: numbers::range_unit::check,
+    },
+    Rule {
+        doc: &numbers::thousand_unit::DOC,
+        check: numbers::thousand_unit::check,
+    },
+    Rule {
+        doc: &numbers::double_estimate::DOC,
+        check: numbers::double_estimate::check,
     },
 ];
 
