@@ -21,6 +21,7 @@ mod numbering_sequence;
 mod part_order;
 mod year_mismatch;
 
+mod leftovers;
 mod numbers;
 mod punctuation;
 
@@ -124,7 +125,7 @@ struct Rule {
 }
 
 /// Every rule, in code order.
-static RULES: [Rule; 25] = [
+static RULES: [Rule; 27] = [
     Rule {
         doc: &missing_part::DOC,
         check: missing_part::check,
@@ -224,6 +225,14 @@ static RULES: [Rule; 25] = [
     Rule {
         doc: &numbers::double_estimate::DOC,
         check: numbers::double_estimate::check,
+    },
+    Rule {
+        doc: &leftovers::placeholder::DOC,
+        check: leftovers::placeholder::check,
+    },
+    Rule {
+        doc: &leftovers::repeated_paragraph::DOC,
+        check: leftovers::repeated_paragraph::check,
     },
 ];
 
