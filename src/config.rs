@@ -10,6 +10,8 @@
 //! [rules]
 //! BG002 = "off"                # or "error", "warning", "info", "hint"
 //! numbering-separator = "error" # a rule's name works as well as its code
+//! punctuation = "off"          # a whole family: structure, punctuation,
+//!                              # numbers, figures, leftovers
 //! [parts]
 //! review = ["年度履职情况"]      # extra wordings that count as that part
 //! ```
@@ -25,7 +27,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::report::{Kind, Part};
-use crate::rules::{self, Config, RuleLevel, Severity};
+use crate::rules::{self, Config, RuleDoc, RuleLevel, Severity};
 
 /// File names looked for in each folder, in order of preference.
 pub const FILE_NAMES: [&str; 2] = ["baogao.toml", ".baogao.toml"];
@@ -204,14 +206,20 @@ fn parse_rules(
         ));
     };
     let mut rules = BTreeMap::new();
-    for (key, level) in map {
+    // A family's level first, so that a rule named in the same table wins.
+    let family = |key: &String| rules::Family::from_id(key);
+    let ordered = map.iter().filter(|(k, _)| family(k).is_some());
+    for (key, level) in ordered.chain(map.iter().filter(|(k, _)| family(k).is_none())) {
         let dotted = format!("rules.{key}");
-        let doc = rules::lookup(key).ok_or_else(|| {
-            error(
-                &dotted,
-                "unknown rule; `baogao rules` lists the codes".to_string(),
-            )
-        })?;
+        let docs: Vec<&RuleDoc> = match family(key) {
+            Some(f) => rules::of_family(f).collect(),
+            None => vec![rules::lookup(key).ok_or_else(|| {
+                error(
+                    &dotted,
+                    "unknown rule or family; `baogao rules` lists the codes".to_string(),
+                )
+            })?],
+        };
         let level = match level.as_str() {
             Some("off") => RuleLevel::Off,
             Some("error") => RuleLevel::On(Severity::Error),
@@ -228,7 +236,7 @@ fn parse_rules(
                 ))
             }
         };
-        rules.insert(doc.code, level);
+        rules.extend(docs.iter().map(|doc| (doc.code, level)));
     }
     Ok(rules)
 }
@@ -328,6 +336,22 @@ tasks = "下一步工作思路"
             config.parts.get(&Part::Tasks),
             Some(&vec!["下一步工作思路".to_string()])
         );
+    }
+
+    #[test]
+    fn a_family_is_set_as_a_whole_and_a_rule_in_it_wins() {
+        let config = from_toml(
+            "[rules]\nBG001 = \"error\"\nstructure = \"off\"\nfigures = \"hint\"\npunctuation = \"info\"\n",
+            "x",
+        )
+        .unwrap();
+        let level = |code: &str| config.level_of(rules::lookup(code).unwrap());
+        assert_eq!(level("BG001"), RuleLevel::On(Severity::Error));
+        assert_eq!(level("BG002"), RuleLevel::Off);
+        assert_eq!(level("BG013"), RuleLevel::On(Severity::Hint));
+        for doc in rules::of_family(rules::Family::Punctuation) {
+            assert_eq!(config.level_of(doc), RuleLevel::On(Severity::Info));
+        }
     }
 
     #[test]

@@ -180,6 +180,72 @@ const EXCEPTIONS: &[(&str, Misread, &str)] = &[
          the year ahead inside `二、2022年工作安排`; the review's shortcomings are line 34 \
          (`…我们必须高度重视并切实解决…`)",
     ),
+    (
+        "政府工作报告-主要城市/哈尔滨市/2009.md",
+        Misread::Finding("BG022", 103),
+        "a real slip: `继续抓好６大高新技术产业技术联盟` writes the 6 full-width",
+    ),
+    (
+        "政府工作报告-主要城市/广州市/2021.md",
+        Misread::Finding("BG021", 106),
+        "a real slip: `二O三五年远景目标` (twice) writes the zero with the letter O",
+    ),
+    (
+        "政府工作报告-其他地市/延边朝鲜族自治州/2015.md",
+        Misread::Finding("BG017", 63),
+        "a real slip: `…尽快获得国家批准。。` ends the paragraph with two full stops",
+    ),
+    (
+        "政府工作报告-省自治区/内蒙古自治区/2010.md",
+        Misread::Finding("BG014", 18),
+        "a real slip: `增长16.9%;地方财政总收入…` and two more half-width semicolons in a report \
+         that writes `；` (the copy's figures paragraphs)",
+    ),
+    (
+        "政府工作报告-省自治区/内蒙古自治区/2010.md",
+        Misread::Finding("BG014", 28),
+        "a real slip: `分别增长22.8%和22.7%;外送电量…`, a half-width semicolon",
+    ),
+    (
+        "政府工作报告-省自治区/内蒙古自治区/2010.md",
+        Misread::Finding("BG014", 40),
+        "a real slip: `增长34%;解决了…` and `达到96.4%;教育资助…`, half-width semicolons",
+    ),
+    (
+        "政府工作报告-省自治区/海南省/2007.md",
+        Misread::Finding("BG015", 75),
+        "a real slip of the copy: `认真实施我识关于…若干规定》`: the garbled `我识` lost the `《`",
+    ),
+    (
+        "政府工作报告-省自治区/海南省/2007.md",
+        Misread::Finding("BG015", 83),
+        "the same garbling: `我识关于深化文化体制改革的实施意见》` has no `《`",
+    ),
+    (
+        "政府工作报告-省自治区/海南省/2007.md",
+        Misread::Finding("BG015", 85),
+        "the same garbling: `我识关于鼓励支持和引导…若干规定》` has no `《`",
+    ),
+    (
+        "政府工作报告-省自治区/海南省/2007.md",
+        Misread::Finding("BG015", 101),
+        "the same garbling: `我识关于加快城市社区卫生服务的意见》` has no `《`",
+    ),
+    (
+        "政府工作报告-省自治区/辽宁省/2006.md",
+        Misread::Finding("BG014", 74),
+        "a real slip: `主要预期目标是:地区生产总值…`, a half-width colon in a full-width report",
+    ),
+    (
+        "政府工作报告-省自治区/青海省/2012.md",
+        Misread::Finding("BG017", 34),
+        "a real slip: `人口自然增长率控制到8.31％。。` ends the sentence with two full stops",
+    ),
+    (
+        "政府工作报告-省自治区/青海省/2012.md",
+        Misread::Finding("BG014", 108),
+        "a real slip: the closing note's `投资率由88.4%修正为87.7%;工业企业…`, a half-width semicolon",
+    ),
 ];
 
 /// A date-and-venue line (`——2021年2月23日在…会议上`, `（2014年2月10日 陈学军）`)

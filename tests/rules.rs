@@ -5,8 +5,7 @@
 use std::path::Path;
 
 use baogao::report::analyze;
-use baogao::rules::Config;
-use baogao::rules::{self, Finding, Severity};
+use baogao::rules::{self, Config, Family, Finding, Severity};
 
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -47,6 +46,15 @@ const COMPLETE: [&str; 24] = [
     "zhengfu-zhejiang-2026.txt",
 ];
 
+/// Whether a finding is about the report's structure or figures: the
+/// proofreading families (punctuation, numbers, leftovers) find real slips
+/// in these copies (the Beijing report's `新增长点;推动…`, the feature's
+/// `......`), which `tests/published.rs` and `tests/proofreading.rs` cover.
+fn structural(f: &&Finding) -> bool {
+    baogao::rules::lookup(f.code)
+        .is_some_and(|d| matches!(d.family, Family::Structure | Family::Figures))
+}
+
 fn describe(text: &str, findings: &[&Finding]) -> String {
     findings
         .iter()
@@ -63,6 +71,7 @@ fn complete_reports_have_no_warning_or_error() {
         let loud: Vec<&Finding> = findings
             .iter()
             .filter(|f| f.severity >= Severity::Warning)
+            .filter(structural)
             .collect();
         assert!(loud.is_empty(), "{name}:\n{}", describe(&text, &loud));
     }
@@ -78,7 +87,7 @@ fn the_compilation_of_complete_reports_is_clean_too() {
         .collect();
     assert!(loud.is_empty(), "{}", describe(&text, &loud));
     // Only 阜新's missing thanks, as in its own file.
-    let hints: Vec<&str> = findings.iter().map(|f| f.code).collect();
+    let hints: Vec<&str> = findings.iter().filter(structural).map(|f| f.code).collect();
     assert_eq!(hints, vec!["BG002"]);
 }
 
@@ -91,8 +100,8 @@ fn non_reports_and_fragments_are_not_asked_for_parts() {
     ] {
         let text = fixture(name);
         let findings = check(&text);
-        let all: Vec<&Finding> = findings.iter().collect();
-        assert!(findings.is_empty(), "{name}:\n{}", describe(&text, &all));
+        let all: Vec<&Finding> = findings.iter().filter(structural).collect();
+        assert!(all.is_empty(), "{name}:\n{}", describe(&text, &all));
     }
 }
 

@@ -6,6 +6,7 @@ use super::{Context, Finding, Related, RuleDoc, Severity};
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG013",
     name: "contradicting-figure",
+    family: super::Family::Figures,
     default_severity: Severity::Warning,
     summary: "The same thing is counted with different values in one part of a report (会议9次 here, 8次 there)",
     explanation: "\

@@ -17,6 +17,7 @@ use crate::text::TextRange;
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG009",
     name: "count-word",
+    family: super::Family::Structure,
     default_severity: Severity::Warning,
     summary:
         "A count word disagrees with the items it introduces (四个方面 followed by five headings)",

@@ -9,6 +9,7 @@ use crate::report::{Level, Node, Part};
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG012",
     name: "duplicate-heading",
+    family: super::Family::Structure,
     default_severity: Severity::Warning,
     summary: "Two sibling headings have the same text",
     explanation: "\

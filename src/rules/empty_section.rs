@@ -7,6 +7,7 @@ use crate::report::{Level, Node, Part};
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG011",
     name: "empty-section",
+    family: super::Family::Structure,
     default_severity: Severity::Warning,
     summary: "A heading has no text and no subsections under it",
     explanation: "\

@@ -5,6 +5,7 @@ use super::{missing_part, Context, Finding, RuleDoc, Severity};
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG002",
     name: "missing-optional-part",
+    family: super::Family::Structure,
     default_severity: Severity::Hint,
     summary: "The report has no thanks (致谢) or no shortcomings (不足) paragraph",
     explanation: "\

@@ -7,6 +7,7 @@ use crate::report::{Level, Node, Report};
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG005",
     name: "missing-parent-heading",
+    family: super::Family::Structure,
     default_severity: Severity::Warning,
     summary:
         "A lower-level heading has no parent where its siblings have one, or its numbering restarts",

@@ -8,6 +8,7 @@ use crate::text::TextRange;
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG001",
     name: "missing-part",
+    family: super::Family::Structure,
     default_severity: Severity::Warning,
     summary: "A standard part of the report (title, salutation, opening, review, tasks, closing) is missing",
     explanation: "\

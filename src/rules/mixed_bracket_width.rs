@@ -7,6 +7,7 @@ use crate::report::{Marker, MarkerStyle, Part, Report, Width};
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG006",
     name: "mixed-bracket-width",
+    family: super::Family::Structure,
     default_severity: Severity::Warning,
     summary: "Heading brackets mix full-width （一） and half-width (一) in one report",
     explanation: "\

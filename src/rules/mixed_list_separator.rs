@@ -7,6 +7,7 @@ use crate::report::{Marker, MarkerStyle};
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG008",
     name: "mixed-list-separator",
+    family: super::Family::Structure,
     default_severity: Severity::Warning,
     summary: "One list of Arabic-numeral headings mixes `1.` and `1、`",
     explanation: "\

@@ -2,7 +2,9 @@
 //! its tests. Rules read the report model and return plain-data findings;
 //! [`check`] runs them all under a [`Config`]. No I/O happens here.
 
+mod family;
 mod finding;
+mod prose;
 mod settings;
 mod shared;
 
@@ -20,6 +22,11 @@ mod numbering_sequence;
 mod part_order;
 mod year_mismatch;
 
+mod leftovers;
+mod numbers;
+mod punctuation;
+
+pub use family::Family;
 pub use finding::{Edit, Finding, Fix, Related, Severity};
 pub use settings::{Config, RuleLevel};
 
@@ -40,6 +47,8 @@ pub struct RuleDoc {
     pub code: &'static str,
     /// Stable kebab-case name, e.g. `missing-part`; usable in configuration.
     pub name: &'static str,
+    /// The family the rule belongs to; configuration can set a whole family.
+    pub family: Family,
     pub default_severity: Severity,
     /// One line.
     pub summary: &'static str,
@@ -117,7 +126,7 @@ struct Rule {
 }
 
 /// Every rule, in code order.
-static RULES: [Rule; 13] = [
+static RULES: [Rule; 27] = [
     Rule {
         doc: &missing_part::DOC,
         check: missing_part::check,
@@ -170,11 +179,72 @@ static RULES: [Rule; 13] = [
         doc: &contradicting_figure::DOC,
         check: contradicting_figure::check,
     },
+    Rule {
+        doc: &punctuation::half_width::DOC,
+        check: punctuation::half_width::check,
+    },
+    Rule {
+        doc: &punctuation::paired_marks::DOC,
+        check: punctuation::paired_marks::check,
+    },
+    Rule {
+        doc: &punctuation::sequence_mark::DOC,
+        check: punctuation::sequence_mark::check,
+    },
+    Rule {
+        doc: &punctuation::repeated_mark::DOC,
+        check: punctuation::repeated_mark::check,
+    },
+    Rule {
+        doc: &punctuation::ellipsis::DOC,
+        check: punctuation::ellipsis::check,
+    },
+    Rule {
+        doc: &punctuation::comma_before_deng::DOC,
+        check: punctuation::comma_before_deng::check,
+    },
+    Rule {
+        doc: &punctuation::comma_between_marks::DOC,
+        check: punctuation::comma_between_marks::check,
+    },
+    Rule {
+        doc: &numbers::year_zero::DOC,
+        check: numbers::year_zero::check,
+    },
+    Rule {
+        doc: &numbers::full_width_digit::DOC,
+        check: numbers::full_width_digit::check,
+    },
+    Rule {
+        doc: &numbers::range_unit::DOC,
+        check: numbers::range_unit::check,
+    },
+    Rule {
+        doc: &numbers::thousand_unit::DOC,
+        check: numbers::thousand_unit::check,
+    },
+    Rule {
+        doc: &numbers::double_estimate::DOC,
+        check: numbers::double_estimate::check,
+    },
+    Rule {
+        doc: &leftovers::placeholder::DOC,
+        check: leftovers::placeholder::check,
+    },
+    Rule {
+        doc: &leftovers::repeated_paragraph::DOC,
+        check: leftovers::repeated_paragraph::check,
+    },
 ];
 
 /// The documentation of every rule, in code order.
 pub fn all() -> impl ExactSizeIterator<Item = &'static RuleDoc> + Clone {
     RULES.iter().map(|r| r.doc)
+}
+
+/// The rules of one family, in code order.
+pub fn of_family(family: Family) -> impl Iterator<Item = &'static RuleDoc> + Clone {
+    all().filter(move |doc| doc.family == family)
 }
 
 /// A rule by code (`BG001`, any case) or by name (`missing-part`).

@@ -7,6 +7,7 @@ use crate::report::{MarkerStyle, Part};
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG007",
     name: "numbering-separator",
+    family: super::Family::Structure,
     default_severity: Severity::Warning,
     summary: "A Chinese-numeral heading uses `.` or `,` instead of `、` (一. → 一、)",
     explanation: "\

@@ -9,6 +9,7 @@ use crate::text::TextRange;
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG004",
     name: "numbering-sequence",
+    family: super::Family::Structure,
     default_severity: Severity::Warning,
     summary: "A numbered list skips, repeats or reorders a number (一、二、四、)",
     explanation: "\

@@ -8,6 +8,7 @@ use crate::text::TextRange;
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG003",
     name: "part-order",
+    family: super::Family::Structure,
     default_severity: Severity::Warning,
     summary:
         "Standard parts are out of order: the tasks before the review, or the closing not last",

@@ -8,6 +8,7 @@ use crate::text::TextRange;
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG010",
     name: "year-mismatch",
+    family: super::Family::Structure,
     default_severity: Severity::Warning,
     summary: "The tasks are not for the year after the review, or the title's year disagrees with the body",
     explanation: "\

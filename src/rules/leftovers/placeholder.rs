@@ -1,0 +1,115 @@
+//! BG026: a placeholder left in the text (`××` `XX` `20XX年` `〔 〕号`
+//! `（待补充）` `（略）` `TODO`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::prose::{char_after, char_before, prose_captures};
+use super::super::{shared, Context, Finding, RuleDoc, Severity};
+use crate::rules::family::Family;
+use crate::text::TextRange;
+
+pub const DOC: RuleDoc = RuleDoc {
+    code: "BG026",
+    name: "placeholder",
+    family: Family::Leftovers,
+    default_severity: Severity::Warning,
+    summary: "A placeholder left in the text: `××` `XX` `20XX年` `某某市` `〔 〕号` `（待补充）` `（略）` `TODO`",
+    explanation: "\
+## What it does
+
+Finds the marks a drafter leaves for what is still to be filled in: `××`
+or `XX` (`20XX年`, `××市`), `某某` before a place, an office or a title
+(`某某市` `某某同志`), an empty document number `〔 〕号`, empty brackets
+`（ ）`, a bracketed `待补充` `待定` `待核实` `略`, and `TODO` `FIXME` `TBD`.
+`某某` after a surname (`丁某某`, a person not named) and a placeholder in
+quotation marks that is cited as such (`加盖“XX局”印章`) are prose and left
+alone. There is no quick fix: only the drafter knows what goes there.
+
+## Why
+
+A placeholder that reaches the session is the most visible slip a report
+can carry; the office proofreading services list it as its own kind of
+error (占位符未填充).
+
+## Example
+
+```text
+20XX年，全市地区生产总值增长×.×%（待补充）。
+```
+",
+};
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::report::static_regex(
+        r"(?:××+|XX+|ＸＸ+|xx)年?|某某(?:市|县|区|省|州|镇|乡|村|局|厅|委|办|部|同志|单位|公司|企业|项目|工程)|〔[ \u{3000}]*〕号?|（[ \u{3000}]*）|[（(【\[](?:待补充|待补|待定|待核实|待核|待更新|待确认|待填|略|此处略)[）)】\]]|TODO|FIXME|TBD",
+    )
+});
+
+pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let text = ctx.text;
+    for (caps, _) in prose_captures(ctx, &PLACEHOLDER) {
+        let Some(m) = caps.get(0) else { continue };
+        // `20XX年`: the century belongs to the placeholder.
+        let century = ["19", "20"]
+            .iter()
+            .any(|c| text.get(..m.start()).is_some_and(|b| b.ends_with(c)));
+        let start = if century { m.start() - 2 } else { m.start() };
+        let range = TextRange::new(start, m.end());
+        let s = range.slice(text);
+        let before = char_before(text, range.start);
+        let after = char_after(text, range.end);
+        // Latin letters around `XX`, `TODO`: part of a Latin word.
+        if s.bytes().any(|b| b.is_ascii_alphabetic())
+            && (before.is_some_and(|c| c.is_ascii_alphanumeric())
+                || after.is_some_and(|c| c.is_ascii_alphanumeric()))
+        {
+            continue;
+        }
+        // A placeholder cited in quotation marks, as a form of words.
+        if before == Some('“') && !s.starts_with(['（', '(', '【', '[', '〔']) {
+            continue;
+        }
+        out.push(shared::finding(
+            &DOC,
+            range,
+            format!("“{s}”是未填写的占位内容"),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::testing::only;
+
+    fn slices(text: &str) -> Vec<String> {
+        only("BG026", text)
+            .iter()
+            .map(|f| f.range.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn flags_placeholders() {
+        let text = "20XX年，××县增长（待补充），印发〔 〕号文件，某某同志（略）。TODO核实\n";
+        assert_eq!(
+            slices(text),
+            [
+                "20XX年",
+                "××",
+                "（待补充）",
+                "〔 〕号",
+                "某某同志",
+                "（略）",
+                "TODO"
+            ]
+        );
+    }
+
+    #[test]
+    fn dont_flag_people_not_named_or_cited_forms() {
+        let text = "阻断丁某某境外输入风险，加盖“XX行政审批局”印章，XXL号，TODOS。\n";
+        assert!(slices(text).is_empty(), "{:?}", slices(text));
+    }
+}

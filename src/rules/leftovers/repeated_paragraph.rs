@@ -1,0 +1,133 @@
+//! BG027: a paragraph repeated word for word in one report.
+
+use std::collections::HashMap;
+
+use super::super::{shared, Context, Edit, Finding, Fix, Related, RuleDoc, Severity};
+use crate::rules::family::Family;
+use crate::text::TextRange;
+
+pub const DOC: RuleDoc = RuleDoc {
+    code: "BG027",
+    name: "repeated-paragraph",
+    family: Family::Leftovers,
+    default_severity: Severity::Warning,
+    summary: "A paragraph repeated word for word in one report",
+    explanation: "\
+## What it does
+
+Finds a paragraph of twenty characters or more that repeats an earlier
+paragraph of the same report word for word (markdown marks and spaces
+around it aside), points at the first, and offers to delete the repeat.
+Paragraphs repeated one after another (a passage pasted twice) make one
+finding.
+
+## Why
+
+A repeated paragraph is what a paste left behind while drafting; office
+proofreading services list it as its own kind of error (片段重复).
+
+## Example
+
+```text
+坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。
+…
+坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。
+```
+",
+};
+
+/// Paragraphs shorter than this (in characters) repeat by nature (`各位代表：`).
+const MIN_CHARS: usize = 20;
+
+fn words(s: &str) -> &str {
+    s.trim_matches(['#', '*', '>', ' ', '\t', '\u{3000}'])
+}
+
+pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let text = ctx.text;
+    for report in &ctx.document.reports {
+        // Keyed by length and first bytes: a full comparison only on a hit.
+        let mut seen: HashMap<(usize, &[u8]), Vec<TextRange>> = HashMap::new();
+        // Repeats one after another (a passage pasted twice): one finding.
+        let mut run: Option<(TextRange, TextRange)> = None;
+        for &paragraph in shared::report_paragraphs(ctx, report) {
+            let s = words(paragraph.slice(text));
+            // Three bytes a character at most: a cheap bound first.
+            if s.len() < MIN_CHARS || s.chars().count() < MIN_CHARS {
+                continue;
+            }
+            let key = (s.len(), s.as_bytes().get(..32).unwrap_or(s.as_bytes()));
+            let earlier = seen.entry(key).or_default();
+            match earlier.iter().find(|p| words(p.slice(text)) == s) {
+                Some(&first) => {
+                    run = Some(match run {
+                        Some((f, r)) => (f, TextRange::new(r.start, paragraph.end)),
+                        None => (first, paragraph),
+                    });
+                }
+                None => {
+                    earlier.push(paragraph);
+                    if let Some((first, repeat)) = run.take() {
+                        out.push(finding(ctx, first, repeat));
+                    }
+                }
+            }
+        }
+        if let Some((first, repeat)) = run {
+            out.push(finding(ctx, first, repeat));
+        }
+    }
+}
+
+/// The finding for `repeat`, a run of paragraphs repeating from `first`.
+fn finding(ctx: &Context, first: TextRange, repeat: TextRange) -> Finding {
+    let text = ctx.text;
+    let mut finding = shared::finding(&DOC, repeat, "本段与前文完全相同".to_string());
+    finding.related.push(Related {
+        message: "前文相同的一段".to_string(),
+        range: first,
+    });
+    // The lines with their break, when the repeat ends a line.
+    let rest = text.get(repeat.end..).unwrap_or("");
+    let line_end = repeat.end
+        + if rest.starts_with("\r\n") {
+            2
+        } else if rest.starts_with(['\n', '\r']) {
+            1
+        } else {
+            0
+        };
+    finding.fixes.push(Fix {
+        title: "删去重复的内容".to_string(),
+        edits: vec![Edit {
+            range: TextRange::new(repeat.start, line_end),
+            new_text: String::new(),
+        }],
+    });
+    finding
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::testing::{codes, only, run, REPORT};
+
+    #[test]
+    fn flags_a_repeated_paragraph() {
+        let para = "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局。";
+        let text = REPORT.replace(
+            "常委会坚持党的领导。\n",
+            &format!("常委会坚持党的领导。\n{para}\n{para}\n"),
+        );
+        let found = only("BG027", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].range.slice(&text), para);
+        assert!(found[0].related[0].range.start < found[0].range.start);
+    }
+
+    #[test]
+    fn dont_flag_short_or_distinct_paragraphs() {
+        assert_eq!(codes(&run(REPORT), "BG027"), 0);
+        let text = REPORT.replace("常委会坚持党的领导。\n", "各位代表：\n各位代表：\n");
+        assert_eq!(codes(&run(&text), "BG027"), 0);
+    }
+}

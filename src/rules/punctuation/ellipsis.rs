@@ -1,0 +1,85 @@
+//! BG018: an ellipsis written `。。。`, `...` or `…` instead of `……`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::prose::{char_after, char_before, is_chinese, prose_captures, replace};
+use super::super::{Context, Finding, RuleDoc, Severity};
+use crate::rules::family::Family;
+use crate::text::TextRange;
+
+pub const DOC: RuleDoc = RuleDoc {
+    code: "BG018",
+    name: "ellipsis-form",
+    family: Family::Punctuation,
+    default_severity: Severity::Warning,
+    summary: "An ellipsis written `。。。`, `...` or a single `…` in Chinese text instead of `……`",
+    explanation: "\
+## What it does
+
+Finds an ellipsis written with full stops (`。。。`), with ASCII dots (`...`)
+or middle dots (`···`) next to Chinese text, or as a single `…`, and offers
+the Chinese ellipsis `……` (two `…`, six dots). Dots in Latin text and code
+are left alone.
+
+## Why
+
+GB/T 15834-2011 §4.11 writes the ellipsis as six dots in two characters'
+space, `……`; three full stops or three dots are a typing slip.
+
+## Example
+
+```text
+学校、医院、工厂。。。
+```
+
+should read `学校、医院、工厂……`.
+",
+};
+
+static ELLIPSIS: LazyLock<Regex> =
+    LazyLock::new(|| crate::report::static_regex(r"。{3,}|\.{3,}|[·・]{3,}|…+"));
+
+pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let text = ctx.text;
+    for (caps, _) in prose_captures(ctx, &ELLIPSIS) {
+        let Some(m) = caps.get(0) else { continue };
+        let s = m.as_str();
+        let range = TextRange::new(m.start(), m.end());
+        let chinese_beside = char_before(text, range.start).is_some_and(is_chinese)
+            || char_after(text, range.end).is_some_and(is_chinese);
+        let wrong = match s.chars().next() {
+            Some('。') => true,
+            Some('…') => s.chars().count() == 1 && chinese_beside,
+            _ => chinese_beside,
+        };
+        if wrong {
+            out.push(replace(
+                &DOC,
+                text,
+                range,
+                "……",
+                format!("省略号应为“……”，不写作“{s}”"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::testing::only;
+
+    #[test]
+    fn flags_wrong_ellipses() {
+        let text = "学校、医院、工厂。。。还有商店...以及…\n";
+        let found = only("BG018", text);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(found.iter().all(|f| f.fixes[0].edits[0].new_text == "……"));
+    }
+
+    #[test]
+    fn dont_flag_the_right_form_or_latin_dots() {
+        assert!(only("BG018", "学校、医院、工厂……\nsee p. 3... and more\n").is_empty());
+    }
+}
