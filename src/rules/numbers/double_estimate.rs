@@ -13,7 +13,7 @@ pub const DOC: RuleDoc = RuleDoc {
     code: "BG025",
     name: "double-estimate",
     family: Family::Numbers,
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     summary: "An estimate said twice: `约100多人`, `约…左右`, `近…以上`",
     explanation: "\
 ## What it does

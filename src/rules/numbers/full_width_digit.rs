@@ -11,7 +11,7 @@ pub const DOC: RuleDoc = RuleDoc {
     code: "BG022",
     name: "full-width-digit",
     family: Family::Numbers,
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     summary: "A number written with full-width digits (２０２３ → 2023)",
     explanation: "\
 ## What it does

@@ -14,7 +14,7 @@ pub const DOC: RuleDoc = RuleDoc {
     code: "BG023",
     name: "range-drops-unit",
     family: Family::Numbers,
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     summary: "A range drops the `%` or the 万/亿 of its first number (15～30% → 15%～30%, 9～16亿元 → 9亿～16亿元)",
     explanation: "\
 ## What it does

@@ -11,7 +11,7 @@ pub const DOC: RuleDoc = RuleDoc {
     code: "BG021",
     name: "year-zero",
     family: Family::Numbers,
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     summary:
         "A year in Chinese numerals written with `0`, `零` or `O` for `〇` (二0二三年 → 二〇二三年)",
     explanation: "\

@@ -13,7 +13,7 @@ pub const DOC: RuleDoc = RuleDoc {
     code: "BG019",
     name: "comma-before-deng",
     family: Family::Punctuation,
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     summary: "A 顿号 before 等 or 等等 that ends a list (`学校、企业、等`)",
     explanation: "\
 ## What it does

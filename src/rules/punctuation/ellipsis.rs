@@ -13,7 +13,7 @@ pub const DOC: RuleDoc = RuleDoc {
     code: "BG018",
     name: "ellipsis-form",
     family: Family::Punctuation,
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     summary: "An ellipsis written `。。。`, `...` or a single `…` in Chinese text instead of `……`",
     explanation: "\
 ## What it does

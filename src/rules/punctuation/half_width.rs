@@ -16,7 +16,7 @@ pub const DOC: RuleDoc = RuleDoc {
     code: "BG014",
     name: "half-width-punctuation",
     family: Family::Punctuation,
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     summary: "A half-width mark `, . ; : ? ! ( )` in Chinese text where the report writes full-width ones",
     explanation: "\
 ## What it does

@@ -11,7 +11,7 @@ pub const DOC: RuleDoc = RuleDoc {
     code: "BG015",
     name: "unbalanced-pair",
     family: Family::Punctuation,
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     summary:
         "A paired mark (“ ” ‘ ’ 《 》 （ ） 【 】) does not close or nest within its paragraph",
     explanation: "\

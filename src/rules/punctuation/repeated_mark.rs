@@ -13,7 +13,7 @@ pub const DOC: RuleDoc = RuleDoc {
     code: "BG017",
     name: "repeated-mark",
     family: Family::Punctuation,
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     summary: "The same mark twice in a row (`，，` `。。` `、、` `；；` `：：`)",
     explanation: "\
 ## What it does

@@ -12,7 +12,7 @@ pub const DOC: RuleDoc = RuleDoc {
     code: "BG016",
     name: "sequence-mark",
     family: Family::Punctuation,
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     summary: "A sequence word takes the wrong mark: `（一）、` `（1）、` `一是：` `第一、`",
     explanation: "\
 ## What it does
