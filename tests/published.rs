@@ -107,11 +107,6 @@ const EXCEPTIONS: &[(&str, Misread, &str)] = &[
     ),
     (
         "政府工作报告-主要城市/沈阳市/2005.md",
-        Misread::Finding("BG005", 140),
-        "the copy lost the `二、` above the tasks: their （一） restarts with no parent (a gap in the copy)",
-    ),
-    (
-        "政府工作报告-主要城市/沈阳市/2005.md",
         Misread::Finding("BG001", 254),
         "analysis bug: 缺少工作安排 though the tasks are there (lines 136–252, see above)",
     ),
@@ -125,13 +120,6 @@ const EXCEPTIONS: &[(&str, Misread, &str)] = &[
         Misread::Unplaced,
         "analysis bug: `三、努力建设人民满意的政府` (line 126), the government's own conduct after \
          the tasks, is in no part (`加强政府自身建设` elsewhere is tasks)",
-    ),
-    (
-        "政府工作报告-主要城市/福州市/2006.md",
-        Misread::Finding("BG005", 37),
-        "analysis bug: the review holds two lists of bold run-in items, `一、…八、` for 2005 and \
-         `一、…六、` for the 十五 period, the second introduced by its own paragraph (line 35): no \
-         parent heading is missing",
     ),
     (
         "政府工作报告-其他地市/上饶市/2016.md",

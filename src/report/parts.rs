@@ -217,6 +217,17 @@ pub fn is_review_intro(sentence: &str) -> bool {
     at_most_chars(sentence, 80) && REVIEW_INTRO.in_text(sentence)
 }
 
+/// `2020年是“十三五”收官之年…`, `各位代表，过去五年…`: a paragraph that turns
+/// to another period, as one between the runs of `（一）` of a five-year and a
+/// one-year review does.
+pub fn opens_with_period(paragraph: &str) -> bool {
+    let rest = CLOSING_START
+        .find(paragraph)
+        .map_or(paragraph, |m| paragraph.get(m.end()..).unwrap_or(""))
+        .trim_start_matches(['，', ',', '！', '!', '、', ' ']);
+    PERIOD_START.is_match(rest)
+}
+
 /// `新的一年,常委会将重点做好以下工作:` — the tasks part, announced.
 pub fn is_tasks_intro(sentence: &str) -> bool {
     static CORES: LazyLock<[memchr::memmem::Finder<'static>; 2]> =

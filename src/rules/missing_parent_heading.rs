@@ -2,7 +2,7 @@
 
 use super::shared::{self, is_heading_style};
 use super::{Context, Finding, Related, RuleDoc, Severity};
-use crate::report::{Level, Node, Report};
+use crate::report::{parts, Level, Node, Report};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG005",
@@ -88,13 +88,16 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 /// Whether the paragraph before `node` ends with a colon: it announces
 /// the list that `node` opens.
+/// Whether the paragraph before `node` opens its run: it announces it
+/// (`…主要抓了以下工作：`), or turns to another period (`2020年是“十三五”收官之年…`
+/// between the five-year review's `（一）…（七）` and the year's).
 fn introduced(ctx: &Context, node: &Node) -> bool {
     let paragraphs = &ctx.document.paragraphs;
     let at = paragraphs.partition_point(|p| p.end <= node.heading.start);
     at.checked_sub(1)
         .and_then(|before| paragraphs.get(before))
-        .map(|p| p.slice(ctx.text).trim_end_matches(['*', ' ']))
-        .is_some_and(|s| s.ends_with([':', '：']))
+        .map(|p| p.slice(ctx.text).trim_matches(['*', ' ']))
+        .is_some_and(|s| s.ends_with([':', '：']) || parts::opens_with_period(s))
 }
 
 /// Headings before the first sibling of a higher heading level: in
@@ -205,10 +208,14 @@ mod tests {
     fn dont_flag_a_list_a_sentence_introduces() {
         let text = "一、甲\n过去一年：\n(一)子\n内容。\n(二)子\n内容。\n过去五年，我们重点做了以下工作：\n(一)子\n内容。\n(二)子\n内容。\n";
         assert_eq!(bg005(text).len(), 0, "{:#?}", bg005(text));
-        let lost = text.replace(
-            "过去五年，我们重点做了以下工作：",
-            "过去五年，我们重点做了以下工作。",
-        );
+        let lost = text.replace("过去五年，我们重点做了以下工作：", "我们重点做了以下工作。");
         assert_eq!(bg005(&lost).len(), 1, "{:#?}", bg005(&lost));
+    }
+
+    #[test]
+    fn dont_flag_a_run_after_a_turn_to_another_period() {
+        // The five-year review's run, then the year's after a transition.
+        let text = "一、甲\n(一)子\n内容。\n(二)子\n内容。\n各位代表，2020年是“十三五”收官之年。\n(一)子\n内容。\n(二)子\n内容。\n";
+        assert_eq!(bg005(text).len(), 0, "{:#?}", bg005(text));
     }
 }
