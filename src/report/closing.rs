@@ -78,10 +78,11 @@ fn ends_report(text: &str, body: &[TextRange], i: usize) -> bool {
         || i.checked_sub(1)
             .is_some_and(|before| parts::is_salutation(bare(before)));
     // A paragraph on the government's own conduct may turn to the audience
-    // too, but states its duties: it ends with a full stop.
+    // too, but states its duties: it ends with a full stop, where a closing
+    // exclaims or says what the future holds (`…就一定能够取得…新胜利。`).
     // The thanks exclaim to the audience too (`各位代表！…表示衷心的感谢！`).
     addressed
-        && s.trim_end_matches([' ', '*']).ends_with(['！', '!'])
+        && (s.trim_end_matches([' ', '*']).ends_with(['！', '!']) || parts::is_confident(s))
         && !parts::is_salutation(s)
         && !parts::at_most_chars(s, 40)
         && !parts::is_thanks(s)

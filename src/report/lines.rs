@@ -102,6 +102,13 @@ fn split_inline(text: &str, line: TextRange, out: &mut Vec<TextRange>) {
         out.push(TextRange::new(line.start + end, line.end));
         return;
     }
+    // `…决不姑息。各位代表！…而努力奋斗！`: the closing glued to the last
+    // paragraph of the tasks is a paragraph of its own.
+    if let Some(at) = glued_closing(s) {
+        out.push(TextRange::new(line.start, line.start + at));
+        out.push(TextRange::new(line.start + at, line.end));
+        return;
+    }
     if s.len() < 600 {
         out.push(line);
         return;
@@ -185,6 +192,18 @@ fn address_before_opening(s: &str) -> Option<usize> {
     let rest = s.get(end..)?;
     (parts::is_salutation(s.get(..end)?) && !rest.is_empty() && parts::is_opening(rest))
         .then_some(end)
+}
+
+/// Where a closing glued to the paragraph before it starts: the last
+/// address after a full stop, in a paragraph that ends exclaiming.
+fn glued_closing(s: &str) -> Option<usize> {
+    if !s.trim_end_matches([' ', '*']).ends_with(['！', '!']) {
+        return None;
+    }
+    let at = s.rfind("各位代表").filter(|&at| at > 0)?;
+    let before = s.get(..at)?.trim_end_matches([' ', '\u{3000}']);
+    let rest = s.get(at..)?;
+    (before.ends_with(['。', '！', '!']) && !parts::is_thanks(rest)).then_some(at)
 }
 
 /// `…汇报发言尊敬的各位领导,同志们:党的二十届…`: the salutation's range.

@@ -342,6 +342,28 @@ pub fn is_final_call(paragraph: &str) -> bool {
         && is_call(paragraph)
 }
 
+/// `…就一定能够取得…新胜利。`, `…美好的明天就会早日到来。`: the confidence a
+/// closing ends on, in its last sentence.
+pub fn is_confident(paragraph: &str) -> bool {
+    static CONFIDENCE: Words = words!(
+        "一定能",
+        "一定会",
+        "一定要",
+        "必将",
+        "就会",
+        "必定",
+        "坚信",
+        "而奋斗",
+        "而努力",
+        "策马扬鞭"
+    );
+    let last = paragraph
+        .trim_end_matches(['。', '！', '!', ' ', '*'])
+        .rfind(['。', '！', '!'])
+        .map_or(paragraph, |at| paragraph.get(at..).unwrap_or(paragraph));
+    CONFIDENCE.in_text(last)
+}
+
 /// A call with the audience addressed inside it: `沧海横流…。各位代表，让我们…`.
 pub fn is_addressed_call(paragraph: &str) -> bool {
     static ADDRESS: Words = words!("各位代表", "各位委员", "同志们");
@@ -654,6 +676,16 @@ pub(crate) fn last_chars(s: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_closing_ends_on_confidence() {
+        assert!(is_confident(
+            "各位代表！新的一年，大庆踏上新的征程。只要我们发扬大庆精神，就一定能够取得新胜利。"
+        ));
+        assert!(!is_confident(
+            "各位代表，当前的经济形势相当严峻。我们要同心协力，确保首战告捷。"
+        ));
+    }
 
     #[test]
     fn part_headings() {
