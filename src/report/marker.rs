@@ -80,6 +80,9 @@ type Parsed = (MarkerStyle, Level, u32, usize, Option<char>, Option<Width>);
 
 fn parenthesised(text: &str, open: char) -> Option<Parsed> {
     let inner = text.get(open.len_utf8()..)?;
+    // `（**三）各项改革不断深化**`: bold opened inside the bracket.
+    let bold = if inner.starts_with("**") { 2 } else { 0 };
+    let inner = inner.get(bold..)?;
     let (style, level, number, digits) = {
         let chinese = take_while(inner, 3, is_numeral_char);
         if !chinese.is_empty() {
@@ -102,7 +105,7 @@ fn parenthesised(text: &str, open: char) -> Option<Parsed> {
     if close != ')' && close != '）' {
         return None;
     }
-    let len = open.len_utf8() + digits.len() + close.len_utf8();
+    let len = open.len_utf8() + bold + digits.len() + close.len_utf8();
     Some((style, level, number, len, None, Some(width_of(open))))
 }
 
@@ -227,6 +230,7 @@ mod tests {
             ("３．全角数字", H3, ArabicNumeral, 3, "全角数字"),
             ("(1)半角", H4, ArabicParen, 1, "半角"),
             ("（2）全角", H4, ArabicParen, 2, "全角"),
+            ("（**三）加粗在括号内**", H2, ChineseParen, 3, "加粗在括号内**"),
             ("一是坚持政治引领", Item, InlineShi, 1, "坚持政治引领"),
             ("四要始终坚持大团结", Item, InlineShi, 4, "始终坚持大团结"),
             ("第一,要提高站位", Item, Ordinal, 1, "要提高站位"),
