@@ -122,17 +122,6 @@ const EXCEPTIONS: &[(&str, Misread, &str)] = &[
          the tasks, is in no part (`加强政府自身建设` elsewhere is tasks)",
     ),
     (
-        "政府工作报告-其他地市/上饶市/2016.md",
-        Misread::Finding("BG009", 93),
-        "analysis bug: the paragraph holds two inline lists, `十个方面的战略任务：一是…十是…` and \
-         `主要考虑有三个方面：一是…三是…`; the second `一是` starts a new list",
-    ),
-    (
-        "政府工作报告-其他地市/上饶市/2016.md",
-        Misread::Finding("BG004", 93),
-        "analysis bug: the same two inline lists read as one (`二是` after `十是`)",
-    ),
-    (
         "政府工作报告-其他地市/四平市/2020.md",
         Misread::Finding("BG001", 9),
         "the copy starts at `一、过去一年工作回顾`: no salutation and no opening (both reported there)",

@@ -11,7 +11,7 @@ use super::shared::{self, List};
 use super::{numbering_sequence, Context, Edit, Finding, Fix, Related, RuleDoc, Severity};
 use crate::report::numeral::{parse_small, to_chinese};
 use crate::report::{marker, Level, Marker, MarkerStyle, Node, Report};
-use crate::text::sentence::sentence_starts;
+use crate::text::sentence::clause_starts;
 use crate::text::TextRange;
 
 pub const DOC: RuleDoc = RuleDoc {
@@ -274,7 +274,7 @@ fn inline_markers(text: &str, paragraphs: &[TextRange], from: usize) -> Vec<Mark
     let mut out = Vec::new();
     // Markers of the same form at sentence starts of `s`; false at a new `一是`.
     let scan = |s: &str, base: usize, out: &mut Vec<Marker>| -> bool {
-        for at in std::iter::once(0).chain(sentence_starts(s)) {
+        for at in std::iter::once(0).chain(clause_starts(s)) {
             let Some(found) = s.get(at..).and_then(|r| marker::parse(r, base + at)) else {
                 continue;
             };

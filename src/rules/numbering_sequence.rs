@@ -3,7 +3,7 @@
 use super::shared::{self, List};
 use super::{Context, Edit, Finding, Fix, RuleDoc, Severity};
 use crate::report::{marker, Level, Marker, MarkerStyle, Report};
-use crate::text::sentence::sentence_starts;
+use crate::text::sentence::clause_starts;
 use crate::text::TextRange;
 
 pub const DOC: RuleDoc = RuleDoc {
@@ -227,7 +227,7 @@ pub(super) fn markers_of(ctx: &Context, list: &List) -> Vec<Marker> {
         }
         let span = TextRange::new(item.heading.end, stop);
         let s = span.slice(ctx.text);
-        for at in std::iter::once(0).chain(sentence_starts(s)) {
+        for at in std::iter::once(0).chain(clause_starts(s)) {
             let Some(hit) = s
                 .get(at..)
                 .and_then(|rest| marker::parse(rest, span.start + at))
@@ -258,6 +258,13 @@ mod tests {
 
     fn bg004(text: &str) -> Vec<super::Finding> {
         only("BG004", text)
+    }
+
+    #[test]
+    fn two_labelled_lists_in_one_paragraph_are_two_lists() {
+        let text = "一、甲\n集中力量抓好四大攻坚：一是燃煤压减攻坚。二是散煤治理攻坚。三是扬尘治理攻坚。四是工业污染治理攻坚。强化两大支撑：一是技术支撑。二是资金支撑。\n二、乙\n内容。\n";
+        assert!(bg004(text).is_empty(), "{:#?}", bg004(text));
+        assert_eq!(codes(&run(text), "BG009"), 0);
     }
 
     #[test]

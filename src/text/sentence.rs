@@ -131,6 +131,20 @@ pub(crate) fn sentence_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// Byte offsets where an item may start inside `s`: the sentence starts and
+/// the starts after a colon (`强化两大支撑：一是…`), in order.
+pub(crate) fn clause_starts(s: &str) -> Vec<usize> {
+    let mut starts: Vec<usize> = sentence_starts(s).collect();
+    starts.extend(
+        s.match_indices(['：', ':'])
+            .map(|(at, colon)| at + colon.len())
+            .filter(|&at| at < s.len()),
+    );
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
 /// Whether the sentence starting at `at` follows a full stop, not a `；`
 /// that separates the clauses of one sentence (`以下几件事：一、…；二、…`).
 pub(crate) fn after_full_stop(s: &str, at: usize) -> bool {
