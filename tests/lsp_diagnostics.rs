@@ -369,6 +369,55 @@ fn the_renumbering_fix_is_computed_when_resolved() {
     drop(plain);
 }
 
+/// `source.fixAll.baogao` applies every certain fix (punctuation and number
+/// forms) in one edit, and is advertised; it is offered only when asked for
+/// by kind.
+#[test]
+fn fix_all_applies_the_punctuation_and_number_fixes() {
+    let body = "全年地区生产总值增长5.2%，城镇新增就业12万人，居民收入增长5.5%，粮食产量稳定，\
+        工业增加值增长6%，投资增长4%，消费增长5%，出口增长7%，财政收入增长3%，\
+        税收增长2%，民生支出占比八成，教育投入增长，医疗投入增长，住房保障加强，\
+        生态环境改善，安全形势稳定，改革开放深化，创新能力提升，营商环境优化，社会大局稳定。\n";
+    let text =
+        format!("一、过去一年的工作\n{body}今年经济增长,就业稳定。全年完成投资２０２３亿元。\n");
+    let want =
+        format!("一、过去一年的工作\n{body}今年经济增长，就业稳定。全年完成投资2023亿元。\n");
+    let (mut client, init) = Client::start(json!({}));
+    let kinds = &init["capabilities"]["codeActionProvider"]["codeActionKinds"];
+    assert!(
+        kinds
+            .as_array()
+            .unwrap()
+            .contains(&json!("source.fixAll.baogao")),
+        "{kinds}"
+    );
+    let uri = "untitled:fix-all.txt";
+    client.open(uri, "plaintext", 1, &text);
+    let ask = |only: Value| {
+        json!({
+            "textDocument": { "uri": uri },
+            "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } },
+            "context": { "diagnostics": [], "only": only },
+        })
+    };
+    let response = client.request("textDocument/codeAction", ask(json!(["source.fixAll"])));
+    let actions = response["result"].as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{response}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.baogao");
+    let edits = actions[0]["edit"]["changes"][uri].as_array().unwrap();
+    assert_eq!(apply(&text, edits), want);
+    // Quick fixes only: no fix-all.
+    let response = client.request("textDocument/codeAction", ask(json!(["quickfix"])));
+    assert!(
+        !response["result"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["kind"] == "source.fixAll.baogao"),
+        "{response}"
+    );
+}
+
 #[test]
 fn hover_on_a_finding_explains_the_rule() {
     let folder = scratch("hover");

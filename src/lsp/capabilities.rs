@@ -96,7 +96,10 @@ pub(crate) fn capabilities(session: Session) -> ServerCapabilities {
         workspace_symbol_provider: Some(OneOf::Left(true)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                super::code_action::fix_all_kind(),
+            ]),
             resolve_provider: Some(session.resolve_edits),
             work_done_progress_options: Default::default(),
         })),

@@ -4,7 +4,7 @@
 //! without its edit to a client that resolves one (`codeAction/resolve`),
 //! with [`Data`] naming it, and computed in [`resolve`].
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -16,8 +16,8 @@ use tower_lsp::lsp_types::{
 use super::analysis::Analysed;
 use super::diagnostics;
 use super::log;
-use crate::rules::{Finding, Fix, Renumbering, RENUMBER_TITLE};
-use crate::text::Encoding;
+use crate::rules::{self, Family, Finding, Fix, Renumbering, RENUMBER_TITLE};
+use crate::text::{Encoding, TextRange};
 
 pub(crate) struct Request<'a> {
     pub(crate) uri: &'a Url,
@@ -58,13 +58,18 @@ pub(crate) fn code_actions(analysis: &Analysed, request: &Request<'_>) -> Vec<Co
             .only
             .is_none_or(|only| only.iter().any(|o| kind.as_str().starts_with(o.as_str())))
     };
+    let mut actions = Vec::new();
+    // A source action only when asked for by kind (`source`, `source.fixAll`
+    // from an editor's on-save actions), not at every cursor.
+    if request.only.is_some() && wanted(&fix_all_kind()) {
+        actions.extend(fix_all(analysis, request));
+    }
     if !wanted(&CodeActionKind::QUICKFIX) {
-        return Vec::new();
+        return actions;
     }
     let conv = analysis.converter(request.encoding);
     let asked = conv.text_range(request.range);
     let renumbering = Renumbering::new(&analysis.text, &analysis.document);
-    let mut actions = Vec::new();
     for finding in &analysis.findings {
         // A cursor touching the finding's span, or a selection overlapping it.
         let hit = finding.range.touches(asked.start)
@@ -110,6 +115,55 @@ pub(crate) fn code_actions(analysis: &Analysed, request: &Request<'_>) -> Vec<Co
         }
     }
     actions
+}
+
+/// The kind of the fix-all action, `source.fixAll.baogao`.
+pub(crate) fn fix_all_kind() -> CodeActionKind {
+    CodeActionKind::new("source.fixAll.baogao")
+}
+
+/// One action applying every fix whose text is certain: the only fix of a
+/// punctuation or number-form finding. A fix whose edits overlap one
+/// already taken is left out (the edits of one workspace edit may not).
+fn fix_all(analysis: &Analysed, request: &Request<'_>) -> Option<CodeActionOrCommand> {
+    // Taken edits by start, with their ends; they never overlap each other.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let clashes = |taken: &BTreeMap<usize, usize>, r: TextRange| {
+        taken.contains_key(&r.start)
+            || taken
+                .range(..r.end.max(r.start + 1))
+                .next_back()
+                .is_some_and(|(_, &end)| end > r.start)
+    };
+    let mut fixes = Vec::new();
+    for finding in &analysis.findings {
+        let [fix] = finding.fixes.as_slice() else {
+            continue;
+        };
+        let certain = rules::lookup(finding.code)
+            .is_some_and(|doc| matches!(doc.family, Family::Punctuation | Family::Numbers));
+        if !certain || overlaps(fix) || fix.edits.iter().any(|e| clashes(&taken, e.range)) {
+            continue;
+        }
+        taken.extend(fix.edits.iter().map(|e| (e.range.start, e.range.end)));
+        fixes.push(fix);
+    }
+    if fixes.is_empty() {
+        return None;
+    }
+    let conv = analysis.converter(request.encoding);
+    let mut edits: Vec<_> = fixes.iter().flat_map(|fix| &fix.edits).collect();
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let edits = edits
+        .into_iter()
+        .map(|e| TextEdit::new(conv.range(e.range), e.new_text.clone()))
+        .collect();
+    Some(CodeActionOrCommand::CodeAction(CodeAction {
+        title: format!("修复全部标点和数字用法问题（{}处）", fixes.len()),
+        kind: Some(fix_all_kind()),
+        edit: Some(workspace_edit(analysis, request, edits)),
+        ..Default::default()
+    }))
 }
 
 /// `action` with the edit its [`Data`] names, computed on `analysis`, the
