@@ -286,6 +286,138 @@ fn the_quick_fix_renumbers_and_the_warning_goes() {
     }
 }
 
+/// A client that resolves an action's edit gets the renumbering fix without
+/// it, and its edit when it resolves the action; after an edit, resolving
+/// the stale action gives no edit rather than a wrong one.
+#[test]
+fn the_renumbering_fix_is_computed_when_resolved() {
+    let folder = scratch("resolve");
+    let path = folder.path().join("yaan-gap.txt");
+    let text = yaan_with_gap();
+    std::fs::write(&path, &text).unwrap();
+    let uri = file_uri(&path);
+    let resolving = json!({ "textDocument": { "codeAction": {
+        "dataSupport": true,
+        "resolveSupport": { "properties": ["edit"] },
+    } } });
+    let (mut client, init) = Client::start(resolving);
+    assert_eq!(
+        init["capabilities"]["codeActionProvider"]["resolveProvider"],
+        true
+    );
+    client.open(&uri, "plaintext", 3, &text);
+    let at = position16(&text, text.find("四、全面提升").unwrap());
+    let ask = json!({
+        "textDocument": { "uri": uri },
+        "range": { "start": at, "end": at },
+        "context": { "diagnostics": [] },
+    });
+    let response = client.request("textDocument/codeAction", ask.clone());
+    let action = response["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["diagnostics"][0]["code"] == "BG004")
+        .expect("the renumbering fix")
+        .clone();
+    assert_eq!(action["title"], "重新编号本列表");
+    assert!(action.get("edit").is_none(), "{action}");
+    assert_eq!(action["data"]["version"], 3);
+    let resolved = client.request("codeAction/resolve", action.clone());
+    let edits = resolved["result"]["edit"]["changes"][uri.as_str()]
+        .as_array()
+        .unwrap_or_else(|| panic!("an edit: {resolved}"))
+        .clone();
+    assert_eq!(apply(&text, &edits), fixture("renda-yaan.txt"));
+    // The document changed since the action was offered: no edit.
+    client.change(
+        &uri,
+        4,
+        json!([{ "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } }, "text": "\n" }]),
+    );
+    let stale = client.request("codeAction/resolve", action);
+    assert_eq!(stale["result"]["title"], "重新编号本列表");
+    assert!(stale["result"].get("edit").is_none(), "{stale}");
+    // Offered again on the new version, it resolves again.
+    let changed = format!("\n{text}");
+    let at = position16(&changed, changed.find("四、全面提升").unwrap());
+    let ask = json!({
+        "textDocument": { "uri": uri },
+        "range": { "start": at, "end": at },
+        "context": { "diagnostics": [] },
+    });
+    let response = client.request("textDocument/codeAction", ask);
+    let again = response["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["diagnostics"][0]["code"] == "BG004")
+        .expect("the renumbering fix")
+        .clone();
+    assert_eq!(again["data"]["version"], 4);
+    let resolved = client.request("codeAction/resolve", again);
+    assert!(
+        resolved["result"]["edit"]["changes"].is_object(),
+        "{resolved}"
+    );
+    // A client without resolve support is offered no resolving.
+    let (plain, init) = Client::start(json!({}));
+    assert_eq!(
+        init["capabilities"]["codeActionProvider"]["resolveProvider"],
+        false
+    );
+    drop(plain);
+}
+
+/// `source.fixAll.baogao` applies every certain fix (punctuation and number
+/// forms) in one edit, and is advertised; it is offered only when asked for
+/// by kind.
+#[test]
+fn fix_all_applies_the_punctuation_and_number_fixes() {
+    let body = "全年地区生产总值增长5.2%，城镇新增就业12万人，居民收入增长5.5%，粮食产量稳定，\
+        工业增加值增长6%，投资增长4%，消费增长5%，出口增长7%，财政收入增长3%，\
+        税收增长2%，民生支出占比八成，教育投入增长，医疗投入增长，住房保障加强，\
+        生态环境改善，安全形势稳定，改革开放深化，创新能力提升，营商环境优化，社会大局稳定。\n";
+    let text =
+        format!("一、过去一年的工作\n{body}今年经济增长,就业稳定。全年完成投资２０２３亿元。\n");
+    let want =
+        format!("一、过去一年的工作\n{body}今年经济增长，就业稳定。全年完成投资2023亿元。\n");
+    let (mut client, init) = Client::start(json!({}));
+    let kinds = &init["capabilities"]["codeActionProvider"]["codeActionKinds"];
+    assert!(
+        kinds
+            .as_array()
+            .unwrap()
+            .contains(&json!("source.fixAll.baogao")),
+        "{kinds}"
+    );
+    let uri = "untitled:fix-all.txt";
+    client.open(uri, "plaintext", 1, &text);
+    let ask = |only: Value| {
+        json!({
+            "textDocument": { "uri": uri },
+            "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } },
+            "context": { "diagnostics": [], "only": only },
+        })
+    };
+    let response = client.request("textDocument/codeAction", ask(json!(["source.fixAll"])));
+    let actions = response["result"].as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{response}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.baogao");
+    let edits = actions[0]["edit"]["changes"][uri].as_array().unwrap();
+    assert_eq!(apply(&text, edits), want);
+    // Quick fixes only: no fix-all.
+    let response = client.request("textDocument/codeAction", ask(json!(["quickfix"])));
+    assert!(
+        !response["result"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["kind"] == "source.fixAll.baogao"),
+        "{response}"
+    );
+}
+
 #[test]
 fn hover_on_a_finding_explains_the_rule() {
     let folder = scratch("hover");

@@ -155,7 +155,15 @@ fn check_file(
             }
         }
     };
-    let analysis = analysis::full(&input.text, &config);
+    let mut analysis = analysis::full(&input.text, &config);
+    // Written out with their edits: computed here, one list per finding
+    // that renumbers it.
+    let renumbering = rules::Renumbering::new(&input.text, &analysis.document);
+    for f in &mut analysis.findings {
+        if let Some(fix) = f.renumber.take().and_then(|r| renumbering.fix(&r)) {
+            f.fixes.push(fix);
+        }
+    }
     let reports = analysis
         .document
         .reports

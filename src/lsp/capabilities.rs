@@ -19,6 +19,10 @@ pub(crate) struct Session {
     pub(crate) document_changes: bool,
     /// The client pulls again on `workspace/diagnostic/refresh`.
     pub(crate) diagnostic_refresh: bool,
+    /// The client resolves a code action's `edit` (`codeAction/resolve`)
+    /// and keeps its `data` until then: fixes that are costly to carry
+    /// (renumbering a list) are then computed when chosen.
+    pub(crate) resolve_edits: bool,
 }
 
 impl Session {
@@ -46,6 +50,16 @@ impl Session {
                 .and_then(|w| w.diagnostic.as_ref())
                 .and_then(|d| d.refresh_support)
                 .unwrap_or(false),
+            resolve_edits: capabilities
+                .text_document
+                .as_ref()
+                .and_then(|t| t.code_action.as_ref())
+                .is_some_and(|c| {
+                    c.data_support == Some(true)
+                        && c.resolve_support
+                            .as_ref()
+                            .is_some_and(|r| r.properties.iter().any(|p| p == "edit"))
+                }),
         }
     }
 }
@@ -59,6 +73,7 @@ impl Default for Session {
             configuration: false,
             document_changes: false,
             diagnostic_refresh: false,
+            resolve_edits: false,
         }
     }
 }
@@ -81,8 +96,11 @@ pub(crate) fn capabilities(session: Session) -> ServerCapabilities {
         workspace_symbol_provider: Some(OneOf::Left(true)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-            resolve_provider: Some(false),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                super::code_action::fix_all_kind(),
+            ]),
+            resolve_provider: Some(session.resolve_edits),
             work_done_progress_options: Default::default(),
         })),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),

@@ -364,8 +364,29 @@ impl LanguageServer for Server {
             only: params.context.only.as_deref(),
             encoding: session.encoding,
             document_changes: session.document_changes,
+            resolve: session.resolve_edits,
         };
         Ok(Some(code_action::code_actions(&analysis, &request)))
+    }
+
+    async fn code_action_resolve(&self, action: CodeAction) -> Result<CodeAction> {
+        let Some(data) = code_action::Data::of(&action) else {
+            return Ok(action);
+        };
+        // A document closed since keeps the action as it was, with no edit.
+        let Ok(Some(analysis)) = self.analysed(&data.uri).await else {
+            return Ok(action);
+        };
+        let session = self.session();
+        let request = code_action::Request {
+            uri: &data.uri,
+            range: Range::default(),
+            only: None,
+            encoding: session.encoding,
+            document_changes: session.document_changes,
+            resolve: false,
+        };
+        Ok(code_action::resolve(&analysis, action, &data, &request))
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

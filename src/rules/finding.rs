@@ -42,6 +42,20 @@ pub struct Finding {
     pub range: TextRange,
     pub related: Vec<Related>,
     pub fixes: Vec<Fix>,
+    /// A fix whose edits are computed when asked for ([`super::Renumbering`]),
+    /// not carried: renumbering a list edits every marker after the fault.
+    #[serde(skip)]
+    pub renumber: Option<Renumber>,
+}
+
+/// The quick fix "renumber the list whose first marker is at `first` so
+/// that it counts from `start`": what identifies the edits, not the edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Renumber {
+    /// The range of the list's first marker.
+    pub first: TextRange,
+    /// The number the list should start at.
+    pub start: u32,
 }
 
 impl Shift for Edit {
@@ -67,5 +81,8 @@ impl Shift for Finding {
         self.range.shift(by);
         self.related.shift(by);
         self.fixes.shift(by);
+        if let Some(renumber) = &mut self.renumber {
+            renumber.first.shift(by);
+        }
     }
 }

@@ -27,7 +27,8 @@ mod numbers;
 mod punctuation;
 
 pub use family::Family;
-pub use finding::{Edit, Finding, Fix, Related, Severity};
+pub use finding::{Edit, Finding, Fix, Related, Renumber, Severity};
+pub use numbering_sequence::{Renumbering, RENUMBER_TITLE};
 pub use settings::{Config, RuleLevel};
 
 use crate::report::metrics::{self, Figures};

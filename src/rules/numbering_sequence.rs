@@ -1,8 +1,10 @@
 //! BG004: a gap, a repeat or a wrong order in a numbered list.
 
 use super::shared::{self, List};
-use super::{Context, Edit, Finding, Fix, RuleDoc, Severity};
-use crate::report::{marker, Level, Marker, MarkerStyle, Report};
+use std::sync::OnceLock;
+
+use super::{Context, Edit, Finding, Fix, Renumber, RuleDoc, Severity};
+use crate::report::{marker, Document, Level, Marker, MarkerStyle, Report};
 use crate::text::sentence::clause_starts;
 use crate::text::TextRange;
 
@@ -138,22 +140,87 @@ fn check_list(ctx: &Context, report: &Report, list: &List, runs_on: bool) -> Opt
     };
     let (at, message) = fault?;
     let mut finding = shared::finding(&DOC, at.range, message);
-    let edits: Vec<Edit> = markers
-        .iter()
-        .zip(start..)
-        .filter(|(m, n)| m.number != *n)
-        .map(|(m, n)| Edit {
-            range: m.range,
-            new_text: shared::renumbered(m.range.slice(text), n),
-        })
-        .collect();
-    if !edits.is_empty() {
-        finding.fixes.push(Fix {
-            title: "重新编号本列表".to_string(),
-            edits,
+    // The edits are computed when the fix is asked for ([`Renumbering`]):
+    // the finding carries what names them.
+    if markers.iter().zip(start..).any(|(m, n)| m.number != n) {
+        finding.renumber = Some(Renumber {
+            first: first.range,
+            start,
         });
     }
     Some(finding)
+}
+
+/// The title of the renumbering fix.
+pub const RENUMBER_TITLE: &str = "重新编号本列表";
+
+/// The edits of renumbering fixes ([`Renumber`]), computed when asked for
+/// from the text and outline the findings were made on. The lists of a
+/// report are read once, on the first fix asked for in it.
+pub struct Renumbering<'a> {
+    text: &'a str,
+    document: &'a Document,
+    /// Per report, read on first use.
+    reports: Vec<OnceLock<ReportLists<'a>>>,
+}
+
+/// A report's lists, and their indices by the start of each one's first
+/// marker, sorted.
+struct ReportLists<'a> {
+    lists: Vec<List<'a>>,
+    by_first: Vec<(usize, usize)>,
+}
+
+impl<'a> Renumbering<'a> {
+    pub fn new(text: &'a str, document: &'a Document) -> Self {
+        Renumbering {
+            text,
+            document,
+            reports: document.reports.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The fix `renumber` names, with its edits; `None` if no list of the
+    /// outline starts at its marker or nothing is left to renumber.
+    pub fn fix(&self, renumber: &Renumber) -> Option<Fix> {
+        let at = renumber.first.start;
+        let reports = &self.document.reports;
+        let k = reports.partition_point(|r| r.range.end <= at);
+        let report = reports.get(k).filter(|r| r.range.contains(at))?;
+        let ReportLists { lists, by_first } = self.reports.get(k)?.get_or_init(|| {
+            let lists = shared::lists(report);
+            let mut by_first: Vec<(usize, usize)> = lists
+                .iter()
+                .enumerate()
+                .filter_map(|(i, l)| {
+                    Some((
+                        l.items.iter().find_map(|n| n.marker.as_ref())?.range.start,
+                        i,
+                    ))
+                })
+                .collect();
+            by_first.sort_unstable();
+            ReportLists { lists, by_first }
+        });
+        let i = by_first
+            .binary_search_by_key(&at, |&(start, _)| start)
+            .ok()?;
+        let list = lists.get(by_first.get(i)?.1)?;
+        let markers = markers_in(self.text, &self.document.paragraphs, list);
+        let edits: Vec<Edit> = markers
+            .iter()
+            .zip(renumber.start..)
+            .filter(|(m, n)| m.number != *n)
+            .map(|(m, n)| Edit {
+                range: m.range,
+                new_text: shared::renumbered(m.range.slice(self.text), n),
+            })
+            .collect();
+        (!edits.is_empty()).then(|| Fix {
+            title: RENUMBER_TITLE.to_string(),
+            edits,
+        })
+    }
 }
 
 /// Whether marker `number`, written like `like` (brackets in either width),
@@ -199,6 +266,11 @@ fn quoted(text: &str, like: &Marker, numbers: std::ops::Range<u32>) -> String {
 /// passed over (`四是` after `二是`); a new `一是` there opens a nested list
 /// and ends the search.
 pub(super) fn markers_of(ctx: &Context, list: &List) -> Vec<Marker> {
+    markers_in(ctx.text, &ctx.document.paragraphs, list)
+}
+
+/// [`markers_of`] in `text` with its `paragraphs`.
+fn markers_in(text: &str, paragraphs: &[TextRange], list: &List) -> Vec<Marker> {
     let mut markers = Vec::with_capacity(list.items.len());
     markers.extend(list.items.iter().filter_map(|n| n.marker.clone()));
     let Some(first) = markers.first().cloned() else {
@@ -207,10 +279,9 @@ pub(super) fn markers_of(ctx: &Context, list: &List) -> Vec<Marker> {
     if list.items.first().is_none_or(|n| n.level != Level::Item) {
         return markers;
     }
-    let suffix = first.range.slice(ctx.text).chars().next_back();
+    let suffix = first.range.slice(text).chars().next_back();
     for (i, item) in list.items.iter().enumerate() {
         // Paragraphs are in text order: find the one holding the item.
-        let paragraphs = &ctx.document.paragraphs;
         let at = paragraphs.partition_point(|p| p.end <= item.heading.start);
         let Some(paragraph) = paragraphs
             .get(at)
@@ -226,7 +297,7 @@ pub(super) fn markers_of(ctx: &Context, list: &List) -> Vec<Marker> {
             continue;
         }
         let span = TextRange::new(item.heading.end, stop);
-        let s = span.slice(ctx.text);
+        let s = span.slice(text);
         for at in std::iter::once(0).chain(clause_starts(s)) {
             let Some(hit) = s
                 .get(at..)
@@ -235,7 +306,7 @@ pub(super) fn markers_of(ctx: &Context, list: &List) -> Vec<Marker> {
                 continue;
             };
             let m = hit.marker;
-            if m.style != first.style || m.range.slice(ctx.text).chars().next_back() != suffix {
+            if m.style != first.style || m.range.slice(text).chars().next_back() != suffix {
                 continue;
             }
             if m.number == 1 {
@@ -260,6 +331,21 @@ mod tests {
         only("BG004", text)
     }
 
+    /// The edits of a finding's renumbering fix, computed as the editor
+    /// asks for them: (old text, new text).
+    fn renumbering<'t>(text: &'t str, finding: &super::Finding) -> Vec<(&'t str, String)> {
+        let document = crate::report::analyze(text);
+        let renumber = finding.renumber.expect("a renumbering fix");
+        let fix = super::Renumbering::new(text, &document)
+            .fix(&renumber)
+            .expect("edits");
+        assert_eq!(fix.title, "重新编号本列表");
+        fix.edits
+            .into_iter()
+            .map(|e| (e.range.slice(text), e.new_text))
+            .collect()
+    }
+
     #[test]
     fn two_labelled_lists_in_one_paragraph_are_two_lists() {
         let text = "一、甲\n集中力量抓好四大攻坚：一是燃煤压减攻坚。二是散煤治理攻坚。三是扬尘治理攻坚。四是工业污染治理攻坚。强化两大支撑：一是技术支撑。二是资金支撑。\n二、乙\n内容。\n";
@@ -274,12 +360,11 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(text), "四、");
         assert_eq!(found[0].message, "编号从“二、”跳到“四、”,缺少“三、”");
-        let edits: Vec<(&str, &str)> = found[0].fixes[0]
-            .edits
-            .iter()
-            .map(|e| (e.range.slice(text), e.new_text.as_str()))
-            .collect();
-        assert_eq!(edits, vec![("四、", "三、"), ("五、", "四、")]);
+        assert!(found[0].fixes.is_empty(), "the edits are not carried");
+        assert_eq!(
+            renumbering(text, &found[0]),
+            vec![("四、", "三、".to_string()), ("五、", "四、".to_string())]
+        );
     }
 
     #[test]
@@ -311,7 +396,10 @@ mod tests {
         let found = bg004(text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(text), "四是");
-        assert_eq!(found[0].fixes[0].edits[0].new_text, "三是");
+        assert_eq!(
+            renumbering(text, &found[0]),
+            vec![("四是", "三是".to_string())]
+        );
     }
 
     #[test]
@@ -362,6 +450,23 @@ mod tests {
         let found = bg004(text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(text), "(4)");
+        assert_eq!(
+            renumbering(text, &found[0]),
+            vec![("(4)", "(3)".to_string())]
+        );
+    }
+
+    #[test]
+    fn renumbers_a_list_in_a_later_report_of_a_compilation() {
+        let report = "××市人大常委会工作报告\n各位代表:\n一、甲\n内容。\n二、乙\n内容。\n";
+        let text = format!("{report}{}", report.replace("二、乙", "三、乙"));
+        let found = bg004(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].range.start > report.len());
+        assert_eq!(
+            renumbering(&text, &found[0]),
+            vec![("三、", "二、".to_string())]
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub fn finding(doc: &RuleDoc, range: TextRange, message: String) -> Finding {
         range,
         related: Vec::new(),
         fixes: Vec::new(),
+        renumber: None,
     }
 }
 
