@@ -201,7 +201,9 @@ fn body_events(
                 continue;
             }
         }
-        if let Some(announced) = announced_part(text, *p, seen_review, events, &mut found) {
+        if let Some(announced) = announced_part(text, *p, seen_review, events, &mut found)
+            .filter(|_| !leads_sections(text, body, i, events))
+        {
             events.push((i, announced));
             seen_review = true;
         }
@@ -264,6 +266,24 @@ fn add_heading(
     let span = TextRange::new(inline_from, p.end);
     inline_items(text, span, sequence, i, events);
     opens_review
+}
+
+/// Whether paragraph `i`, inside a numbered part (`二、2017年工作重点`), leads
+/// that part's `（一）` sections (`今年，我们将重点做好以下七个方面工作：`): an
+/// announcement there introduces sections, it opens no part of its own.
+fn leads_sections(text: &str, body: &[TextRange], i: usize, events: &[(usize, Event)]) -> bool {
+    // The thanks or the shortcomings after the part's heading end it.
+    let in_numbered_part = events
+        .iter()
+        .rev()
+        .find(|(_, e)| e.closes_review() || !e.leaf && !e.inline && e.level <= Level::H1)
+        .is_some_and(|(_, e)| !e.leaf && e.level == Level::H1);
+    let next_heading = body
+        .iter()
+        .skip(i + 1)
+        .take(4)
+        .find_map(|p| marker::parse(unmarked(p.slice(text)), 0));
+    in_numbered_part && next_heading.is_some_and(|f| f.level == Level::H2)
 }
 
 /// A heading's line that starts with a conjunction continues the line above.
