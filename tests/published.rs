@@ -112,19 +112,9 @@ const EXCEPTIONS: &[(&str, Misread, &str)] = &[
     ),
     (
         "政府工作报告-主要城市/石家庄市/2018.md",
-        Misread::Finding("BG001", 6),
-        "the copy starts at `一、2017年工作回顾`: no salutation and no opening (both reported there)",
-    ),
-    (
-        "政府工作报告-主要城市/石家庄市/2018.md",
         Misread::Unplaced,
         "analysis bug: `三、努力建设人民满意的政府` (line 126), the government's own conduct after \
          the tasks, is in no part (`加强政府自身建设` elsewhere is tasks)",
-    ),
-    (
-        "政府工作报告-其他地市/四平市/2020.md",
-        Misread::Finding("BG001", 9),
-        "the copy starts at `一、过去一年工作回顾`: no salutation and no opening (both reported there)",
     ),
     (
         "政府工作报告-其他地市/四平市/2020.md",
@@ -342,6 +332,16 @@ const SEEDS: [Seed; 8] = [
 /// Seeds not caught at their line: the seed, why, and the reports it goes
 /// uncaught in (remove a report when it is caught: a stale one fails).
 const UNCAUGHT: &[(Seed, &str, &[&str])] = &[
+    (
+        Seed::NoSalutation,
+        "not a fault of that kind: the salutation is glued to the opening on one line \
+         (`各位代表，我代表…向大会报告工作`); deleting the line deletes both, and a report that \
+         starts at `一、` with neither is the printed form, noted by BG002 as a hint",
+        &[
+            "政府工作报告-主要城市/重庆市/2009.md",
+            "政府工作报告-省自治区/吉林省/2009.md",
+        ],
+    ),
     (
         Seed::NoSalutation,
         "analysis bug: the date-and-venue line is broken in two (`…人民代表大会` / \

@@ -7,7 +7,7 @@ pub const DOC: RuleDoc = RuleDoc {
     name: "missing-optional-part",
     family: super::Family::Structure,
     default_severity: Severity::Hint,
-    summary: "The report has no thanks (致谢) or no shortcomings (不足) paragraph",
+    summary: "The report has no thanks (致谢) or no shortcomings (不足) paragraph, or, printed to be read, no salutation and opening",
     explanation: "\
 ## What it does
 
@@ -15,6 +15,11 @@ Notes a congress, consultative or government report that has no paragraph of
 thanks (`在此,我代表……表示衷心的感谢!`) after its review, or none owning up
 to shortcomings (`我们也清醒地认识到,工作中还存在一些差距和不足`) before its
 tasks. Its quick fix inserts a skeleton paragraph where it usually stands.
+
+A report that has neither its salutation nor its opening and starts at its
+first part (`一、2023年工作回顾`) is the copy printed to be read, as many
+governments publish it: the two spoken parts are noted here as well, not as
+BG001's warnings. One of them missing alone is BG001's.
 
 ## Why
 
@@ -77,6 +82,26 @@ mod tests {
         assert!(f.fixes[0].edits[0]
             .new_text
             .starts_with("在此,我代表市人大常委会"));
+    }
+
+    #[test]
+    fn a_printed_copy_starting_at_its_first_part_gets_hints_for_the_spoken_parts() {
+        let printed = REPORT.replace(
+            "各位代表:\n受市人大常委会委托,我向大会报告工作,请予审议。\n",
+            "",
+        );
+        let findings = run(&printed);
+        let spoken: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.code == "BG002")
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(spoken.len(), 2, "{spoken:#?}");
+        assert!(spoken.iter().all(|m| m.contains("印发稿")), "{spoken:#?}");
+        assert_eq!(codes(&findings, "BG001"), 0);
+        // The salutation alone missing is BG001's.
+        let no_salutation = REPORT.replace("各位代表:\n", "");
+        assert_eq!(codes(&run(&no_salutation), "BG001"), 1);
     }
 
     #[test]

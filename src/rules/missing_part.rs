@@ -89,12 +89,26 @@ pub fn missing(
     out: &mut Vec<Finding>,
 ) {
     let kind = shared::kind_of(ctx, report);
-    for &expected in expected_parts(kind, optional) {
+    let has = |part: Part| located.iter().any(|l| l.part == part);
+    // A copy printed to be read (as many governments publish their report)
+    // starts at its first part: the salutation and the opening are spoken,
+    // and without both of them the text is that form, not a slip; their
+    // absence is then only worth a hint. One of them alone is missing.
+    let spoken = [
+        Expected::Part(Part::Salutation),
+        Expected::Part(Part::Opening),
+    ];
+    let printed = matches!(kind, Kind::Congress | Kind::Consultative | Kind::Government)
+        && !has(Part::Salutation)
+        && !has(Part::Opening)
+        && (has(Part::Review) || has(Part::Tasks));
+    let extra: &[Expected] = if optional && printed { &spoken } else { &[] };
+    for &expected in expected_parts(kind, optional).iter().chain(extra) {
         let present = match expected {
             Expected::Title => report.title.is_some(),
-            Expected::Part(part) => located.iter().any(|l| l.part == part),
+            Expected::Part(part) => has(part),
         };
-        if present {
+        if present || !optional && printed && spoken.contains(&expected) {
             continue;
         }
         // A closing written before the end is out of order, not missing.
@@ -110,13 +124,18 @@ pub fn missing(
             doc,
             place.anchor,
             format!(
-                "缺少{what}:{}通常{}{}",
+                "缺少{what}:{}通常{}{}{}",
                 kind.name(),
                 usual_wording(kind, expected, report, located, ctx.text),
                 if place.at_end {
                     ",应在此段之后"
                 } else {
                     ",应在此段之前"
+                },
+                if optional && printed && spoken.contains(&expected) {
+                    "(印发稿常省去称谓和开头语,宣读稿应写上)"
+                } else {
+                    ""
                 }
             ),
         );
