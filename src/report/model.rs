@@ -78,6 +78,20 @@ pub enum Part {
 }
 
 impl Part {
+    /// A part written as a paragraph with no heading over it (the salutation,
+    /// the thanks…), or matter outside the report's numbering (an appendix).
+    pub fn has_no_heading(self) -> bool {
+        matches!(
+            self,
+            Part::Salutation
+                | Part::Opening
+                | Part::Thanks
+                | Part::Shortcomings
+                | Part::Closing
+                | Part::Appendix
+        )
+    }
+
     pub const ALL: [Part; 9] = [
         Part::Salutation,
         Part::Opening,

@@ -43,17 +43,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
 fn is_heading(node: &Node) -> bool {
     node.level != Level::Item
         && !node.label.is_empty()
-        && !matches!(
-            node.part,
-            Some(
-                Part::Salutation
-                    | Part::Opening
-                    | Part::Thanks
-                    | Part::Shortcomings
-                    | Part::Closing
-                    | Part::Appendix
-            )
-        )
+        && !node.part.is_some_and(Part::has_no_heading)
 }
 
 fn siblings(children: &[Node], out: &mut Vec<Finding>) {

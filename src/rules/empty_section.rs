@@ -41,17 +41,7 @@ passages were moved.
 /// 体会到，…必须坚持以下几点：` is a paragraph leading its points.
 fn is_paragraph_part(node: &Node) -> bool {
     node.part == Some(Part::Lessons) && node.label.contains(['，', ','])
-        || matches!(
-            node.part,
-            Some(
-                Part::Salutation
-                    | Part::Opening
-                    | Part::Thanks
-                    | Part::Shortcomings
-                    | Part::Closing
-                    | Part::Appendix
-            )
-        )
+        || node.part.is_some_and(Part::has_no_heading)
 }
 
 /// The next heading is a short unnumbered line that names no part: most
