@@ -228,9 +228,18 @@ local function check_fix(label, bufnr, client, fix)
   local actions = (response and response.result) or {}
   local action
   for _, a in ipairs(actions) do
-    if a.title and a.title:find(fix.title_contains, 1, true) and a.edit then
+    if a.title and a.title:find(fix.title_contains, 1, true) then
       action = a
       break
+    end
+  end
+  -- An action offered without its edit is resolved when chosen, as the menu
+  -- does (codeAction/resolve).
+  if action and not action.edit then
+    local resolved = client:request_sync('codeAction/resolve', action, TIMEOUT, bufnr)
+    action = resolved and resolved.result
+    if action and not action.edit then
+      action = nil
     end
   end
   local titles = vim.tbl_map(function(a)
