@@ -5,38 +5,11 @@
 //! precision side is `tests/published.rs` (no warning on the reports as
 //! published).
 
-use std::path::{Path, PathBuf};
-
 use baogao::analysis;
 use baogao::rules::Config;
 
-fn fixtures() -> Vec<(String, String)> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                out.push(path);
-            }
-        }
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/published");
-    let mut paths = Vec::new();
-    walk(&root, &mut paths);
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = p
-                .strip_prefix(&root)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (name, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect()
-}
+mod published_fixtures;
+use published_fixtures::fixtures;
 
 /// One kind of fault: its family, the code that must report it, and how
 /// to seed it into a line of prose (the line's text in, the new text out).

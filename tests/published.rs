@@ -6,7 +6,6 @@
 //! reason read from the text.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use baogao::analysis::{self, Analysis};
 use baogao::report::{Kind, Level, MarkerStyle, Node, Part, Report};
@@ -14,38 +13,8 @@ use baogao::rules::Config;
 use baogao::rules::Severity;
 use baogao::text::TextRange;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/published")
-}
-
-/// Every fixture as (its path under `published/`, its text), sorted by path.
-fn fixtures() -> Vec<(String, String)> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                out.push(path);
-            }
-        }
-    }
-    let mut paths = Vec::new();
-    walk(&root(), &mut paths);
-    paths.sort();
-    assert!(paths.len() >= 40, "{} fixtures", paths.len());
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = p
-                .strip_prefix(root())
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (name, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect()
-}
+mod published_fixtures;
+use published_fixtures::fixtures;
 
 fn analyze(text: &str) -> Analysis {
     analysis::full(text, &Config::default())
