@@ -39,7 +39,8 @@ pub(super) fn find_closing(text: &str, body: &[TextRange], from: usize) -> Optio
     let tail = |s: &str| {
         // `三重一大：“三重”指…`, `五项制度】即…`: a glossary's entry.
         let entry = parts::first_chars(s, 20).contains(['：', ':', '】']);
-        parts::at_most_chars(s, 40)
+        // A salutation left last calls for words that are missing.
+        parts::at_most_chars(s, 40) && !parts::is_salutation(s)
             || entry
             || marker::parse(s, 0).is_some()
             || s.starts_with(['［', '[', '【', '（', '(', '注', '<', '>'])

@@ -328,9 +328,13 @@ pub fn opens_with_address(paragraph: &str) -> bool {
 
 /// `让我们…而团结奋斗!`: the call a report ends with.
 pub fn is_call(paragraph: &str) -> bool {
-    // `让我们` calls by itself; `我们要`, `我们将` open many a task too.
+    // `让我们` calls by itself; `我们要`, `我们将` open many a task too, so
+    // they call only when their own sentence ends on the aim (`…而奋斗！`).
     CALL.any_word_after(paragraph, |word, rest| {
-        word == "让我们" || AIM.starts_within(rest, 400)
+        let sentence = rest
+            .find('。')
+            .map_or(rest, |end| rest.get(..end).unwrap_or(rest));
+        word == "让我们" || AIM.starts_within(sentence, 400)
     })
 }
 
@@ -394,6 +398,14 @@ pub fn is_date_venue(line: &str) -> bool {
     // `——佛山市第十二届人民代表大会第二次会议`: the venue alone, under a dash.
     let venue = line.starts_with(['—', '－', '―', '─']) && line.contains("代表大会");
     n <= 80 && (dated || venue) && n >= 6 && DATE_VENUE.is_match(line)
+}
+
+/// The rest of a date-and-venue line broken in two, on the line under it:
+/// `第四次会议上` under `——2015年1月12日在乌鲁木齐市第十五届人民代表大会`.
+pub fn is_venue_rest(line: &str) -> bool {
+    static VENUE_REST: LazyLock<Regex> =
+        re!(r"^\S{0,24}(会议|大会)上?(的(报告|讲话|发言))?\s*[)）]?$");
+    line.len() <= 32 * 4 && VENUE_REST.is_match(line)
 }
 
 /// A speaker line: `北京市市长 殷勇`, `国务院总理　李克强`, `济南市市长鲍志强`,
