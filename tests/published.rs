@@ -313,13 +313,6 @@ const UNCAUGHT: &[(Seed, &str, &[&str])] = &[
     ),
     (
         Seed::NoClosing,
-        "analysis bug: the paragraph before the closing turns to the audience and \
-         exclaims as a closing does (`各位代表，启航“十四五”，奋斗新征程。…让清正廉洁的新风正气\
-         不断充盈！`, line 141): without the closing it is read as one",
-        &["政府工作报告-其他地市/赣州市/2021.md"],
-    ),
-    (
-        Seed::NoClosing,
         "not a fault: the closing is two paragraphs after `各位代表！` (`绿色是我们最大的财富…\
          只要我们一起拼搏…我们的梦想就…` and `让我们更加紧密地团结在…`); the seed deletes the \
          second and the first still closes the report",
