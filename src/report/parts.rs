@@ -81,7 +81,10 @@ pub fn heading_part(label: &str) -> Option<Part> {
             && (PERIOD_START.is_match(label) || FUTURE_START.is_match(label))
     };
     if (label.starts_with("工作") || has_period()) && at_most_chars(label, 30) {
-        if TASK_WORD.is_match(label) || FUTURE_START.is_match(label) && REVIEW_WORD.is_match(label)
+        // `新一届政府成立以来的工作` looks back from its future-sounding start.
+        let looks_back = label.contains("以来") || label.contains("回顾");
+        if TASK_WORD.is_match(label)
+            || FUTURE_START.is_match(label) && REVIEW_WORD.is_match(label) && !looks_back
         {
             return Some(Part::Tasks);
         }
@@ -504,23 +507,8 @@ pub enum Tense {
 /// past, `三、一鼓作气勇争先，全力推动“十五五”开好局` in 2026 is coming), else
 /// by its words (`回顾`, `过去`… against `今年`, `主要任务`, `总体要求`…).
 pub fn heading_tense(label: &str, session_year: Option<u32>) -> Option<Tense> {
-    if let Some(session) = session_year {
-        // Of every year and plan named, the latest decides: `2023年和
-        // “十四五”以来的工作回顾` is past, `2024年和今后五年的目标` coming.
-        let latest_year = named_years(label).max();
-        let latest_plan = named_plans(label).max_by_key(|p| p.0);
-        // `回顾` says past whatever the years: the session's year may be
-        // read wrong (a session held early in the year it reviews).
-        let looks_back = label.contains("回顾");
-        if !looks_back
-            && (latest_year.is_some_and(|y| y >= session)
-                || latest_plan.is_some_and(|(start, _)| start >= session))
-        {
-            return Some(Tense::Coming);
-        }
-        if latest_year.is_some() || latest_plan.is_some_and(|(_, end)| end < session) {
-            return Some(Tense::Past);
-        }
+    if let Some(tense) = session_year.and_then(|session| tense_by_years(label, session)) {
+        return Some(tense);
     }
     static PAST: Words = words!(
         "回顾",
@@ -558,6 +546,28 @@ pub fn heading_tense(label: &str, session_year: Option<u32>) -> Option<Tense> {
         (false, true) => Some(Tense::Coming),
         _ => None,
     }
+}
+
+/// The tense of a heading by the years and five-year plans it names
+/// against the year of the session.
+pub fn tense_by_years(label: &str, session: u32) -> Option<Tense> {
+    // Of every year and plan named, the latest decides: `2023年和
+    // “十四五”以来的工作回顾` is past, `2024年和今后五年的目标` coming.
+    let latest_year = named_years(label).max();
+    let latest_plan = named_plans(label).max_by_key(|p| p.0);
+    // `回顾` says past whatever the years: the session's year may be
+    // read wrong (a session held early in the year it reviews).
+    let looks_back = label.contains("回顾");
+    if !looks_back
+        && (latest_year.is_some_and(|y| y >= session)
+            || latest_plan.is_some_and(|(start, _)| start >= session))
+    {
+        return Some(Tense::Coming);
+    }
+    if latest_year.is_some() || latest_plan.is_some_and(|(_, end)| end < session) {
+        return Some(Tense::Past);
+    }
+    None
 }
 
 /// The years a label names: `2024年` `二〇二四年`.
