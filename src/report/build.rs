@@ -72,8 +72,18 @@ pub(super) fn build_report(
 
     bodiless_runs_are_items(text, &body, &mut events);
     headings_inside_numbered_parts(text, &body, &mut events);
-    let by_order = (opening_at.is_some() || salutation_at.is_some())
-        && matches!(kind, Kind::Congress | Kind::Consultative | Kind::Government);
+    // A titled report printed to be read starts at its first part, with
+    // neither salutation nor opening: at a review worded as one, or it ends
+    // on its closing as any report does.
+    let review_worded = || {
+        events
+            .iter()
+            .any(|(_, e)| !e.leaf && e.part == Some(Part::Review))
+    };
+    let framed = opening_at.is_some()
+        || salutation_at.is_some()
+        || title.is_some() && (closing_at.is_some() || review_worded());
+    let by_order = framed && matches!(kind, Kind::Congress | Kind::Consultative | Kind::Government);
     label_parts(&mut events, session_year, by_order);
     if by_order {
         unheaded_review(text, &body, first_body, &mut events);
