@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
 
-use super::input::{self, Input};
 use super::outline::span_json;
 use super::CliError;
+use crate::input::{self, Input};
 use crate::report::metrics::{self, Figure, Figures};
 use crate::report::{self, Document, Node};
 use crate::text::{LineIndex, TextRange};

@@ -7,8 +7,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::input::{self, Input};
 use super::CliError;
+use crate::input::{self, Input};
 use crate::report::{self, Document, Node, NoiseKind, Part, Report};
 use crate::text::{Encoding, LineIndex, TextRange};
 
