@@ -211,6 +211,22 @@ fn files_that_are_not_a_docx_are_refused_with_what_to_do() {
     );
     let sheet = word::package(&[("xl/workbook.xml", "<workbook/>")]);
     refused("sheet.docx", &sheet, "no word/document.xml");
+    let writer = word::package(&[
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", "<office:document-content/>"),
+    ]);
+    refused(
+        "稿.odt",
+        &writer,
+        "an OpenDocument file, not a Word document",
+    );
+    let names: Vec<String> = (0..=10_000).map(|i| format!("media/{i}.png")).collect();
+    let many: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "")).collect();
+    refused(
+        "many.docx",
+        &word::package(&many),
+        "more than any Word document",
+    );
 }
 
 /// An OLE2 compound file with one sector of directory entries named
