@@ -32,6 +32,13 @@ const DOCUMENT_LIMIT: u64 = 64 * MB;
 const PART_LIMIT: u64 = 16 * MB;
 /// All parts read, together.
 const TOTAL_LIMIT: u64 = 96 * MB;
+/// The text made: the document's own text is smaller than its XML, but
+/// list labels are added to every numbered paragraph.
+const TEXT_LIMIT: usize = 128 << 20;
+/// Text boxes hold paragraphs inside a paragraph; Word nests them a level
+/// or two. Deeper ones are read as part of the paragraph around them, so
+/// that nesting costs no memory per level.
+const MAX_NESTED: usize = 8;
 
 const MAIN_DOCUMENT: &str = "word/document.xml";
 
@@ -57,8 +64,9 @@ pub fn read<R: Read + Seek>(reader: R) -> Result<String, String> {
     let xml = package
         .part(&document, DOCUMENT_LIMIT)?
         .ok_or_else(not_a_document)?;
-    let paragraphs = paragraphs(&xml).map_err(|e| malformed(&document, &e))?;
-    Ok(render(&paragraphs, &styles, &numbering))
+    let mut writer = Writer::new(&styles, &numbering, TEXT_LIMIT);
+    paragraphs(&xml, |p, place| writer.push(p, place)).map_err(|e| malformed(&document, &e))?;
+    writer.finish()
 }
 
 fn malformed(part: &str, e: &quick_xml::Error) -> String {
@@ -277,18 +285,31 @@ const LEFT_OUT: [&str; 9] = [
     "rt",
 ];
 
-/// The paragraphs of the main document, in the order they are read.
-fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
-    let mut done = Vec::new();
+/// Where a finished paragraph goes: straight to the text, or, inside a
+/// text box, after the paragraph that holds the box.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Body,
+    TextBox,
+}
+
+/// Calls `finished` on each paragraph of the main document as it ends.
+fn paragraphs(
+    xml: &str,
+    mut finished: impl FnMut(Paragraph, Place),
+) -> Result<(), quick_xml::Error> {
     // Open paragraphs: more than one inside a text box.
     let mut open: Vec<Paragraph> = Vec::new();
-    // Text-box paragraphs finished inside an open paragraph, which come
-    // after it.
-    let mut waiting: Vec<Paragraph> = Vec::new();
+    // Paragraphs open beyond `MAX_NESTED`.
+    let mut nested_too_deep = 0usize;
     let mut in_properties = false;
     let mut in_run_properties = false;
     let mut hidden = false;
     let mut in_text = false;
+    let place = |open: &[Paragraph]| match open.is_empty() {
+        true => Place::Body,
+        false => Place::TextBox,
+    };
     xml::walk(xml, &LEFT_OUT, |item| match item {
         Item::Open {
             name,
@@ -297,9 +318,9 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
         } => {
             let val = || xml::attr(element, "val");
             match name {
-                "p" if !empty => open.push(Paragraph::default()),
-                "p" if open.is_empty() => done.push(Paragraph::default()),
-                "p" => waiting.push(Paragraph::default()),
+                "p" if empty => finished(Paragraph::default(), place(&open)),
+                "p" if open.len() < MAX_NESTED => open.push(Paragraph::default()),
+                "p" => nested_too_deep += 1,
                 "pPr" => in_properties = !empty,
                 "rPr" => in_run_properties = !empty && !in_properties,
                 "r" => hidden = false,
@@ -320,14 +341,10 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
             }
         }
         Item::Close { name } => match name {
+            "p" if nested_too_deep > 0 => nested_too_deep -= 1,
             "p" => {
                 if let Some(paragraph) = open.pop() {
-                    if open.is_empty() {
-                        done.push(paragraph);
-                        done.append(&mut waiting);
-                    } else {
-                        waiting.push(paragraph);
-                    }
+                    finished(paragraph, place(&open));
                 }
             }
             "pPr" => in_properties = false,
@@ -351,28 +368,74 @@ fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, quick_xml::Error> {
         _ => {}
     })?;
     // A document cut short still gives what it had.
-    done.append(&mut open);
-    done.append(&mut waiting);
-    Ok(done)
+    while let Some(paragraph) = open.pop() {
+        finished(paragraph, place(&open));
+    }
+    Ok(())
 }
 
-/// The text: each paragraph, after its list label, on a line of its own.
-fn render(paragraphs: &[Paragraph], styles: &Styles, numbering: &Numbering) -> String {
-    let style_list = |id: &str| styles.numbering_style_list(id);
-    let mut counters = Counters::new(numbering);
-    let size = paragraphs.iter().map(|p| p.text.len() + 8).sum();
-    let mut text = String::with_capacity(size);
-    for paragraph in paragraphs {
-        let label = list_of(paragraph, styles, numbering, &style_list)
-            .and_then(|(num_id, ilvl)| counters.next(&num_id, ilvl, &style_list));
-        if let Some(label) = label {
-            text.push_str(&label.text);
-            text.push_str(separator(&label, &paragraph.text));
+/// Writes the text as paragraphs end: each, after its list label, on a
+/// line of its own.
+struct Writer<'d> {
+    styles: &'d Styles,
+    numbering: &'d Numbering,
+    counters: Counters<'d>,
+    text: String,
+    /// Lines of text-box paragraphs, for after the paragraph holding them.
+    after: String,
+    /// Bytes of text at most.
+    limit: usize,
+    too_long: bool,
+}
+
+impl<'d> Writer<'d> {
+    fn new(styles: &'d Styles, numbering: &'d Numbering, limit: usize) -> Writer<'d> {
+        Writer {
+            styles,
+            numbering,
+            counters: Counters::new(numbering),
+            text: String::new(),
+            after: String::new(),
+            limit,
+            too_long: false,
         }
-        text.push_str(&paragraph.text);
-        text.push('\n');
     }
-    text
+
+    fn push(&mut self, paragraph: Paragraph, place: Place) {
+        if self.too_long {
+            return;
+        }
+        let styles = self.styles;
+        let style_list = |id: &str| styles.numbering_style_list(id);
+        let label = list_of(&paragraph, styles, self.numbering, &style_list)
+            .and_then(|(num_id, ilvl)| self.counters.next(&num_id, ilvl, &style_list));
+        let line = match place {
+            Place::Body => &mut self.text,
+            Place::TextBox => &mut self.after,
+        };
+        if let Some(label) = label {
+            line.push_str(&label.text);
+            line.push_str(separator(&label, &paragraph.text));
+        }
+        line.push_str(&paragraph.text);
+        line.push('\n');
+        if place == Place::Body {
+            self.text.push_str(&self.after);
+            self.after.clear();
+        }
+        self.too_long = self.text.len() + self.after.len() > self.limit;
+    }
+
+    fn finish(mut self) -> Result<String, String> {
+        if self.too_long {
+            return Err(format!(
+                "its text comes to more than {} MB with its list labels, more than any report: not read",
+                self.limit >> 20
+            ));
+        }
+        self.text.push_str(&self.after);
+        Ok(self.text)
+    }
 }
 
 /// The list and level a paragraph is numbered by: its own `w:numPr`, else
@@ -406,7 +469,7 @@ fn list_of(
 /// (a tab, by default); a label ending in a letter or an ideograph (`第一章`)
 /// keeps a space, and so does `1.` before Latin text.
 fn separator(label: &Label, text: &str) -> &'static str {
-    let Some(last) = label.text.chars().last() else {
+    let Some(last) = label.text.chars().last().filter(|_| !text.is_empty()) else {
         return "";
     };
     let enclosed = matches!(last, '\u{2460}'..='\u{24ff}' | '\u{3220}'..='\u{32ff}');
@@ -429,6 +492,14 @@ mod tests {
     const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
 
     fn docx(document_body: &str, numbering: Option<&str>) -> Vec<u8> {
+        docx_with_styles(document_body, numbering, None)
+    }
+
+    fn docx_with_styles(
+        document_body: &str,
+        numbering: Option<&str>,
+        styles: Option<&str>,
+    ) -> Vec<u8> {
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         let options = zip::write::SimpleFileOptions::default();
         zip.start_file("word/document.xml", options).unwrap();
@@ -441,7 +512,54 @@ mod tests {
             zip.start_file("word/numbering.xml", options).unwrap();
             write!(zip, "<w:numbering {W}>{numbering}</w:numbering>").unwrap();
         }
+        if let Some(styles) = styles {
+            zip.start_file("word/styles.xml", options).unwrap();
+            write!(zip, "<w:styles {W}>{styles}</w:styles>").unwrap();
+        }
         zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn labels_cannot_multiply_the_text_past_its_cap() {
+        // Every paragraph numbered by the default style, with a long label.
+        let label = "一".repeat(1000);
+        let numbering = format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:lvlText w:val="{label}%1"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+        );
+        let styles = format!(
+            r#"<w:styles {W}><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#
+        );
+        let (numbering, styles) = (
+            Numbering::parse(&numbering).unwrap(),
+            Styles::parse(&styles).unwrap(),
+        );
+        let document = format!(
+            "<w:document {W}><w:body>{}</w:body></w:document>",
+            "<w:p/>".repeat(1000)
+        );
+        let write = |limit: usize| {
+            let mut writer = Writer::new(&styles, &numbering, limit);
+            paragraphs(&document, |p, place| writer.push(p, place)).unwrap();
+            writer.finish()
+        };
+        let line = format!("{}\n", "一".repeat(64));
+        assert_eq!(write(1 << 20).unwrap(), line.repeat(1000));
+        let error = write(line.len() * 999).unwrap_err();
+        assert!(error.contains("with its list labels"), "{error}");
+    }
+
+    #[test]
+    fn paragraphs_nested_past_text_boxes_are_read_as_one() {
+        let depth = 10_000;
+        let body = format!(
+            "{}<w:r><w:t>深处</w:t></w:r>{}<w:p><w:r><w:t>之后</w:t></w:r></w:p>",
+            "<w:p>".repeat(depth),
+            "</w:p>".repeat(depth)
+        );
+        let text = text_of(&body);
+        assert_eq!(text.lines().count(), MAX_NESTED + 1, "{text}");
+        assert!(text.ends_with("\n之后\n"), "{text}");
+        assert!(text.contains("深处"), "{text}");
     }
 
     fn text_of(body: &str) -> String {

@@ -13,6 +13,12 @@ use super::xml::{self, Item};
 /// Word has nine list levels.
 pub const LEVELS: usize = 9;
 
+/// Bounds on what a list definition can make a label: every numbered
+/// paragraph repeats it, so a hostile definition must not multiply the
+/// text. A `u32` has ten digits; Word's own labels are a few characters.
+const MAX_DIGITS: usize = 10;
+const MAX_TEMPLATE: usize = 64;
+
 /// How the label is set apart from the paragraph's text (`w:suff`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub enum Suffix {
@@ -99,7 +105,7 @@ impl Format {
         let first = example.split(',').next().unwrap_or_default().trim();
         match first.chars().next() {
             Some('0') if first.chars().all(|c| c.is_ascii_digit()) => {
-                Format::DecimalZero(first.len())
+                Format::DecimalZero(first.len().min(MAX_DIGITS))
             }
             Some('一') => Format::ChineseCounting,
             Some('壹') => Format::ChineseLegal,
@@ -217,10 +223,14 @@ fn enclosed(n: u32, first: u32, last: u32) -> String {
     }
 }
 
-/// a … z, then aa … zz, as Word counts.
+/// a … z, then aa … zz, as Word counts; beyond twenty repeats, decimal,
+/// so that no start value makes a label long.
 fn letters(n: u32, a: char) -> String {
     if n == 0 {
         return String::new();
+    }
+    if n > 26 * 20 {
+        return n.to_string();
     }
     let letter = char::from_u32(u32::from(a) + (n - 1) % 26).unwrap_or(a);
     std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect()
@@ -441,7 +451,7 @@ fn read_level_property(level: &mut Level, name: &str, element: &quick_xml::event
                 (None, _) => Format::Decimal,
             }
         }
-        "lvlText" => level.text = val.unwrap_or_default(),
+        "lvlText" => level.text = val.unwrap_or_default().chars().take(MAX_TEMPLATE).collect(),
         "lvlRestart" => level.restart = val.and_then(|v| v.parse().ok()),
         "suff" => {
             level.suffix = match val.as_deref() {
@@ -661,6 +671,7 @@ mod tests {
             (Format::FullStop, 2, "⒉"),
             (Format::ParenthesisedIdeograph, 1, "㈠"),
             (Format::LowerLetter, 28, "bb"),
+            (Format::LowerLetter, 4_000_000_000, "4000000000"),
             (Format::UpperLetter, 3, "C"),
             (Format::LowerRoman, 14, "xiv"),
             (Format::UpperRoman, 1994, "MCMXCIV"),
@@ -673,6 +684,8 @@ mod tests {
             Format::from_custom("001, 002, 003, ..."),
             Format::DecimalZero(3)
         );
+        let long = format!("{}1, ...", "0".repeat(10_000));
+        assert_eq!(Format::from_custom(&long), Format::DecimalZero(10));
         assert_eq!(
             Format::from_custom("一, 二, 三, ..."),
             Format::ChineseCounting
