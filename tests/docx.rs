@@ -5,6 +5,7 @@
 mod cli_run;
 mod word;
 
+use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::{Duration, Instant};
@@ -377,4 +378,118 @@ fn input_errors_are_one_line_for_a_server_too() {
     let dir: PathBuf = root().join("tests/fixtures");
     let error = baogao::input::read(dir.to_str().unwrap()).err().unwrap();
     assert!(error.reason.contains("directory"), "{error}");
+}
+
+/// Pieces of a main document and of a list definition, well-formed or
+/// not, with values no Word writes: random parts made of them reach every
+/// path of the reader.
+const DOCUMENT_PIECES: &[&str] = &[
+    "<w:p>",
+    "</w:p>",
+    "<w:p/>",
+    "<w:r>",
+    "</w:r>",
+    "<w:t>",
+    "</w:t>",
+    "各位代表：",
+    "一、",
+    "\n",
+    "<w:pPr>",
+    "</w:pPr>",
+    r#"<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>"#,
+    r#"<w:numPr><w:ilvl w:val="99"/><w:numId w:val="1"/></w:numPr>"#,
+    r#"<w:numId w:val="0"/>"#,
+    r#"<w:pStyle w:val="Heading1"/>"#,
+    r#"<w:pStyle w:val="ReportH2"/>"#,
+    "<w:tab/>",
+    "<w:br/>",
+    "<w:del>",
+    "</w:del>",
+    "<w:ins>",
+    "</w:ins>",
+    "<w:rPr><w:vanish/></w:rPr>",
+    "<w:txbxContent>",
+    "</w:txbxContent>",
+    "&amp;",
+    "&#x4e00;",
+    "&#0;",
+    "&bogus;",
+    "<![CDATA[<x>]]>",
+    r#"<mc:Fallback xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">"#,
+    "</mc:Fallback>",
+    "<",
+    "\"",
+];
+
+const NUMBERING_PIECES: &[&str] = &[
+    r#"<w:abstractNum w:abstractNumId="0">"#,
+    "</w:abstractNum>",
+    r#"<w:lvl w:ilvl="1">"#,
+    r#"<w:lvl w:ilvl="0">"#,
+    r#"<w:lvl w:ilvl="12">"#,
+    "</w:lvl>",
+    r#"<w:start w:val="4294967295"/>"#,
+    r#"<w:start w:val="-1"/>"#,
+    r#"<w:numFmt w:val="chineseCounting"/>"#,
+    r#"<w:numFmt w:val="lowerRoman"/>"#,
+    r#"<w:numFmt w:val="custom" w:format="0000000000000000000001"/>"#,
+    r#"<w:numFmt w:val="bullet"/>"#,
+    r#"<w:lvlText w:val="%1、%9%0%%"/>"#,
+    r#"<w:lvlRestart w:val="7"/>"#,
+    r#"<w:isLgl/>"#,
+    r#"<w:suff w:val="nothing"/>"#,
+    r#"<w:numStyleLink w:val="L"/>"#,
+    r#"<w:pStyle w:val="Heading1"/>"#,
+    r#"<w:num w:numId="1">"#,
+    "</w:num>",
+    r#"<w:abstractNumId w:val="0"/>"#,
+    r#"<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride>"#,
+];
+
+fn random_part(pieces: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(pieces), 0..120).prop_map(|p| p.concat())
+}
+
+/// What the reader gives for any bytes: text, or one line saying why not.
+fn read_holds_together(bytes: Vec<u8>) -> Result<(), TestCaseError> {
+    match baogao::input::from_bytes("upload.docx", bytes) {
+        Ok(input) => prop_assert!(input.text.is_empty() || input.text.ends_with('\n')),
+        Err(error) => prop_assert!(!error.to_string().contains('\n'), "{error}"),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_document_and_numbering_parts_read_or_fail_in_one_line(
+        body in random_part(DOCUMENT_PIECES),
+        lists in random_part(NUMBERING_PIECES),
+    ) {
+        let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+        let document = format!("<w:document {w}><w:body>{body}</w:body></w:document>");
+        let numbering = format!("<w:numbering {w}>{lists}</w:numbering>");
+        let docx = word::package(&[
+            ("word/document.xml", &document),
+            ("word/numbering.xml", &numbering),
+        ]);
+        read_holds_together(docx)?;
+    }
+
+    #[test]
+    fn damaged_bytes_read_or_fail_in_one_line(
+        cut in prop::option::of(0usize..4_000),
+        flips in prop::collection::vec((0usize..30_000, any::<u8>()), 0..8),
+    ) {
+        let (mut docx, _) = word::from_report("各位代表：\n一、总体要求\n（一）坚持\n");
+        for (at, byte) in flips {
+            let at = at % docx.len();
+            docx[at] ^= byte;
+        }
+        if let Some(cut) = cut {
+            docx.truncate(cut % docx.len());
+        }
+        read_holds_together(docx)?;
+    }
 }
