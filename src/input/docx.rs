@@ -25,8 +25,7 @@ use xml::Item;
 /// relationship file).
 const MAX_ENTRIES: usize = 10_000;
 const MB: u64 = 1 << 20;
-/// The main document: a report's is well under a megabyte; a book with
-/// every revision kept is still under this.
+/// The main document: many times the longest report's, revisions kept.
 const DOCUMENT_LIMIT: u64 = 64 * MB;
 /// Styles, numbering and relationship parts.
 const PART_LIMIT: u64 = 16 * MB;
@@ -47,18 +46,13 @@ pub fn read<R: Read + Seek>(reader: R) -> Result<String, String> {
     let mut package = Package::open(reader)?;
     let document = package.main_document()?;
     let related = package.relationships(&document)?;
-    let styles = match related.styles {
-        Some(name) => match package.part(&name, PART_LIMIT)? {
-            Some(xml) => Styles::parse(&xml).map_err(|e| malformed(&name, &e))?,
-            None => Styles::default(),
-        },
+    // A document without lists or styles has no part for them.
+    let styles = match package.part(&related.styles, PART_LIMIT)? {
+        Some(xml) => Styles::parse(&xml).map_err(|e| malformed(&related.styles, &e))?,
         None => Styles::default(),
     };
-    let numbering = match related.numbering {
-        Some(name) => match package.part(&name, PART_LIMIT)? {
-            Some(xml) => Numbering::parse(&xml).map_err(|e| malformed(&name, &e))?,
-            None => Numbering::default(),
-        },
+    let numbering = match package.part(&related.numbering, PART_LIMIT)? {
+        Some(xml) => Numbering::parse(&xml).map_err(|e| malformed(&related.numbering, &e))?,
         None => Numbering::default(),
     };
     let xml = package
@@ -92,10 +86,9 @@ struct Package<R> {
 }
 
 /// The parts the main document's relationships point to.
-#[derive(Default)]
 struct Related {
-    styles: Option<String>,
-    numbering: Option<String>,
+    styles: String,
+    numbering: String,
 }
 
 impl<R: Read + Seek> Package<R> {
@@ -143,26 +136,21 @@ impl<R: Read + Seek> Package<R> {
         } else {
             format!("{folder}/_rels/{file}.rels")
         };
-        let mut related = Related::default();
+        let (mut styles, mut numbering) = (None, None);
         if let Some(xml) = self.part(&rels, PART_LIMIT)? {
             for (kind, target) in targets(&xml, folder).map_err(|e| malformed(&rels, &e))? {
                 match kind.as_str() {
-                    "styles" => related.styles = Some(target),
-                    "numbering" => related.numbering = Some(target),
+                    "styles" => styles = Some(target),
+                    "numbering" => numbering = Some(target),
                     _ => {}
                 }
             }
         }
-        let beside = |name: &str| {
-            if folder.is_empty() {
-                name.to_string()
-            } else {
-                format!("{folder}/{name}")
-            }
-        };
-        related.styles = related.styles.or_else(|| Some(beside("styles.xml")));
-        related.numbering = related.numbering.or_else(|| Some(beside("numbering.xml")));
-        Ok(related)
+        let beside = |name: &str| resolve(folder, name);
+        Ok(Related {
+            styles: styles.unwrap_or_else(|| beside("styles.xml")),
+            numbering: numbering.unwrap_or_else(|| beside("numbering.xml")),
+        })
     }
 
     /// Part names are case-insensitive in a package.

@@ -107,9 +107,12 @@ struct Lists {
 
 impl Lists {
     /// Whether Word can show `number` at `level` next: the number that
-    /// follows, or 1 by a restart.
+    /// follows, or 1 by a restart. A `1.` before any heading above it (a
+    /// list of contents) stays typed: word processors disagree on what a
+    /// deeper level's first use does to the levels above it.
     fn fits(&self, level: usize, number: u32) -> bool {
-        number == self.counts[level] + 1 || number == 1
+        let under_a_heading = level < 2 || self.counts[..2].iter().any(|&c| c > 0);
+        under_a_heading && (number == self.counts[level] + 1 || number == 1)
     }
 
     fn paragraph(&mut self, level: usize, number: u32, rest: &str) -> String {
