@@ -17,7 +17,7 @@ use crate::text::{LineIndex, TextRange};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The report to read; `-` reads standard input.
+    /// The report to read (text or Word .docx); `-` reads standard input.
     pub file: String,
     /// Print stable JSON instead of tables.
     #[arg(long)]

@@ -14,7 +14,7 @@ use crate::text::{Encoding, LineIndex, TextRange};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The report to outline; `-` reads standard input.
+    /// The report to outline (text or Word .docx); `-` reads standard input.
     pub file: String,
     /// Print stable JSON instead of the indented tree.
     #[arg(long)]

@@ -1,7 +1,9 @@
 //! Reading a document for analysis, from a path, stdin or uploaded bytes:
 //! plain text (UTF-8, or GB18030 decoded), or a Word `.docx` whose
-//! paragraphs become the lines of the text. The content decides, never the
-//! file's name: a `.txt` that is really a `.docx` is read as one.
+//! paragraphs become the lines of the text. The content decides how a file
+//! is read: a `.txt` that is really a `.docx` is read as one. The name only
+//! refuses: a file named `.docx` that holds no Word document is not what
+//! its sender meant to give, and is not read as text.
 
 mod docx;
 mod ole;
@@ -10,7 +12,8 @@ use std::fmt;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
-/// A document read for analysis: its display name and its text as UTF-8.
+/// A document read for analysis: its display name and its text as UTF-8
+/// (for a `.docx`, a line per paragraph).
 pub struct Input {
     pub name: String,
     pub text: String,
