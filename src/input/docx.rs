@@ -568,13 +568,15 @@ mod tests {
               <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>
               <w:r><w:footnoteReference w:id="1"/></w:r></w:p>
             <w:p/>
+            <w:p><w:hyperlink><w:r><w:t>链接</w:t></w:r></w:hyperlink><w:sdt><w:sdtPr><w:alias w:val="控件名"/></w:sdtPr><w:sdtContent><w:r><w:t>控件</w:t></w:r></w:sdtContent></w:sdt>
+              <w:r><w:ruby><w:rt><w:r><w:t>zhù</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>注</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>
             <w:p><w:r><w:t>有框</w:t></w:r><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">
               <mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>
               <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>
               </mc:AlternateContent></w:r><w:r><w:t>之后</w:t></w:r></w:p>"#;
         assert_eq!(
             text_of(body),
-            "各位代表：\n新增\tA&B\n甲\n乙\n3\n\n有框之后\n框内\n"
+            "各位代表：\n新增\tA&B\n甲\n乙\n3\n\n链接控件注\n有框之后\n框内\n"
         );
     }
 

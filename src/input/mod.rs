@@ -14,6 +14,7 @@ use std::path::Path;
 
 /// A document read for analysis: its display name and its text as UTF-8
 /// (for a `.docx`, a line per paragraph).
+#[derive(Debug)]
 pub struct Input {
     pub name: String,
     pub text: String,
@@ -339,6 +340,29 @@ mod tests {
             let read = read_text(Trickle(bytes, 0), 0).unwrap();
             assert_eq!(read, Err(bytes.to_vec()));
         }
+    }
+
+    #[test]
+    fn from_bytes_reads_text_by_its_content() {
+        let (gbk, _, _) = encoding_rs::GB18030.encode("各位代表:\n一、过去一年的主要工作\n");
+        let read = from_bytes("报告.txt", gbk.into_owned()).unwrap();
+        assert_eq!(read.text, "各位代表:\n一、过去一年的主要工作\n");
+        assert_eq!(read.decoded_from, Some("GB18030"));
+        let read = from_bytes("报告", "一、工作\n".as_bytes().to_vec()).unwrap();
+        assert_eq!(
+            (read.text.as_str(), read.decoded_from),
+            ("一、工作\n", None)
+        );
+        assert!(from_bytes("报告.txt", Vec::new()).unwrap().text.is_empty());
+        let binary = from_bytes("scan.txt", b"\x89PNG\r\n\x1a\n\0\0".to_vec()).unwrap_err();
+        assert_eq!(binary.name, "scan.txt");
+        assert!(binary.reason.contains("binary"), "{binary}");
+        let ole = [OLE2_MAGIC, &[0; 504]].concat();
+        let doc = from_bytes("旧稿.doc", ole).unwrap_err();
+        assert_eq!(
+            doc.to_string(),
+            "旧稿.doc: a Word 97–2003 / WPS binary: save it as .docx"
+        );
     }
 
     #[test]

@@ -765,6 +765,27 @@ mod tests {
     }
 
     #[test]
+    fn a_definition_linked_to_a_numbering_style_numbers_by_that_style_s_list() {
+        // Definition 1 only points at numbering style `ReportList`, which
+        // stands for list 5 of definition 0; lists 5 and 6 count together.
+        let body = format!(
+            r#"{}<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="ReportList"/></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="6"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num>"#,
+            report_list()
+        );
+        let numbering = numbering(&body);
+        let style_list = |id: &str| (id == "ReportList").then(|| "5".to_string());
+        let mut counters = Counters::new(&numbering);
+        let shown: Vec<String> = [("6", 0), ("6", 1), ("5", 0), ("6", 0)]
+            .iter()
+            .map(|&(num, ilvl)| counters.next(num, ilvl, &style_list).unwrap().text)
+            .collect();
+        assert_eq!(shown, ["一、", "（一）", "二、", "三、"]);
+        // A style that links back to its own definition goes nowhere.
+        let looping = |_: &str| Some("7".to_string());
+        assert_eq!(Counters::new(&numbering).next("7", 0, &looping), None);
+    }
+
+    #[test]
     fn bullets_and_missing_lists_give_no_label() {
         let body = format!(
             r#"<w:abstractNum w:abstractNumId="0">{}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#,
