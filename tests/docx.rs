@@ -3,6 +3,7 @@
 //! and broken or hostile files refused with one line and exit 2.
 
 mod cli_run;
+mod published_fixtures;
 mod word;
 
 use proptest::prelude::*;
@@ -30,40 +31,48 @@ fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
 
-/// Every fixture made into a `.docx` reads back as its exact text, the
-/// typed heading labels having become Word's numbering.
+/// Every fixture, the published reports too, made into a `.docx` reads
+/// back as its exact text, the typed heading labels having become Word's
+/// numbering.
 #[test]
 fn every_fixture_reads_back_as_its_text() {
-    let mut numbered = 0;
+    let mut fixtures = published_fixtures::fixtures();
     for entry in std::fs::read_dir(root().join("tests/fixtures")).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "txt") {
-            continue;
+        if path.extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            fixtures.push((path.display().to_string(), text));
         }
-        let text = std::fs::read_to_string(&path).unwrap();
+    }
+    assert!(fixtures.len() > 60, "{} fixtures", fixtures.len());
+    let mut numbered = 0;
+    for (name, text) in fixtures {
         let (docx, headings) = word::from_report(&text);
         numbered += headings;
         let read = baogao::input::from_bytes("report.docx", docx).unwrap();
         let expected: String = text.lines().map(|l| format!("{l}\n")).collect();
-        assert_eq!(read.text, expected, "{}", path.display());
+        assert_eq!(read.text, expected, "{name}");
         assert_eq!(read.decoded_from, None);
     }
-    assert!(numbered > 200, "only {numbered} headings numbered by Word");
+    assert!(numbered > 500, "only {numbered} headings numbered by Word");
 }
 
-/// The `.txt` and the `.docx` of a report, side by side in one folder.
-fn side_by_side(name: &str) -> (tempfile::TempDir, usize) {
-    let text = fixture(&format!("{name}.txt"));
+/// A fixture (its path under `tests/fixtures`) and the `.docx` made of
+/// it, side by side in one folder under the fixture's own file name; and
+/// how many headings Word numbers.
+fn side_by_side(fixture_path: &str) -> (tempfile::TempDir, usize) {
+    let text = fixture(fixture_path);
     let (docx, numbered) = word::from_report(&text);
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join(format!("{name}.txt")), &text).unwrap();
-    std::fs::write(dir.path().join(format!("{name}.docx")), docx).unwrap();
+    let file = Path::new(fixture_path).file_name().unwrap();
+    std::fs::write(dir.path().join(file), &text).unwrap();
+    std::fs::write(dir.path().join(file).with_extension("docx"), docx).unwrap();
     (dir, numbered)
 }
 
-/// What a command prints for the `.txt` and for the `.docx`, the file
-/// name made the same.
-fn both(dir: &Path, name: &str, args: &[&str]) -> (String, String, Option<i32>) {
+/// What a command prints for `file` and for the `.docx` beside it, the
+/// file name made the same.
+fn both(dir: &Path, file: &str, args: &[&str]) -> (String, String) {
     let run = |file: &str| {
         let mut all = args.to_vec();
         all.push(file);
@@ -71,21 +80,31 @@ fn both(dir: &Path, name: &str, args: &[&str]) -> (String, String, Option<i32>) 
         assert!(stderr(&out).is_empty(), "{}", stderr(&out));
         (stdout(&out).replace(file, "FILE"), out.status.code())
     };
-    let (txt, txt_code) = run(&format!("{name}.txt"));
-    let (docx, docx_code) = run(&format!("{name}.docx"));
-    assert_eq!(txt_code, docx_code, "{args:?}");
-    (txt, docx, txt_code)
+    let docx = Path::new(file).with_extension("docx");
+    let (text, text_code) = run(file);
+    let (docx, docx_code) = run(docx.to_str().unwrap());
+    assert_eq!(text_code, docx_code, "{args:?}");
+    (text, docx)
 }
 
 #[test]
 fn word_numbered_headings_give_the_same_outline_and_findings_as_the_txt() {
-    for name in [
-        "zhengfu-zhejiang-2026",
-        "zhengfu-beijing-2026",
-        "renda-baicheng",
+    for fixture_path in [
+        "zhengfu-zhejiang-2026.txt",
+        "zhengfu-beijing-2026.txt",
+        "renda-baicheng.txt",
+        "published/政府工作报告-国务院/2025.md",
     ] {
-        let (dir, numbered) = side_by_side(name);
-        assert!(numbered >= 10, "{name}: {numbered} headings numbered");
+        let (dir, numbered) = side_by_side(fixture_path);
+        assert!(
+            numbered >= 10,
+            "{fixture_path}: {numbered} headings numbered"
+        );
+        let file = Path::new(fixture_path)
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
         for args in [
             &["outline"][..],
             &["outline", "--json"],
@@ -94,15 +113,15 @@ fn word_numbered_headings_give_the_same_outline_and_findings_as_the_txt() {
             &["check", "--deny", "errors", "--format", "json"],
             &["check", "--deny", "errors", "--format", "sarif"],
         ] {
-            let (txt, docx, _) = both(dir.path(), name, args);
-            assert_eq!(txt, docx, "{name}: {args:?}");
+            let (text, docx) = both(dir.path(), file, args);
+            assert_eq!(text, docx, "{fixture_path}: {args:?}");
         }
     }
 }
 
 #[test]
 fn outline_of_a_docx_shows_the_labels_word_numbers() {
-    let (dir, _) = side_by_side("zhengfu-zhejiang-2026");
+    let (dir, _) = side_by_side("zhengfu-zhejiang-2026.txt");
     let out = baogao(dir.path(), &["outline", "zhengfu-zhejiang-2026.docx"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let shown = stdout(&out);
@@ -134,7 +153,7 @@ fn a_docx_on_stdin_and_a_docx_named_txt_are_read_by_their_content() {
 
 #[test]
 fn a_folder_check_reads_docx_files_beside_text_files() {
-    let (dir, _) = side_by_side("renda-baicheng");
+    let (dir, _) = side_by_side("renda-baicheng.txt");
     let out = baogao(
         dir.path(),
         &["check", "--statistics", "--format", "json", "."],
@@ -358,7 +377,7 @@ fn a_zip_bomb_is_refused_without_unzipping_it() {
 
 #[test]
 fn a_folder_with_a_broken_docx_checks_the_others_and_exits_2() {
-    let (dir, _) = side_by_side("renda-baicheng");
+    let (dir, _) = side_by_side("renda-baicheng.txt");
     std::fs::write(dir.path().join("broken.docx"), b"PK\x03\x04 cut").unwrap();
     let out = baogao(dir.path(), &["check", "--deny", "errors", "."]);
     assert_eq!(out.status.code(), Some(2));

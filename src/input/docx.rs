@@ -455,19 +455,15 @@ fn list_of(
 }
 
 /// What comes between a label and its text. A report's text writes `一、`,
-/// `（一）`, `1.` and `①` right before the words, whatever Word puts there
-/// (a tab, by default); a label ending in a letter or an ideograph (`第一章`)
-/// keeps a space, and so does `1.` before Latin text.
+/// `（一）`, `1.` and `①` right before the words (`11.RCEP` too), whatever
+/// Word puts there (a tab, by default); a label ending in a letter or an
+/// ideograph (`第一章`) keeps a space.
 fn separator(label: &Label, text: &str) -> &'static str {
     let Some(last) = label.text.chars().last().filter(|_| !text.is_empty()) else {
         return "";
     };
     let enclosed = matches!(last, '\u{2460}'..='\u{24ff}' | '\u{3220}'..='\u{32ff}');
-    let latin_after_mark =
-        last.is_ascii_punctuation() && text.starts_with(|c: char| c.is_ascii_alphanumeric());
-    if label.suffix == Suffix::Nothing
-        || ((enclosed || !last.is_alphanumeric()) && !latin_after_mark)
-    {
+    if label.suffix == Suffix::Nothing || enclosed || !last.is_alphanumeric() {
         ""
     } else {
         " "
@@ -607,7 +603,7 @@ mod tests {
         let text = read(std::io::Cursor::new(docx(&body, Some(numbering)))).unwrap();
         assert_eq!(
             text,
-            "一、总体要求\n（一）坚持\n1.医疗\n2. Scope\n第一章 总则\n无号\n"
+            "一、总体要求\n（一）坚持\n1.医疗\n2.Scope\n第一章 总则\n无号\n"
         );
     }
 

@@ -61,8 +61,11 @@ pub fn package(parts: &[(&str, &str)]) -> Vec<u8> {
 /// A typed heading label: its level (0 for `一、`, 1 for `（一）`, 2 for
 /// `1.`), its number and the text after it.
 fn heading(line: &str) -> Option<(usize, u32, &str)> {
-    if let Some((numeral, rest)) = line.split_once('、') {
-        return chinese(numeral).map(|n| (0, n, rest));
+    if let Some((n, rest)) = line
+        .split_once('、')
+        .and_then(|(l, r)| Some((chinese(l)?, r)))
+    {
+        return Some((0, n, rest));
     }
     if let Some(inner) = line.strip_prefix('（') {
         let (numeral, rest) = inner.split_once('）')?;
