@@ -214,7 +214,7 @@ fn targets(xml: &str, folder: &str) -> Result<Vec<(String, String)>, quick_xml::
     xml::walk(xml, &[], |item| {
         let Item::Foreign {
             name: "Relationship",
-            element: Some(element),
+            element,
         } = item
         else {
             return;

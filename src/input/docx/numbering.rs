@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use super::xml::{self, Item};
 
 /// Word has nine list levels.
-pub const LEVELS: usize = 9;
+const LEVELS: usize = 9;
 
 /// Bounds on what a list definition can make a label: every numbered
 /// paragraph repeats it, so a hostile definition must not multiply the

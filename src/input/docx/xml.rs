@@ -26,11 +26,11 @@ pub enum Item<'e> {
     Close { name: &'e str },
     /// Text, anywhere: whether it counts is the caller's to say.
     Text(&'e str),
-    /// An element of another namespace opens or closes: only the
-    /// relationships part, which has no WordprocessingML, needs these.
+    /// An element of another namespace opens: only the relationships
+    /// part, which has no WordprocessingML, needs these.
     Foreign {
         name: &'e str,
-        element: Option<&'e BytesStart<'e>>,
+        element: &'e BytesStart<'e>,
     },
 }
 
@@ -48,44 +48,25 @@ pub fn walk(
         let (ns, event) = reader.read_resolved_event()?;
         let is_w = matches!(ns, ResolveResult::Bound(n) if W.contains(&n.as_ref()));
         let is_mc = matches!(ns, ResolveResult::Bound(n) if n.as_ref() == MARKUP_COMPATIBILITY);
+        let empty = matches!(event, Event::Empty(_));
         match event {
-            Event::Start(e) => {
+            Event::Start(e) | Event::Empty(e) => {
                 let local = e.local_name();
                 let name = local.as_ref();
-                if skipping > 0 {
-                    skipping += 1;
-                } else if (is_w && skipped.contains(&name)) || (is_mc && name == "Fallback") {
-                    skipping = 1;
+                let left_out = (is_w && skipped.contains(&name)) || (is_mc && name == "Fallback");
+                if skipping > 0 || left_out {
+                    // An empty element holds nothing to leave out.
+                    if !empty {
+                        skipping += 1;
+                    }
                 } else if is_w {
                     visit(Item::Open {
                         name,
                         element: &e,
-                        empty: false,
+                        empty,
                     });
                 } else {
-                    visit(Item::Foreign {
-                        name,
-                        element: Some(&e),
-                    });
-                }
-            }
-            Event::Empty(e) => {
-                let local = e.local_name();
-                let name = local.as_ref();
-                if skipping > 0 || (is_w && skipped.contains(&name)) {
-                    continue;
-                }
-                if is_w {
-                    visit(Item::Open {
-                        name,
-                        element: &e,
-                        empty: true,
-                    });
-                } else {
-                    visit(Item::Foreign {
-                        name,
-                        element: Some(&e),
-                    });
+                    visit(Item::Foreign { name, element: &e });
                 }
             }
             Event::End(e) => {
@@ -93,15 +74,9 @@ pub fn walk(
                     skipping -= 1;
                     continue;
                 }
-                let local = e.local_name();
                 if is_w {
                     visit(Item::Close {
-                        name: local.as_ref(),
-                    });
-                } else {
-                    visit(Item::Foreign {
-                        name: local.as_ref(),
-                        element: None,
+                        name: e.local_name().as_ref(),
                     });
                 }
             }
