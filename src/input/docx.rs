@@ -187,7 +187,12 @@ impl<R: Read + Seek> Package<R> {
         entry
             .take(cap + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| one_line(&format!("corrupt .docx: cannot unzip {name} ({e})")))?;
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::Unsupported => one_line(&format!(
+                    "not a readable .docx: {NOT_BY_WORD}: cannot unzip {name} ({e})"
+                )),
+                _ => one_line(&format!("corrupt .docx: cannot unzip {name} ({e})")),
+            })?;
         let read = bytes.len() as u64;
         if read > cap {
             return Err(too_large());
@@ -199,10 +204,16 @@ impl<R: Read + Seek> Package<R> {
     }
 }
 
+/// Another compression than deflate, a zip password: nothing Word writes.
+const NOT_BY_WORD: &str = "the zip archive was not written by Word";
+
 fn zip_reason(e: &zip::result::ZipError) -> String {
-    one_line(&format!(
-        "not a readable .docx: the zip archive is truncated or corrupt ({e})"
-    ))
+    use zip::result::ZipError;
+    let why = match e {
+        ZipError::Io(_) | ZipError::InvalidArchive(_) => "the zip archive is truncated or corrupt",
+        _ => NOT_BY_WORD,
+    };
+    one_line(&format!("not a readable .docx: {why} ({e})"))
 }
 
 /// The relationships of a part (`_rels/*.rels`): the last word of each
@@ -605,6 +616,22 @@ mod tests {
             text,
             "一、总体要求\n（一）坚持\n1.医疗\n2.Scope\n第一章 总则\n无号\n"
         );
+    }
+
+    #[test]
+    fn a_compression_word_never_uses_is_named_as_such() {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("word/document.xml", stored).unwrap();
+        write!(zip, "<w:document {W}/>").unwrap();
+        let mut bytes = zip.finish().unwrap().into_inner();
+        // The method of the local and the central header, made bzip2's.
+        let central = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+        bytes[8] = 12;
+        bytes[central + 10] = 12;
+        let error = read(std::io::Cursor::new(bytes)).unwrap_err();
+        assert!(error.contains("not written by Word"), "{error}");
     }
 
     #[test]
