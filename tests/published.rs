@@ -300,27 +300,6 @@ const UNCAUGHT: &[(Seed, &str, &[&str])] = &[
          at 36, 缺少工作安排 is reported before line 30, where the tasks do start",
         &["政府工作报告-国务院/2002.md"],
     ),
-    (
-        Seed::H1Gap,
-        "analysis bug: `一、三、三、` is reported as a repeat at the second `三、` (line \
-         72), not as the gap at the first (line 38)",
-        &["政府工作报告-主要城市/苏州市/2012.md"],
-    ),
-    (
-        Seed::H1Repeat,
-        "analysis bug: as for the gap above, the copy's own `一、…三、…三、` (苏州) and \
-         the `一、二、三级医院` in the review's text (吉林) hide where the repeat is",
-        &[
-            "政府工作报告-主要城市/苏州市/2012.md",
-            "政府工作报告-其他地市/吉林市/2014.md",
-        ],
-    ),
-    (
-        Seed::H1Gap,
-        "analysis bug: `一、` then `三、` goes unreported: `一、二、三级医院` in the \
-         review's text (line 19) counts as the `二、` written between them",
-        &["政府工作报告-其他地市/吉林市/2014.md"],
-    ),
 ];
 
 /// The lines holding `range`, with their line break.

@@ -233,7 +233,19 @@ fn written(text: &str, like: &Marker, number: u32, within: TextRange) -> bool {
         return false;
     }
     let marker = shared::renumbered(like.range.slice(text), number);
-    if window.contains(&marker) {
+    // `在一、二、三级医院`, `第一、第二、第三产业`: numerals counted in a
+    // sentence are no marker.
+    let counted = |at: usize| {
+        let before = window.get(..at).unwrap_or_default();
+        let next = window
+            .get(at + marker.len()..)
+            .and_then(|r| r.chars().next());
+        let listed = before
+            .strip_suffix('、')
+            .and_then(|r| r.chars().next_back());
+        before.ends_with('第') || next.is_some_and(is_han_digit) || listed.is_some_and(is_han_digit)
+    };
+    if window.match_indices(&marker).any(|(at, _)| !counted(at)) {
         return true;
     }
     if !marker.contains(['(', ')', '（', '）']) {
@@ -250,6 +262,10 @@ fn written(text: &str, like: &Marker, number: u32, within: TextRange) -> bool {
         })
         .collect();
     window.contains(&other_width)
+}
+
+fn is_han_digit(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
 }
 
 /// The missing markers `numbers`, written like `like`: `“三、”`.
