@@ -144,7 +144,7 @@ fn render(input: &Input, figures: &Figures, sections: &Sections, only: Option<us
                 text,
                 &figures.metrics,
                 &figures.contradictions,
-                section.node.range,
+                metrics::Section::of_node(section.node),
             ));
             out.push('\n');
         }
@@ -208,9 +208,9 @@ fn heading(out: &mut String, text: &str, index: &LineIndex, section: Option<&Sec
 }
 
 /// The figures as aligned columns: position, as written, value, unit,
-/// category, marker, what was counted.
+/// category, marker, period, what was counted.
 fn table(out: &mut String, text: &str, index: &LineIndex, figures: &Figures, members: &[usize]) {
-    let rows: Vec<[String; 7]> = members
+    let rows: Vec<[String; 8]> = members
         .iter()
         .filter_map(|&i| figures.metrics.get(i))
         .map(|m| {
@@ -222,11 +222,12 @@ fn table(out: &mut String, text: &str, index: &LineIndex, figures: &Figures, mem
                 m.unit.to_string(),
                 m.category.name().to_string(),
                 m.approx.unwrap_or("").to_string(),
+                m.period_label().to_string(),
                 m.what.clone(),
             ]
         })
         .collect();
-    let mut widths = [0usize; 7];
+    let mut widths = [0usize; 8];
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
@@ -243,7 +244,7 @@ fn table(out: &mut String, text: &str, index: &LineIndex, figures: &Figures, mem
                     line.push_str(&pad);
                     line.push_str(cell);
                 }
-                6 => line.push_str(cell),
+                7 => line.push_str(cell),
                 _ => {
                     line.push_str(cell);
                     line.push_str(&pad);
@@ -274,6 +275,8 @@ fn metric_json(
         "what": metric.what,
         "what_source": metric.what_source,
         "period": metric.period,
+        "span": metric.span,
+        "period_label": metric.period_label(),
         "range": span_json(text, index, metric.range),
         "number": span_json(text, index, metric.number),
     })
@@ -292,6 +295,14 @@ fn to_json(input: &Input, figures: &Figures, sections: &Sections, only: Option<u
                 .iter()
                 .any(|&i| figures.metrics.get(i).is_some_and(|m| m.range == range))
     };
+    let summary = |s: &Section| {
+        metrics::summarize(
+            text,
+            &figures.metrics,
+            &figures.contradictions,
+            metrics::Section::of_node(s.node),
+        )
+    };
     let listed: Vec<&Section> = match only.and_then(|n| sections.get(n)) {
         Some(s) => vec![s],
         None => sections.list.iter().collect(),
@@ -306,7 +317,8 @@ fn to_json(input: &Input, figures: &Figures, sections: &Sections, only: Option<u
             "marker": s.node.marker.as_ref().map(|m| m.range.slice(text)),
             "label": s.node.label,
             "range": span_json(text, &index, s.node.range),
-            "summary": metrics::section_summary(text, &figures.metrics, &figures.contradictions, s.node.range),
+            "summary": summary(s).markdown(),
+            "overview": summary(s),
         })).collect::<Vec<_>>(),
         "metrics": picked.iter().filter_map(|&i| {
             figures.metrics.get(i).map(|m| metric_json(text, &index, sections, i, m))

@@ -107,7 +107,7 @@ pub fn contradictions(metrics: &[Figure], scopes: &[TextRange]) -> Vec<Contradic
             };
             let first = run.iter().take(n).map(|&(.., i)| i).find(|&i| {
                 metrics.get(i).is_some_and(|a| {
-                    same_period(a.period.as_deref(), b.period.as_deref())
+                    a.same_period(b)
                         && same_context(predecessor(metrics, i), predecessor(metrics, second))
                         && a.paragraph != b.paragraph
                         && nested(i, second)
@@ -244,23 +244,6 @@ fn comparable(metric: &Figure) -> bool {
         && metric.what_source == WhatSource::Clause
         && metric.what.chars().nth(MIN_WHAT - 1).is_some()
         && !is_bare_verb(&metric.what)
-}
-
-/// Periods match when equal; a figure with no period is taken to be of the
-/// report's own year, so it matches a single year but not a span.
-fn same_period(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => a == b,
-        (Some(p), None) | (None, Some(p)) => is_single_year(p),
-    }
-}
-
-fn is_single_year(period: &str) -> bool {
-    period.len() == 4 + '年'.len_utf8()
-        && period
-            .strip_suffix('年')
-            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
