@@ -222,41 +222,34 @@ pub(super) fn noun_after(rest: &str) -> Option<&str> {
     fits.then_some(noun)
 }
 
-/// Start of the clause of `text` that ends at `at`: after the last clause
-/// break at or after `floor`, or `MAX_CLAUSE` characters back.
-pub(super) fn clause_start_in(text: &str, floor: usize, at: usize) -> usize {
-    let floor = floor.min(at);
-    let head = text.as_bytes().get(floor..at).unwrap_or_default();
-    let mut start = at;
-    // Breaks inside brackets do not end the clause: `代表之家(站、点)`.
-    let mut depth = 0usize;
-    let mut chars = 0;
-    for (i, &b) in head.iter().enumerate().rev() {
-        // Inside a character: its first byte tells it.
-        if b & 0xC0 == 0x80 {
-            continue;
-        }
-        match clause_mark(head.get(i..).unwrap_or_default()) {
-            ClauseMark::Close => depth += 1,
-            ClauseMark::Open => depth = depth.saturating_sub(1),
-            ClauseMark::Break if depth == 0 => break,
-            _ => {}
-        }
-        if chars >= MAX_CLAUSE {
-            break;
-        }
-        chars += 1;
-        start = floor + i;
-    }
-    start
-}
-
 impl<'t> Scanner<'t> {
     /// Start of the clause that ends at `at`: after the last clause break, the
     /// previous figure, or `MAX_CLAUSE` characters back.
     pub(super) fn clause_start(&self, at: usize) -> usize {
-        let floor = self.previous.as_ref().map_or(0, |p| p.end);
-        clause_start_in(self.text, floor, at)
+        let floor = self.previous.as_ref().map_or(0, |p| p.end).min(at);
+        let head = self.text.as_bytes().get(floor..at).unwrap_or_default();
+        let mut start = at;
+        // Breaks inside brackets do not end the clause: `代表之家(站、点)`.
+        let mut depth = 0usize;
+        let mut chars = 0;
+        for (i, &b) in head.iter().enumerate().rev() {
+            // Inside a character: its first byte tells it.
+            if b & 0xC0 == 0x80 {
+                continue;
+            }
+            match clause_mark(head.get(i..).unwrap_or_default()) {
+                ClauseMark::Close => depth += 1,
+                ClauseMark::Open => depth = depth.saturating_sub(1),
+                ClauseMark::Break if depth == 0 => break,
+                _ => {}
+            }
+            if chars >= MAX_CLAUSE {
+                break;
+            }
+            chars += 1;
+            start = floor + i;
+        }
+        start
     }
 
     /// What a figure counts; `previous_what` is what the figure before it

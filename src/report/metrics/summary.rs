@@ -492,7 +492,7 @@ impl Summary {
                 };
                 let _ = writeln!(
                     out,
-                    "- {}：共{}，其中 {} = {}{note}",
+                    "- {} {}，其中 {} = {}{note}",
                     escape(&t.total.what),
                     escape(&t.total.text),
                     parts.join(" + "),
@@ -654,6 +654,8 @@ mod tests {
              - 比率 1 项：参选率 **达90.51%**\n\n\
              **五年**（1 项）\n\
              - 文件事项 1 项：审议法规 **120件**\n\n\
+             **总数与分项**\n\
+             - 审议法规 32件，其中 18件 + 10件 = 28件\n\n\
              **前后不一致**\n\
              - 召开常委会会议：9次 ≠ 8次"
         );
@@ -683,7 +685,7 @@ mod tests {
         );
         assert!(summary
             .markdown()
-            .contains("- 审议法规：共32件，其中 18件 + 10件 = 28件\n"));
+            .contains("- 审议法规 32件，其中 18件 + 10件 = 28件\n"));
     }
 
     #[test]

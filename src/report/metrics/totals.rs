@@ -1,12 +1,10 @@
 //! A total the text states with the parts it lists under it:
-//! `共审议法规32件，其中通过18件、修改10件`. The only figures a summary adds
-//! up: the parts count what the total counts, in the same sentence and
-//! period, and their sum is set beside the stated total.
+//! `全市共建成代表家站689个，其中，代表之家300个、代表联络站389个`. The only
+//! figures a summary adds up: the parts count what the total counts, in the
+//! same sentence and period, and their sum is set beside the stated total.
 
 use serde::Serialize;
 
-use super::chars::{char_at, char_before};
-use super::counted::clause_start_in;
 use super::{Category, Claim, Figure};
 
 /// A stated total and its parts: indices into the figures given to
@@ -17,83 +15,66 @@ pub struct StatedTotal {
     pub parts: Vec<usize>,
 }
 
-/// Words before a figure that make it a total.
-const TOTAL_WORDS: [&str; 5] = ["共计", "合计", "总计", "总共", "共"];
-
-/// Characters after `共` that make it part of another word (`共同` `共享`).
-const NOT_TOTAL_AFTER: &str = "同享建产青识赢治商富性有担融生鸣进";
-
-/// Whether the clause before a figure calls it a total: `共召开`, `合计`.
-fn names_a_total(clause: &str) -> bool {
-    TOTAL_WORDS.iter().any(|word| {
-        clause.match_indices(word).any(|(at, w)| {
-            *word != "共"
-                || !(char_before(clause, at) == Some('公')
-                    || char_at(clause, at + w.len()).is_some_and(|c| NOT_TOTAL_AFTER.contains(c)))
-        })
-    })
-}
+/// Longest text between a total and its `其中`, in bytes: a few words
+/// (`1285件建议全部答复代表，其中`), not another clause's worth.
+const MAX_GAP: usize = 16 * 3;
 
 /// Every stated total in `metrics` (in text order, as
-/// [`extract`](super::extract) gives them) with its parts: the figures after
-/// `其中` that follow it in its sentence or open the next one, of its
-/// measure word and period, before any other figure of that measure word.
+/// [`extract`](super::extract) gives them) with its parts: a figure followed
+/// closely by `其中` in its sentence (or opening the next), with no figure of
+/// its measure word in between, and the figures of that measure word and
+/// period after `其中` up to the end of its clause group (`；` or `。`).
 pub fn stated_totals(text: &str, metrics: &[Figure]) -> Vec<StatedTotal> {
     let mut found = Vec::new();
     for (index, total) in metrics.iter().enumerate() {
-        if total.category == Category::Rate
-            || total.claim == Claim::Change
-            || !names_a_total(
-                text.get(
-                    clause_start_in(text, total.sentence.start, total.range.start)
-                        ..total.range.start,
-                )
-                .unwrap_or(""),
-            )
-        {
+        if total.category == Category::Rate || total.claim == Claim::Change {
             continue;
         }
-        // `其中` in the rest of the sentence, or right after its end.
-        let rest_end = text.ceil_char_boundary((total.sentence.end + 3 * 3).min(text.len()));
+        let gap_end = text.floor_char_boundary((total.range.end + MAX_GAP).min(text.len()));
         let Some(among) = text
-            .get(total.range.end..rest_end)
-            .and_then(|rest| rest.find("其中"))
+            .get(total.range.end..gap_end)
+            .and_then(|gap| gap.find("其中"))
             .map(|at| total.range.end + at)
         else {
             continue;
         };
-        let after: Vec<(usize, &Figure)> = metrics
-            .iter()
-            .enumerate()
-            .skip(index + 1)
-            .take_while(|(_, m)| m.paragraph == total.paragraph)
-            .collect();
-        // A figure of the same measure word before `其中` is what `其中` divides.
+        let after = metrics.get(index + 1..).unwrap_or_default();
         if after
             .iter()
-            .any(|(_, m)| m.range.start < among && m.unit == total.unit)
+            .take_while(|m| m.range.start < among)
+            .any(|m| m.unit == total.unit)
         {
             continue;
         }
-        let Some(sentence) = after
-            .iter()
-            .find(|(_, m)| m.range.start > among)
-            .map(|(_, m)| m.sentence)
+        let Some(end) = text
+            .get(among..)
+            .and_then(|rest| rest.find(['；', ';', '。', '\n']))
+            .map(|at| among + at)
         else {
             continue;
         };
-        let parts: Vec<usize> = after
+        let listed: Vec<(usize, &Figure)> = after
+            .iter()
+            .enumerate()
+            .skip_while(|(_, m)| m.range.start < among)
+            .take_while(|(_, m)| m.range.end <= end)
+            .collect();
+        // `其中` divides the total when it names a part of it first: `其中
+        // 规模工业增加值增长6.2%` divides something else.
+        if listed.first().is_none_or(|(_, m)| m.unit != total.unit) {
+            continue;
+        }
+        let parts: Vec<usize> = listed
             .iter()
             .filter(|(_, m)| {
-                m.range.start > among
-                    && m.sentence == sentence
-                    && m.unit == total.unit
-                    && m.claim == Claim::Stated
-                    && m.same_period(total)
+                m.unit == total.unit && m.claim == Claim::Stated && m.same_period(total)
             })
-            .map(|&(i, _)| i)
+            // A figure larger than the total is no part of it: the clause
+            // has moved on (`其中…370公里，…铁路总里程3.66万公里`).
+            .take_while(|(_, m)| m.value <= total.value)
+            .map(|(n, _)| index + 1 + n)
             .collect();
-        if !parts.is_empty() && (sentence == total.sentence || sentence.start <= among) {
+        if !parts.is_empty() {
             found.push(StatedTotal {
                 total: index,
                 parts,
@@ -143,14 +124,33 @@ mod tests {
     }
 
     #[test]
-    fn no_total_without_its_words() {
+    fn no_total_without_its_parts() {
         // `其中` divides the figure right before it, not the first one.
-        assert!(totals("共审议法规32件，通过18件，其中修改10件。").is_empty());
-        // `共同` and `公共` are no totals.
-        assert!(totals("共同推进项目12个，其中完工8个。").is_empty());
-        assert!(totals("公共服务设施12个，其中新建8个。").is_empty());
-        assert!(totals("审议法规32件，其中制定18件。").is_empty());
+        assert_eq!(
+            totals("共审议法规32件，通过18件，其中修改10件。"),
+            [("18件".to_string(), vec!["10件".to_string()])]
+        );
         // Parts of another measure word count something else.
         assert!(totals("共投入资金5亿元，其中建设项目12个。").is_empty());
+        assert!(totals("支援一线疫情防控146人次,其中10名局级干部赴一线。").is_empty());
+        assert!(totals("提出意见建议9489条,其中89.9%的意见建议已得到转化落实。").is_empty());
+        // A `其中` far from the figure is about something else.
+        assert!(totals("新建学校12所，并同步配齐教师队伍和各类设施设备，其中新建8所。").is_empty());
+        // `其中` dividing another figure, and figures past the parts.
+        assert!(totals(
+            "地区生产总值达到5.53万亿元、增长4.8%，其中工业增加值增长6.2%，财政收入达3507.6亿元。"
+        )
+        .is_empty());
+        assert_eq!(
+            totals(
+                "新增铁路运营里程639公里，其中高铁370公里，铁路总里程达3.66万公里、高铁2600公里。"
+            ),
+            [("639公里".to_string(), vec!["370公里".to_string()])]
+        );
+        // The parts end with their clause group.
+        assert_eq!(
+            totals("新建学校12所，其中小学8所；改建学校5所。"),
+            [("12所".to_string(), vec!["8所".to_string()])]
+        );
     }
 }
