@@ -310,16 +310,19 @@ fn to_json(input: &Input, figures: &Figures, sections: &Sections, only: Option<u
     json!({
         "file": input.name,
         "decoded_from": input.decoded_from,
-        "sections": listed.iter().map(|s| json!({
-            "section": s.number,
-            "report": s.report,
-            "level": s.node.level.id(),
-            "marker": s.node.marker.as_ref().map(|m| m.range.slice(text)),
-            "label": s.node.label,
-            "range": span_json(text, &index, s.node.range),
-            "summary": summary(s).markdown(),
-            "overview": summary(s),
-        })).collect::<Vec<_>>(),
+        "sections": listed.iter().map(|s| {
+            let overview = summary(s);
+            json!({
+                "section": s.number,
+                "report": s.report,
+                "level": s.node.level.id(),
+                "marker": s.node.marker.as_ref().map(|m| m.range.slice(text)),
+                "label": s.node.label,
+                "range": span_json(text, &index, s.node.range),
+                "summary": overview.markdown(),
+                "overview": overview,
+            })
+        }).collect::<Vec<_>>(),
         "metrics": picked.iter().filter_map(|&i| {
             figures.metrics.get(i).map(|m| metric_json(text, &index, sections, i, m))
         }).collect::<Vec<_>>(),
