@@ -575,14 +575,17 @@ fn marker_meaning(marker: &str) -> &'static str {
     }
 }
 
-/// An amount of money: `4.8亿元（480,000,000 元）`, `480万元（4,800,000 元）`,
-/// `3,500 元`: the exact yuan beside the amount in 万 or 亿 when a figure is
-/// read alone.
+/// An amount of money read alone: `480万元（4,800,000 元）`, `3,500 元`,
+/// `38.7万亿元`. The exact yuan helps read an amount below 1亿; above, its
+/// string of zeros does not.
 fn money(yuan: Decimal) -> String {
+    const YI: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0);
     let human = format_amount(yuan);
     let exact = format_value(yuan);
     if human == exact {
         format!("{exact} 元")
+    } else if yuan.abs() >= YI {
+        format!("{human}元")
     } else {
         format!("{human}元（{exact} 元）")
     }
@@ -615,7 +618,9 @@ mod tests {
 
     #[test]
     fn money_read_alone_shows_its_yuan() {
-        assert_eq!(money(dec("480000000")), "4.8亿元（480,000,000 元）");
+        assert_eq!(money(dec("4800000")), "480万元（4,800,000 元）");
+        assert_eq!(money(dec("480000000")), "4.8亿元");
+        assert_eq!(money(dec("38700000000000")), "38.7万亿元");
         assert_eq!(money(dec("3500")), "3,500 元");
     }
 
