@@ -12,7 +12,7 @@ use super::input::{self, Input};
 use super::outline::span_json;
 use super::CliError;
 use crate::report::metrics::{self, Figure, Figures};
-use crate::report::{self, Document, Node};
+use crate::report::{self, Document, Node, Report};
 use crate::text::{LineIndex, TextRange};
 
 #[derive(clap::Args)]
@@ -59,6 +59,7 @@ pub fn run(args: &Args) -> Result<ExitCode, CliError> {
 struct Section<'d> {
     number: usize,
     report: usize,
+    in_report: &'d Report,
     node: &'d Node,
 }
 
@@ -80,6 +81,7 @@ impl<'d> Sections<'d> {
                 list.push(Section {
                     number,
                     report,
+                    in_report: r,
                     node,
                 });
             }
@@ -144,7 +146,7 @@ fn render(input: &Input, figures: &Figures, sections: &Sections, only: Option<us
                 text,
                 &figures.metrics,
                 &figures.contradictions,
-                metrics::Section::of_node(section.node),
+                metrics::Section::of_node(section.in_report, section.node),
             ));
             out.push('\n');
         }
@@ -300,7 +302,7 @@ fn to_json(input: &Input, figures: &Figures, sections: &Sections, only: Option<u
             text,
             &figures.metrics,
             &figures.contradictions,
-            metrics::Section::of_node(s.node),
+            metrics::Section::of_node(s.in_report, s.node),
         )
     };
     let listed: Vec<&Section> = match only.and_then(|n| sections.get(n)) {

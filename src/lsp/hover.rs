@@ -44,7 +44,7 @@ pub(crate) fn hover(analysis: &Analysed, position: Position, encoding: Encoding)
         }
         parts.push(part);
         range = Some(metric.range);
-    } else if let Some((_, node)) = analysis.document.heading_at(offset) {
+    } else if let Some((report, node)) = analysis.document.heading_at(offset) {
         let part = node
             .part
             .map(|p| format!("〔{}〕", p.name()))
@@ -56,7 +56,7 @@ pub(crate) fn hover(analysis: &Analysed, position: Position, encoding: Encoding)
                 text,
                 &figures.metrics,
                 &figures.contradictions,
-                metrics::Section::of_node(node)
+                metrics::Section::of_node(report, node)
             )
         ));
         range = Some(node.heading);

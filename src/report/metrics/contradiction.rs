@@ -316,6 +316,13 @@ mod tests {
         assert!(pairs(text).is_empty(), "{:?}", pairs(text));
         let text = "累计完成投资176亿元。\n完成投资170亿元。";
         assert!(pairs(text).is_empty(), "{:?}", pairs(text));
+        // A year that qualifies what is counted names no period.
+        let text = "改造2005年前建成的老旧小区45万平方米。\n改造老旧小区40万平方米。";
+        assert_eq!(
+            extract(text).iter().map(|m| m.span).collect::<Vec<_>>(),
+            [crate::report::metrics::Span::Year; 2]
+        );
+        assert_eq!(extract(text)[0].period, None);
     }
 
     #[test]

@@ -138,25 +138,29 @@ pub(super) fn period<'a>(sentence: &'a str) -> Option<&'a str> {
             return;
         }
         let year_end = i + end.len();
+        let after = &sentence[year_end..];
         if let Some(from) = year_before(sentence, i) {
+            // `改造2005年前建成的老旧小区` qualifies what is counted: no period.
+            if after.starts_with('前') || after.starts_with("以前") {
+                return;
+            }
             // `2018—2022年` is one span.
             let from = char_before(sentence, from)
                 .filter(|c| matches!(c, '-' | '—' | '–' | '~' | '～' | '至'))
                 .and_then(|c| year_before(sentence, from - c.len_utf8()))
                 .unwrap_or(from);
             // `2018年以来` is a span, not the year 2018.
-            let end = if sentence[year_end..].starts_with("以来") {
+            let end = if after.starts_with("以来") {
                 year_end + "以来".len()
             } else {
                 year_end
             };
             consider(from, &sentence[from..end]);
         } else if let Some(from) = years_count_before(sentence, i) {
-            let tail = &sentence[year_end..];
             // `这是…提升的五年` names the five years the review looks back on.
             let past =
                 char_before(sentence, from).is_some_and(|c| matches!(c, '去' | '近' | '这' | '的'));
-            if past || tail.starts_with(['来', '间']) || tail.starts_with("以来") {
+            if past || after.starts_with(['来', '间']) || after.starts_with("以来") {
                 // The period as written: `近3年`, `过去五年`, `这五年`.
                 let from = match char_before(sentence, from) {
                     Some(c @ ('近' | '这')) => from - c.len_utf8(),

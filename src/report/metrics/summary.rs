@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::totals::stated_totals;
 use super::written::{self, format_amount, format_value, Written};
 use super::{Category, Claim, Contradiction, Figure, Span};
-use crate::report::Node;
+use crate::report::{Node, Part, Report};
 use crate::text::TextRange;
 
 /// How many figures a line lists: the largest of a category, or the first
@@ -38,10 +38,24 @@ pub struct Section {
     pub heading: Option<TextRange>,
     /// Where the section's own text ends: its first subsection's start.
     pub own_end: usize,
+    /// The year the section reports on, when the report says which.
+    pub year: Option<u32>,
 }
 
 impl Section {
-    pub fn of_node(node: &Node) -> Section {
+    /// A section of `report`: in its review, a figure naming no year is of
+    /// the year before the session; in its tasks, of the session's year.
+    pub fn of_node(report: &Report, node: &Node) -> Section {
+        let part = report
+            .nodes
+            .iter()
+            .find(|n| n.range.contains_range(node.range))
+            .and_then(|n| n.part);
+        let year = report.session_year.and_then(|y| match part {
+            Some(Part::Review) => y.checked_sub(1),
+            Some(Part::Tasks) => Some(y),
+            _ => None,
+        });
         Section {
             range: node.range,
             heading: Some(node.heading),
@@ -49,15 +63,18 @@ impl Section {
                 .children
                 .first()
                 .map_or(node.range.end, |c| c.range.start),
+            year,
         }
     }
 
-    /// A whole report or text: no heading, no lead sentence.
+    /// A whole report or text: no heading, no lead sentence, and its parts
+    /// may be of different years.
     pub fn whole(range: TextRange) -> Section {
         Section {
             range,
             heading: None,
             own_end: range.start,
+            year: None,
         }
     }
 }
@@ -163,8 +180,9 @@ pub fn summarize(
                 .is_some_and(|m| range.contains_range(m.range))
         })
         .collect();
-    let key = |i: usize| key_figure(text, metrics, i);
-    let periods = period_groups(metrics, &inside)
+    let unnamed = unnamed_year(metrics, &inside, section);
+    let key = |i: usize| key_figure(text, metrics, i, &unnamed);
+    let periods = period_groups(metrics, &inside, &unnamed)
         .into_iter()
         .map(|(span, period, members)| PeriodGroup {
             span,
@@ -183,6 +201,7 @@ pub fn summarize(
                 metrics,
                 first + t.total,
                 t.parts.iter().map(|p| first + p),
+                &key,
             )
         })
         .filter(|t| {
@@ -238,13 +257,13 @@ pub fn section_summary(
     summarize(text, metrics, contradictions, section).markdown()
 }
 
-fn key_figure(text: &str, metrics: &[Figure], index: usize) -> KeyFigure {
+fn key_figure(text: &str, metrics: &[Figure], index: usize, unnamed: &str) -> KeyFigure {
     let m = metrics.get(index);
     KeyFigure {
         index,
         what: m.map_or(String::new(), |m| m.what.clone()),
         text: m.map_or("", |m| m.range.slice(text)).to_string(),
-        period: m.map_or("", |m| m.period_label()).to_string(),
+        period: m.map_or("", |m| label(m, unnamed)).to_string(),
     }
 }
 
@@ -281,10 +300,14 @@ fn lead(metrics: &[Figure], inside: &[usize], section: Section) -> Vec<usize> {
     lead
 }
 
-/// The figures grouped by period, in the order of [`Span`] and then of the
-/// text. A figure naming no year joins the one year the section names, if
-/// it names exactly one.
-fn period_groups(metrics: &[Figure], inside: &[usize]) -> Vec<(Span, String, Vec<usize>)> {
+/// The label of a figure that names no year: the year the section reports
+/// on when the report says (its review is of the year before the session,
+/// its tasks of the session's), else the one year the section names, if it
+/// names exactly one, else `当年`.
+fn unnamed_year(metrics: &[Figure], inside: &[usize], section: Section) -> String {
+    if let Some(year) = section.year {
+        return format!("{year}年");
+    }
     let mut years: Vec<&str> = inside
         .iter()
         .filter_map(|&i| metrics.get(i))
@@ -293,17 +316,32 @@ fn period_groups(metrics: &[Figure], inside: &[usize]) -> Vec<(Span, String, Vec
         .collect();
     years.sort_unstable();
     years.dedup();
-    let the_year = match years.as_slice() {
-        [one] => Some(*one),
-        _ => None,
-    };
+    match years.as_slice() {
+        [one] => one.to_string(),
+        _ => Span::Year.name().to_string(),
+    }
+}
+
+/// A figure's period as the summary labels it; `unnamed` is that of a
+/// figure naming no year.
+fn label<'a>(m: &'a Figure, unnamed: &'a str) -> &'a str {
+    match (m.span, &m.period) {
+        (Span::Year, None) => unnamed,
+        _ => m.period_label(),
+    }
+}
+
+/// The figures grouped by period, in the order of [`Span`] and then of the
+/// text.
+fn period_groups(
+    metrics: &[Figure],
+    inside: &[usize],
+    unnamed: &str,
+) -> Vec<(Span, String, Vec<usize>)> {
     let mut groups: Vec<(Span, String, Vec<usize>)> = Vec::new();
     for &i in inside {
         let Some(m) = metrics.get(i) else { continue };
-        let label = match (m.span, &m.period) {
-            (Span::Year, None) => the_year.unwrap_or(Span::Year.name()),
-            _ => m.period_label(),
-        };
+        let label = label(m, unnamed);
         match groups
             .iter_mut()
             .find(|(span, period, _)| *span == m.span && period == label)
@@ -359,6 +397,7 @@ fn total(
     metrics: &[Figure],
     index: usize,
     parts: impl Iterator<Item = usize>,
+    key: &impl Fn(usize) -> KeyFigure,
 ) -> Option<Total> {
     let stated = metrics.get(index)?;
     let parts: Vec<usize> = parts.collect();
@@ -376,11 +415,8 @@ fn total(
         }
     };
     Some(Total {
-        total: key_figure(text, metrics, index),
-        parts: parts
-            .iter()
-            .map(|&i| key_figure(text, metrics, i))
-            .collect(),
+        total: key(index),
+        parts: parts.iter().map(|&i| key(i)).collect(),
         sum: written::sum(value, written::unit_of(stated), &written, approx),
         agreement,
     })
@@ -699,8 +735,13 @@ mod tests {
                     城镇调查失业率控制在5%以内，居民收入增长和经济增长同步。全市新增就业30万人。\n(一)第一项\n完成投资100亿元。";
         let document = crate::report::analyze(text);
         let metrics = extract(text);
-        let node = &document.reports[0].nodes[0];
-        let summary = summarize(text, &metrics, &[], Section::of_node(node));
+        let report = &document.reports[0];
+        let summary = summarize(
+            text,
+            &metrics,
+            &[],
+            Section::of_node(report, &report.nodes[0]),
+        );
         assert_eq!(
             summary.targets,
             [
@@ -715,8 +756,13 @@ mod tests {
             "二、今年工作\n全市新增就业30万人，完成投资100亿元。\n(一)第一项\n完成投资100亿元。";
         let document = crate::report::analyze(text);
         let metrics = extract(text);
-        let node = &document.reports[0].nodes[0];
-        let summary = summarize(text, &metrics, &[], Section::of_node(node));
+        let report = &document.reports[0];
+        let summary = summarize(
+            text,
+            &metrics,
+            &[],
+            Section::of_node(report, &report.nodes[0]),
+        );
         let lead: Vec<&str> = summary.lead.iter().map(|k| k.text.as_str()).collect();
         assert_eq!(lead, ["30万人", "100亿元"]);
     }
