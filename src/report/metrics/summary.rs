@@ -526,13 +526,18 @@ impl Summary {
                     Agreement::Above => "（分项之和大于总数）",
                     Agreement::Below | Agreement::Approximate => "",
                 };
+                // One part is its own sum.
+                let sum = if parts.len() > 1 {
+                    format!(" = {}", escape(&t.sum))
+                } else {
+                    String::new()
+                };
                 let _ = writeln!(
                     out,
-                    "- {} {}，其中 {} = {}{note}",
+                    "- {} {}，其中 {}{sum}{note}",
                     escape(&t.total.what),
                     escape(&t.total.text),
                     parts.join(" + "),
-                    escape(&t.sum)
                 );
             }
         }
@@ -727,6 +732,12 @@ mod tests {
         assert!(summary
             .markdown()
             .contains("- 审议法规 32件，其中 18件 + 10件 = 28件\n"));
+        let text = "办理建议1285件，其中1015件上网公开。";
+        let whole = Section::whole(TextRange::new(0, text.len()));
+        let summary = summarize(text, &extract(text), &[], whole);
+        assert!(summary
+            .markdown()
+            .ends_with("- 办理建议 1285件，其中 1015件"));
     }
 
     #[test]
