@@ -646,7 +646,7 @@ fn command_prints_tables_per_section() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("10:65 480余万元 4,800,000 元 金额 余 组织代表捐款捐物"),
+        stdout.contains("10:65 480余万元 4,800,000 元 金额 余 当年 组织代表捐款捐物"),
         "{stdout}"
     );
 }
@@ -681,6 +681,20 @@ fn command_prints_stable_json() {
         .as_str()
         .unwrap()
         .starts_with("**数据 40 项**"));
+    // The summary as data: figures per period and category, never summed.
+    let overview = &review["overview"];
+    assert_eq!(overview["figures"], 40);
+    let periods = overview["periods"].as_array().unwrap();
+    assert_eq!(periods[0]["span"], "year");
+    let events = periods[0]["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["category"] == "events")
+        .unwrap();
+    assert_eq!(events["shown"][0]["text"], "360余场次");
+    assert_eq!(first["span"], "year");
+    assert_eq!(first["period_label"], "2022年");
 }
 
 #[test]
@@ -695,7 +709,7 @@ fn command_shows_one_section_with_its_summary() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("§7  三是坚强有效应对大战大考"), "{stdout}");
     assert!(
-        stdout.contains("- 金额：约480万元（4,800,000 元），1 项"),
+        stdout.contains("- 金额 1 项：组织代表捐款捐物 **480余万元**"),
         "{stdout}"
     );
     let out = baogao(&[
@@ -819,7 +833,7 @@ proptest! {
             prop_assert!(c.first < c.second && c.second < all.metrics.len());
         }
         let whole = baogao::text::TextRange::new(0, text.len());
-        let summary = baogao::report::metrics::section_summary(&text, &all.metrics, &all.contradictions, whole);
+        let summary = baogao::report::metrics::section_summary(&text, &all.metrics, &all.contradictions, baogao::report::metrics::Section::whole(whole));
         prop_assert!(!summary.is_empty());
     }
 }

@@ -12,7 +12,7 @@ use super::outline::span_json;
 use super::CliError;
 use crate::input::{self, Input};
 use crate::report::metrics::{self, Figure, Figures};
-use crate::report::{self, Document, Node};
+use crate::report::{self, Document, Node, Report};
 use crate::text::{LineIndex, TextRange};
 
 #[derive(clap::Args)]
@@ -59,6 +59,7 @@ pub fn run(args: &Args) -> Result<ExitCode, CliError> {
 struct Section<'d> {
     number: usize,
     report: usize,
+    in_report: &'d Report,
     node: &'d Node,
 }
 
@@ -80,6 +81,7 @@ impl<'d> Sections<'d> {
                 list.push(Section {
                     number,
                     report,
+                    in_report: r,
                     node,
                 });
             }
@@ -144,7 +146,7 @@ fn render(input: &Input, figures: &Figures, sections: &Sections, only: Option<us
                 text,
                 &figures.metrics,
                 &figures.contradictions,
-                section.node.range,
+                metrics::Section::of_node(section.in_report, section.node),
             ));
             out.push('\n');
         }
@@ -208,9 +210,9 @@ fn heading(out: &mut String, text: &str, index: &LineIndex, section: Option<&Sec
 }
 
 /// The figures as aligned columns: position, as written, value, unit,
-/// category, marker, what was counted.
+/// category, marker, period, what was counted.
 fn table(out: &mut String, text: &str, index: &LineIndex, figures: &Figures, members: &[usize]) {
-    let rows: Vec<[String; 7]> = members
+    let rows: Vec<[String; 8]> = members
         .iter()
         .filter_map(|&i| figures.metrics.get(i))
         .map(|m| {
@@ -222,11 +224,12 @@ fn table(out: &mut String, text: &str, index: &LineIndex, figures: &Figures, mem
                 m.unit.to_string(),
                 m.category.name().to_string(),
                 m.approx.unwrap_or("").to_string(),
+                m.period_label().to_string(),
                 m.what.clone(),
             ]
         })
         .collect();
-    let mut widths = [0usize; 7];
+    let mut widths = [0usize; 8];
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
@@ -243,7 +246,7 @@ fn table(out: &mut String, text: &str, index: &LineIndex, figures: &Figures, mem
                     line.push_str(&pad);
                     line.push_str(cell);
                 }
-                6 => line.push_str(cell),
+                7 => line.push_str(cell),
                 _ => {
                     line.push_str(cell);
                     line.push_str(&pad);
@@ -274,6 +277,8 @@ fn metric_json(
         "what": metric.what,
         "what_source": metric.what_source,
         "period": metric.period,
+        "span": metric.span,
+        "period_label": metric.period_label(),
         "range": span_json(text, index, metric.range),
         "number": span_json(text, index, metric.number),
     })
@@ -292,6 +297,14 @@ fn to_json(input: &Input, figures: &Figures, sections: &Sections, only: Option<u
                 .iter()
                 .any(|&i| figures.metrics.get(i).is_some_and(|m| m.range == range))
     };
+    let summary = |s: &Section| {
+        metrics::summarize(
+            text,
+            &figures.metrics,
+            &figures.contradictions,
+            metrics::Section::of_node(s.in_report, s.node),
+        )
+    };
     let listed: Vec<&Section> = match only.and_then(|n| sections.get(n)) {
         Some(s) => vec![s],
         None => sections.list.iter().collect(),
@@ -299,15 +312,19 @@ fn to_json(input: &Input, figures: &Figures, sections: &Sections, only: Option<u
     json!({
         "file": input.name,
         "decoded_from": input.decoded_from,
-        "sections": listed.iter().map(|s| json!({
-            "section": s.number,
-            "report": s.report,
-            "level": s.node.level.id(),
-            "marker": s.node.marker.as_ref().map(|m| m.range.slice(text)),
-            "label": s.node.label,
-            "range": span_json(text, &index, s.node.range),
-            "summary": metrics::section_summary(text, &figures.metrics, &figures.contradictions, s.node.range),
-        })).collect::<Vec<_>>(),
+        "sections": listed.iter().map(|s| {
+            let overview = summary(s);
+            json!({
+                "section": s.number,
+                "report": s.report,
+                "level": s.node.level.id(),
+                "marker": s.node.marker.as_ref().map(|m| m.range.slice(text)),
+                "label": s.node.label,
+                "range": span_json(text, &index, s.node.range),
+                "summary": overview.markdown(),
+                "overview": overview,
+            })
+        }).collect::<Vec<_>>(),
         "metrics": picked.iter().filter_map(|&i| {
             figures.metrics.get(i).map(|m| metric_json(text, &index, sections, i, m))
         }).collect::<Vec<_>>(),

@@ -44,7 +44,7 @@ pub(crate) fn hover(analysis: &Analysed, position: Position, encoding: Encoding)
         }
         parts.push(part);
         range = Some(metric.range);
-    } else if let Some((_, node)) = analysis.document.heading_at(offset) {
+    } else if let Some((report, node)) = analysis.document.heading_at(offset) {
         let part = node
             .part
             .map(|p| format!("〔{}〕", p.name()))
@@ -52,7 +52,12 @@ pub(crate) fn hover(analysis: &Analysed, position: Position, encoding: Encoding)
         parts.push(format!(
             "**{}**{part}\n\n{}",
             escape(&symbols::node_name(text, node)),
-            metrics::section_summary(text, &figures.metrics, &figures.contradictions, node.range)
+            metrics::section_summary(
+                text,
+                &figures.metrics,
+                &figures.contradictions,
+                metrics::Section::of_node(report, node)
+            )
         ));
         range = Some(node.heading);
     } else if let Some((report, title)) = analysis.document.reports.iter().find_map(|r| {
@@ -69,7 +74,7 @@ pub(crate) fn hover(analysis: &Analysed, position: Position, encoding: Encoding)
                 text,
                 &figures.metrics,
                 &figures.contradictions,
-                report.range
+                metrics::Section::whole(report.range)
             )
         ));
         range = Some(title.range);

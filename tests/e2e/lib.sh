@@ -48,13 +48,15 @@ e2e_nvim() {
 }
 
 # Fills DIR with the documents the editor tests open: real reports from
-# tests/fixtures, the e2e fixtures, and a copy of a real report with a seeded
+# tests/fixtures (a congress report and a published government report), the
+# e2e fixtures, and a copy of a real report with a seeded
 # numbering gap: the review part's 三、四、五、 renumbered 四、五、六、.
 e2e_workspace() {
   local dir=$1
   rm -rf "$dir"
   mkdir -p "$dir"
   cp "$E2E_REPO/tests/fixtures/renda-yaan.txt" "$dir/"
+  cp "$E2E_REPO/tests/fixtures/published/政府工作报告-主要城市/宁波市/2026.md" "$dir/zhengfu-ningbo-2026.md"
   cp "$E2E_REPO"/tests/e2e/fixtures/* "$dir/"
   awk 'NR > 4 && NR < 34 && /^五、/ { sub(/^五、/, "六、") }
        NR > 4 && NR < 34 && /^四、/ { sub(/^四、/, "五、") }

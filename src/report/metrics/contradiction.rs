@@ -107,7 +107,7 @@ pub fn contradictions(metrics: &[Figure], scopes: &[TextRange]) -> Vec<Contradic
             };
             let first = run.iter().take(n).map(|&(.., i)| i).find(|&i| {
                 metrics.get(i).is_some_and(|a| {
-                    same_period(a.period.as_deref(), b.period.as_deref())
+                    a.same_period(b)
                         && same_context(predecessor(metrics, i), predecessor(metrics, second))
                         && a.paragraph != b.paragraph
                         && nested(i, second)
@@ -246,23 +246,6 @@ fn comparable(metric: &Figure) -> bool {
         && !is_bare_verb(&metric.what)
 }
 
-/// Periods match when equal; a figure with no period is taken to be of the
-/// report's own year, so it matches a single year but not a span.
-fn same_period(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => a == b,
-        (Some(p), None) | (None, Some(p)) => is_single_year(p),
-    }
-}
-
-fn is_single_year(period: &str) -> bool {
-    period.len() == 4 + '年'.len_utf8()
-        && period
-            .strip_suffix('年')
-            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,6 +316,13 @@ mod tests {
         assert!(pairs(text).is_empty(), "{:?}", pairs(text));
         let text = "累计完成投资176亿元。\n完成投资170亿元。";
         assert!(pairs(text).is_empty(), "{:?}", pairs(text));
+        // A year that qualifies what is counted names no period.
+        let text = "改造2005年前建成的老旧小区45万平方米。\n改造老旧小区40万平方米。";
+        assert_eq!(
+            extract(text).iter().map(|m| m.span).collect::<Vec<_>>(),
+            [crate::report::metrics::Span::Year; 2]
+        );
+        assert_eq!(extract(text)[0].period, None);
     }
 
     #[test]

@@ -123,7 +123,8 @@ pub(super) fn trim_phrase(clause: &str) -> &str {
         {
             s = &s[..open];
         }
-        s = trim_white(s);
+        // A markdown copy's bold lead (`**一是…。**地区生产总值`).
+        s = trim_white(s).trim_matches('*');
         if s.len() == before {
             return s;
         }

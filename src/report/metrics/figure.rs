@@ -9,7 +9,7 @@ use super::chars::{
 use super::counted::{noun_after, What};
 use super::lexicon::{unit_at, PEOPLE_NOUNS, PREFIX_MARKERS, SUFFIX_MARKERS};
 use super::number::{self, Notation, Numeral};
-use super::period::{framing, MAX_SENTENCE_BYTES};
+use super::period::{framing, Span, MAX_SENTENCE_BYTES};
 use super::scan::{Previous, Scanner};
 use super::{Category, Claim, Figure, WhatSource};
 use crate::text::TextRange;
@@ -171,6 +171,7 @@ impl<'t> Scanner<'t> {
             what: what.text,
             what_source: what.source,
             period: period.map(str::to_string),
+            span: Span::of(period, claim),
             claim,
             range: TextRange::new(base + mention_start, base + measure.end),
             // Its end is set when the scan reaches it (see `end_sentence`).

@@ -31,6 +31,8 @@ mod period;
 mod scan;
 mod stops;
 mod summary;
+mod totals;
+mod written;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -39,8 +41,14 @@ use crate::report::Document;
 use crate::text::{Shift, TextRange};
 
 pub use contradiction::{contradictions, Contradiction};
+pub use period::Span;
 pub use scan::{extract, extract_in};
-pub use summary::{describe, format_amount, format_value, section_summary};
+pub use summary::{
+    describe, section_summary, summarize, Agreement, CategoryGroup, Clash, KeyFigure, PeriodGroup,
+    Section, Summary, Total,
+};
+pub use totals::{stated_totals, StatedTotal};
+pub use written::{format_amount, format_value};
 
 /// What kind of thing a figure counts, decided by its measure word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -154,6 +162,8 @@ pub struct Figure {
     /// one an earlier sentence of its paragraph named (`——这五年，…。新增就业
     /// 35万人`); figures of different periods are never compared.
     pub period: Option<String>,
+    /// The kind of period: one year, several, a running total or a target.
+    pub span: Span,
     /// Whether the figure states a result, a target or a change.
     pub claim: Claim,
     /// The whole mention: marker, numeral, multiplier and measure word.

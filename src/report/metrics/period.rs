@@ -4,9 +4,94 @@
 
 use std::sync::LazyLock;
 
+use serde::Serialize;
+
 use super::chars::char_before;
 use super::number;
+use super::{Claim, Figure};
 use crate::report::Words;
+
+/// Which kind of period a figure belongs to, read once from the period its
+/// sentence names and its claim: the summary groups figures by it, and BG013
+/// compares only figures of one period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Span {
+    /// One year: the one named (`2025年`) or, when none is, the year the
+    /// part reports on.
+    Year,
+    /// Several years: `五年来`, `过去五年`, `2021—2025年`, `“十四五”时期`, `本届`.
+    Years,
+    /// A running total: `累计`, `2018年以来`.
+    Cumulative,
+    /// A goal: `力争`, `预期目标`, `3000美元的目标`.
+    Target,
+}
+
+impl Span {
+    /// The span of a figure with this period (as [`period`] reads it) and claim.
+    pub(super) fn of(period: Option<&str>, claim: Claim) -> Span {
+        match period {
+            _ if claim == Claim::Target => Span::Target,
+            None => Span::Year,
+            Some(p) if p.contains("累计") || p.ends_with("以来") => Span::Cumulative,
+            Some(p) if is_single_year(p) => Span::Year,
+            Some(_) => Span::Years,
+        }
+    }
+
+    /// Stable identifier used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Span::Year => "year",
+            Span::Years => "years",
+            Span::Cumulative => "cumulative",
+            Span::Target => "target",
+        }
+    }
+
+    /// The name a drafter reads.
+    pub fn name(self) -> &'static str {
+        match self {
+            Span::Year => "当年",
+            Span::Years => "多年",
+            Span::Cumulative => "累计",
+            Span::Target => "目标",
+        }
+    }
+}
+
+impl Figure {
+    /// The period as a drafter reads it: the words the text names
+    /// (`2025年`, `五年来`, `累计`), else the span's name.
+    pub fn period_label(&self) -> &str {
+        match (&self.period, self.span) {
+            (_, Span::Target) => Span::Target.name(),
+            (Some(p), _) => p,
+            (None, span) => span.name(),
+        }
+    }
+
+    /// Whether two figures are of one period: the same span, and the same
+    /// words, except that a figure naming no year is of the year its part
+    /// reports on, so it matches a single named year but no other span.
+    pub fn same_period(&self, other: &Figure) -> bool {
+        self.span == other.span
+            && match (self.period.as_deref(), other.period.as_deref()) {
+                (None, None) => true,
+                (Some(a), Some(b)) => a == b,
+                (Some(p), None) | (None, Some(p)) => is_single_year(p),
+            }
+    }
+}
+
+/// `2025年`: four digits and `年`.
+fn is_single_year(period: &str) -> bool {
+    period.len() == 4 + '年'.len_utf8()
+        && period
+            .strip_suffix('年')
+            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+}
 
 /// What a text from `start` up to `end` says of the figures after it.
 pub(super) struct Memo<'t> {
@@ -28,7 +113,7 @@ pub(super) const MAX_PERIOD_BYTES: usize = 16;
 
 /// The period a sentence (up to the figure) scopes its figures to: the
 /// last year (`2022年`), span of years (`2018—2022年`, `五年来`, `过去五年`,
-/// `这五年`, `五年间`), term (`本届以来`) or `累计` it names.
+/// `这五年`, `…的五年`, `五年间`), term (`本届以来`) or `累计` it names.
 pub(super) fn period<'a>(sentence: &'a str) -> Option<&'a str> {
     let mut best: Option<(usize, &'a str)> = None;
     let mut consider = |pos: usize, token: &'a str| {
@@ -53,23 +138,37 @@ pub(super) fn period<'a>(sentence: &'a str) -> Option<&'a str> {
             return;
         }
         let year_end = i + end.len();
+        let after = &sentence[year_end..];
         if let Some(from) = year_before(sentence, i) {
+            // `改造2005年前建成的老旧小区` qualifies what is counted: no period.
+            if after.starts_with('前') || after.starts_with("以前") {
+                return;
+            }
             // `2018—2022年` is one span.
             let from = char_before(sentence, from)
                 .filter(|c| matches!(c, '-' | '—' | '–' | '~' | '～' | '至'))
                 .and_then(|c| year_before(sentence, from - c.len_utf8()))
                 .unwrap_or(from);
             // `2018年以来` is a span, not the year 2018.
-            let end = if sentence[year_end..].starts_with("以来") {
+            let end = if after.starts_with("以来") {
                 year_end + "以来".len()
             } else {
                 year_end
             };
             consider(from, &sentence[from..end]);
         } else if let Some(from) = years_count_before(sentence, i) {
-            let tail = &sentence[year_end..];
-            let past = char_before(sentence, from).is_some_and(|c| matches!(c, '去' | '近' | '这'));
-            if past || tail.starts_with(['来', '间']) || tail.starts_with("以来") {
+            // `这是…提升的五年` names the five years the review looks back on.
+            let past =
+                char_before(sentence, from).is_some_and(|c| matches!(c, '去' | '近' | '这' | '的'));
+            if past || after.starts_with(['来', '间']) || after.starts_with("以来") {
+                // The period as written: `近3年`, `过去五年`, `这五年`.
+                let from = match char_before(sentence, from) {
+                    Some(c @ ('近' | '这')) => from - c.len_utf8(),
+                    Some('去') if sentence[..from - '去'.len_utf8()].ends_with('过') => {
+                        from - "过去".len()
+                    }
+                    _ => from,
+                };
                 consider(from, &sentence[from..year_end]);
             }
         }

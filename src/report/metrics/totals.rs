@@ -1,0 +1,156 @@
+//! A total the text states with the parts it lists under it:
+//! `全市共建成代表家站689个，其中，代表之家300个、代表联络站389个`. The only
+//! figures a summary adds up: the parts count what the total counts, in the
+//! same sentence and period, and their sum is set beside the stated total.
+
+use serde::Serialize;
+
+use super::{Category, Claim, Figure};
+
+/// A stated total and its parts: indices into the figures given to
+/// [`stated_totals`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatedTotal {
+    pub total: usize,
+    pub parts: Vec<usize>,
+}
+
+/// Longest text between a total and its `其中`, in bytes: a few words
+/// (`1285件建议全部答复代表，其中`), not another clause's worth.
+const MAX_GAP: usize = 16 * 3;
+
+/// Every stated total in `metrics` (in text order, as
+/// [`extract`](super::extract) gives them) with its parts: a figure followed
+/// closely by `其中` in its sentence (or opening the next), with no figure of
+/// its measure word in between, and the figures of that measure word and
+/// period after `其中` up to the end of its clause group (`；` or `。`).
+pub fn stated_totals(text: &str, metrics: &[Figure]) -> Vec<StatedTotal> {
+    let mut found = Vec::new();
+    for (index, total) in metrics.iter().enumerate() {
+        if total.category == Category::Rate || total.claim == Claim::Change {
+            continue;
+        }
+        let gap_end = text.floor_char_boundary((total.range.end + MAX_GAP).min(text.len()));
+        let Some(among) = text
+            .get(total.range.end..gap_end)
+            .and_then(|gap| gap.find("其中"))
+            .map(|at| total.range.end + at)
+        else {
+            continue;
+        };
+        let after = metrics.get(index + 1..).unwrap_or_default();
+        if after
+            .iter()
+            .take_while(|m| m.range.start < among)
+            .any(|m| m.unit == total.unit)
+        {
+            continue;
+        }
+        let Some(end) = text
+            .get(among..)
+            .and_then(|rest| rest.find(['；', ';', '。', '\n']))
+            .map(|at| among + at)
+        else {
+            continue;
+        };
+        let listed: Vec<(usize, &Figure)> = after
+            .iter()
+            .enumerate()
+            .skip_while(|(_, m)| m.range.start < among)
+            .take_while(|(_, m)| m.range.end <= end)
+            .collect();
+        // `其中` divides the total when it names a part of it first: `其中
+        // 规模工业增加值增长6.2%` divides something else.
+        if listed.first().is_none_or(|(_, m)| m.unit != total.unit) {
+            continue;
+        }
+        let parts: Vec<usize> = listed
+            .iter()
+            .filter(|(_, m)| {
+                m.unit == total.unit && m.claim == Claim::Stated && m.same_period(total)
+            })
+            // A figure larger than the total is no part of it: the clause
+            // has moved on (`其中…370公里，…铁路总里程3.66万公里`).
+            .take_while(|(_, m)| m.value <= total.value)
+            .map(|(n, _)| index + 1 + n)
+            .collect();
+        if !parts.is_empty() {
+            found.push(StatedTotal {
+                total: index,
+                parts,
+            });
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::metrics::extract;
+
+    fn totals(text: &str) -> Vec<(String, Vec<String>)> {
+        let metrics = extract(text);
+        stated_totals(text, &metrics)
+            .into_iter()
+            .map(|t| {
+                (
+                    metrics[t.total].range.slice(text).to_string(),
+                    t.parts
+                        .iter()
+                        .map(|&i| metrics[i].range.slice(text).to_string())
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_total_with_its_parts() {
+        assert_eq!(
+            totals("共审议法规32件，其中制定18件、修改10件，听取报告12项。"),
+            [(
+                "32件".to_string(),
+                vec!["18件".to_string(), "10件".to_string()]
+            )]
+        );
+        assert_eq!(
+            totals("全年共接待群众1200人次。其中来访800人次，来信400人次。"),
+            [(
+                "1200人次".to_string(),
+                vec!["800人次".to_string(), "400人次".to_string()]
+            )]
+        );
+    }
+
+    #[test]
+    fn no_total_without_its_parts() {
+        // `其中` divides the figure right before it, not the first one.
+        assert_eq!(
+            totals("共审议法规32件，通过18件，其中修改10件。"),
+            [("18件".to_string(), vec!["10件".to_string()])]
+        );
+        // Parts of another measure word count something else.
+        assert!(totals("共投入资金5亿元，其中建设项目12个。").is_empty());
+        assert!(totals("支援一线疫情防控146人次,其中10名局级干部赴一线。").is_empty());
+        assert!(totals("提出意见建议9489条,其中89.9%的意见建议已得到转化落实。").is_empty());
+        // A `其中` far from the figure is about something else.
+        assert!(totals("新建学校12所，并同步配齐教师队伍和各类设施设备，其中新建8所。").is_empty());
+        // `其中` dividing another figure, and figures past the parts.
+        assert!(totals(
+            "地区生产总值达到5.53万亿元、增长4.8%，其中工业增加值增长6.2%，财政收入达3507.6亿元。"
+        )
+        .is_empty());
+        assert_eq!(
+            totals(
+                "新增铁路运营里程639公里，其中高铁370公里，铁路总里程达3.66万公里、高铁2600公里。"
+            ),
+            [("639公里".to_string(), vec!["370公里".to_string()])]
+        );
+        // The parts end with their clause group.
+        assert_eq!(
+            totals("新建学校12所，其中小学8所；改建学校5所。"),
+            [("12所".to_string(), vec!["8所".to_string()])]
+        );
+    }
+}
