@@ -85,12 +85,6 @@ const EXCEPTIONS: &[(&str, Misread, &str)] = &[
         "the copy lost the heading of the government's own conduct (`打铁还需自身硬…`, line 77, \
          then （一）…（四）): the （一） restarts with no parent (a gap in the copy)",
     ),
-    (
-        "政府工作报告-国务院/2002.md",
-        Misread::Order(114),
-        "analysis bug: `加快政府职能转变。…但还存在不少问题。` (line 114), a lead sentence of \
-         `七、进一步转变政府职能` in the tasks, is read as the shortcomings",
-    ),
 ];
 
 /// A date-and-venue line (`——2021年2月23日在…会议上`, `（2014年2月10日 陈学军）`)
@@ -292,13 +286,6 @@ const UNCAUGHT: &[(Seed, &str, &[&str])] = &[
          只要我们一起拼搏…我们的梦想就…` and `让我们更加紧密地团结在…`); the seed deletes the \
          second and the first still closes the report",
         &["政府工作报告-省自治区/内蒙古自治区/2019.md"],
-    ),
-    (
-        Seed::CutBeforeTasks,
-        "analysis bug: the tasks as read start at `一、` (line 36), after their \
-         introduction (`各位代表！` 28, `2002年是…` 30, `…以下八个方面工作。` 34); cut \
-         at 36, 缺少工作安排 is reported before line 30, where the tasks do start",
-        &["政府工作报告-国务院/2002.md"],
     ),
 ];
 

@@ -216,12 +216,16 @@ fn body_events(
         if (seen_review || unheaded_review) && closing_at.is_none_or(|c| i < c) {
             let in_tasks = tasks_begun.update(events, session_year);
             if let Some(part) = paragraph_part(p.slice(text), in_tasks, events, &mut found) {
+                // Whatever its heading says (`首先报告2001年的工作`), a part
+                // with thanks or shortcomings was the review.
+                seen_review |= matches!(part, Part::Thanks | Part::Shortcomings);
                 events.push((i, leaf(text, part, *p)));
                 continue;
             }
         }
         if let Some(announced) = announced_part(text, *p, seen_review, events, &mut found)
             .filter(|_| !leads_sections(text, body, i, events))
+            .or_else(|| tasks_lead_in(text, body, i, session_year, events, &mut found))
         {
             events.push((i, announced));
             seen_review = true;
@@ -410,6 +414,49 @@ fn announced_part(
         marker: None,
         label: clean_label(sentence),
         heading: announced,
+        leaf: false,
+        inline: false,
+    })
+}
+
+/// The tasks announced a few paragraphs on (`…今年要着重做好以下八个方面工作。`
+/// above `一、`) begin where the review ends, at the paragraph that turns to
+/// the coming year (`2002年是…非常重要的一年。`) right after the review's
+/// thanks or shortcomings: a part headed by that paragraph's first sentence.
+fn tasks_lead_in(
+    text: &str,
+    body: &[TextRange],
+    i: usize,
+    session_year: Option<u32>,
+    events: &[(usize, Event)],
+    found: &mut PartsFound,
+) -> Option<Event> {
+    let bare = |k: usize| body.get(k).map_or("", |p| unmarked(p.slice(text)));
+    let (closed_at, closure) = events.last()?;
+    let after_closure =
+        closure.closes_review() && (closed_at + 1..i).all(|k| parts::is_salutation(bare(k)));
+    if !after_closure || found.has(events, Part::Tasks) {
+        return None;
+    }
+    if !parts::opens_with_coming_year(bare(i), session_year) {
+        return None;
+    }
+    let announced = (i + 1..body.len())
+        .take(4)
+        .map(bare)
+        .take_while(|s| marker::parse(s, 0).is_none())
+        .any(|s| {
+            let end = first_sentence(s, TextRange::new(0, s.len())).end;
+            parts::is_tasks_intro(s.get(..end).unwrap_or(s))
+        });
+    let p = *body.get(i)?;
+    let heading = first_sentence(text, p);
+    announced.then(|| Event {
+        level: Level::Part,
+        part: Some(Part::Tasks),
+        marker: None,
+        label: clean_label(heading.slice(text)),
+        heading,
         leaf: false,
         inline: false,
     })

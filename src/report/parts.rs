@@ -220,6 +220,17 @@ pub fn is_review_intro(sentence: &str) -> bool {
     at_most_chars(sentence, 80) && REVIEW_INTRO.in_text(sentence)
 }
 
+/// `2002年是…非常重要的一年`, `今年是…`, `新的一年…`: a paragraph that opens
+/// on the year of the session or after.
+pub fn opens_with_coming_year(paragraph: &str, session_year: Option<u32>) -> bool {
+    FUTURE_START.is_match(paragraph)
+        || session_year.is_some_and(|session| {
+            named_years(first_chars(paragraph, 6))
+                .next()
+                .is_some_and(|y| y >= session)
+        })
+}
+
 /// `2020年是“十三五”收官之年…`, `各位代表，过去五年…`: a paragraph that turns
 /// to another period, as one between the runs of `（一）` of a five-year and a
 /// one-year review does.
