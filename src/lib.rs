@@ -1,6 +1,6 @@
 //! baogao: analysis of Chinese work reports (工作报告) for an editor and a CLI.
 //!
-//! Layers point one way: [`text`] ← [`report`] ← [`rules`] ← {`lsp`, `cli`}.
+//! Layers point one way: [`text`] ← [`report`] ← [`rules`] ← {`lsp`, `cli`, `serve`}.
 //! Only `lsp` knows the Language Server Protocol.
 
 // Real input must never panic: no unwrap, expect or unchecked indexing
@@ -21,4 +21,5 @@ pub mod config;
 pub mod lsp;
 pub mod report;
 pub mod rules;
+pub mod serve;
 pub mod text;

@@ -5,6 +5,7 @@ pub mod input;
 pub mod metrics;
 pub mod outline;
 pub mod rules;
+pub mod serve;
 pub mod statistics;
 pub mod walk;
 

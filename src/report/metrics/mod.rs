@@ -188,7 +188,9 @@ pub struct Figures {
 impl Figures {
     /// How many figures lie inside `range` (they are in text order).
     pub fn count_in(&self, range: TextRange) -> usize {
-        let first = self.metrics.partition_point(|m| m.range.start < range.start);
+        let first = self
+            .metrics
+            .partition_point(|m| m.range.start < range.start);
         self.metrics
             .get(first..)
             .unwrap_or_default()
