@@ -46,6 +46,7 @@ let inFlight = null;
 function status(text, error = false) {
   const node = $("status");
   node.textContent = text;
+  delete node.dataset.file;
   node.classList.toggle("error", error);
 }
 
@@ -146,6 +147,8 @@ async function upload(file) {
     // The answer is already the analysis of this text.
     clearTimeout(timer);
     apply(view.state.doc, answer, performance.now() - started);
+    status(`${name}：${$("status").textContent}`);
+    $("status").dataset.file = name;
   } catch (error) {
     status(`读取失败：${error.message}`, true);
   }
