@@ -6,7 +6,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use axum::body::Body;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -27,11 +27,7 @@ pub(crate) struct UploadQuery {
     name: String,
 }
 
-pub(crate) async fn analyse(
-    State(state): State<super::State>,
-    headers: HeaderMap,
-    body: Body,
-) -> Response {
+pub(crate) async fn analyse(headers: HeaderMap, body: Body) -> Response {
     let bytes = match read(&headers, body).await {
         Ok(bytes) => bytes,
         Err(response) => return response,
@@ -46,7 +42,7 @@ pub(crate) async fn analyse(
         }
     };
     drop(bytes);
-    run(&state, move || {
+    run(move || {
         let analysis = analysis::full(&request.text, &Config::default());
         serde_json::to_vec(&response::answer(&request.text, &analysis))
     })
@@ -54,7 +50,6 @@ pub(crate) async fn analyse(
 }
 
 pub(crate) async fn upload(
-    State(state): State<super::State>,
     query: Result<Query<UploadQuery>, axum::extract::rejection::QueryRejection>,
     headers: HeaderMap,
     body: Body,
@@ -69,7 +64,7 @@ pub(crate) async fn upload(
         Ok(bytes) => bytes,
         Err(response) => return response,
     };
-    run(&state, move || {
+    run(move || {
         let input = match upload::from_bytes(&name, bytes) {
             Ok(input) => input,
             Err(why) => return Ok(Err(why.to_string())),
@@ -111,19 +106,21 @@ async fn read(headers: &HeaderMap, body: Body) -> Result<Vec<u8>, Response> {
         })
 }
 
-/// Runs `work` (an analysis and its JSON) off the async workers, once a
-/// permit is free, and answers with its JSON; a panic is a 500, never a
-/// dropped connection.
-async fn run<W, T>(state: &super::State, work: W) -> Response
+/// Runs `work` (an analysis and its JSON) on the thread pool the analysis
+/// runs its reports on, off the async workers, and answers with its JSON.
+/// The pool's threads are one per core: requests beyond them wait their
+/// turn there. A panic is a 500, never a dropped connection.
+async fn run<W, T>(work: W) -> Response
 where
     W: FnOnce() -> serde_json::Result<T> + Send + 'static,
     T: IntoJson + Send + 'static,
 {
-    let Ok(_permit) = state.analyses.acquire().await else {
-        return error(StatusCode::SERVICE_UNAVAILABLE, "shutting down".to_owned());
-    };
-    let done = tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(work))).await;
-    match done {
+    let (done, answer) = tokio::sync::oneshot::channel();
+    rayon::spawn(move || {
+        // The receiver is gone only when the client is: no one to answer.
+        let _ = done.send(catch_unwind(AssertUnwindSafe(work)));
+    });
+    match answer.await {
         Ok(Ok(Ok(json))) => json.into_json(),
         Ok(Ok(Err(e))) => error(
             StatusCode::INTERNAL_SERVER_ERROR,

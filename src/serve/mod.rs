@@ -18,31 +18,16 @@ mod page;
 mod response;
 mod upload;
 
-use std::sync::Arc;
-
 use axum::routing::{get, post};
 use axum::Router;
 use tokio::net::TcpListener;
-use tokio::sync::Semaphore;
 
 /// The largest request body accepted, in bytes: a report is rarely above
 /// 1 MB, a `.docx` with pictures can be several.
 pub const MAX_BODY: usize = 16 << 20;
 
-/// What every request shares.
-#[derive(Clone)]
-struct State {
-    /// Analyses running at once: one per core; further requests wait
-    /// their turn instead of piling up blocking threads and memory.
-    analyses: Arc<Semaphore>,
-}
-
 /// The routes: the page, its script and style, and the API.
 pub fn router() -> Router {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let state = State {
-        analyses: Arc::new(Semaphore::new(cores)),
-    };
     Router::new()
         .route("/", get(page::index))
         .route("/app.js", get(page::script))
@@ -50,7 +35,6 @@ pub fn router() -> Router {
         .route("/api/analyse", post(api::analyse))
         .route("/api/upload", post(api::upload))
         .fallback(api::not_found)
-        .with_state(state)
 }
 
 /// Serves [`router`] on `listener` until the process ends.

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
@@ -140,10 +141,12 @@ pub(crate) fn answer<'a>(text: &'a str, analysis: &Analysis) -> Answer<'a> {
         text,
         lines: LineIndex::new(text),
     };
+    // Reports in parallel: the summaries of a compilation's sections cost
+    // as much as its analysis.
     let reports = analysis
         .document
         .reports
-        .iter()
+        .par_iter()
         .map(|report| report_json(&convert, analysis, report))
         .collect();
     let renumbering = Renumbering::new(text, &analysis.document);
