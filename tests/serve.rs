@@ -295,3 +295,18 @@ fn a_hundred_requests_at_once_are_all_answered() {
         assert!(answer.body == expected);
     }
 }
+
+#[test]
+fn a_contradiction_points_at_the_other_mention() {
+    let server = Server::start();
+    let text = "各位代表：\n一、工作回顾\n全年召开会议9次，审议议题20项。\n全年召开会议8次。\n二、工作安排\n做好工作。\n";
+    let json = server.analyse(text).json();
+    let finding = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "BG013")
+        .unwrap();
+    assert_eq!(finding["range"]["start"]["line"], 3);
+    assert_eq!(finding["related"][0]["range"]["start"]["line"], 2);
+}

@@ -278,6 +278,12 @@ function renderFindings(answer) {
     head.append(el("span", "line", `第 ${finding.range.start.line + 1} 行 · ${SEVERITY_NAMES[finding.severity] || ""}`));
     head.addEventListener("click", () => jump(finding.range));
     item.append(head);
+    // Other places the finding points at (the other mention of a figure).
+    for (const related of finding.related) {
+      const link = el("div", "related", `↳ 第 ${related.range.start.line + 1} 行：${related.message}`);
+      link.addEventListener("click", () => jump(related.range));
+      item.append(link);
+    }
     for (const fix of finding.fixes) {
       const button = el("button", "fix", `修复：${fix.title}`);
       button.addEventListener("click", () => applyFix(fix));
