@@ -1,6 +1,7 @@
 //! baogao: analysis of Chinese work reports (工作报告) for an editor and a CLI.
 //!
-//! Layers point one way: [`text`] ← [`report`] ← [`rules`] ← {`lsp`, `cli`, `serve`}.
+//! Layers point one way: [`text`] ← [`report`] ← [`rules`] ← {`lsp`, `cli`, `serve`};
+//! [`input`] reads files and uploads (text or `.docx`) for the front ends.
 //! Only `lsp` knows the Language Server Protocol.
 
 // Real input must never panic: no unwrap, expect or unchecked indexing
@@ -18,6 +19,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod config;
+pub mod input;
 pub mod lsp;
 pub mod report;
 pub mod rules;

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use baogao::cli::input::Input;
 use baogao::cli::outline;
+use baogao::input::Input;
 use baogao::report::{analyze, Document, Kind, Level, NoiseKind, Part, Report};
 
 fn fixture(name: &str) -> String {

@@ -87,3 +87,26 @@ fn calls_macro(code: &str, name: &str) -> bool {
             .is_some_and(|c| c.is_alphanumeric() || c == '_')
     })
 }
+
+/// `input` turns files and uploads into text for any front end (the CLI,
+/// a web server): it uses no other module of the crate, so that none of
+/// them can come to depend on it by a cycle.
+#[test]
+fn input_stands_alone() {
+    let offenders: Vec<String> = sources()
+        .into_iter()
+        .filter(|(path, _)| path.starts_with("input"))
+        .flat_map(|(path, text)| {
+            text.lines()
+                .enumerate()
+                .filter(|(_, line)| line.contains("crate::") || line.contains("baogao::"))
+                .map(|(n, line)| format!("src/{}:{}: {}", path.display(), n + 1, line.trim()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "src/input uses the rest of the crate:\n{}",
+        offenders.join("\n")
+    );
+}

@@ -13,12 +13,12 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthChar;
 
-use super::input::{self, Input};
 use super::outline::{parts_found, Seq, Span};
 use super::statistics::Statistics;
 use super::{walk, CliError};
 use crate::analysis;
 use crate::config;
+use crate::input::{self, Input};
 use crate::report::{Kind, Part};
 use crate::rules::{self, Config, Finding, Severity};
 use crate::text::{Encoding, LineIndex, TextRange};
@@ -35,8 +35,8 @@ pub enum Format {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Reports to check, and folders whose `.txt`, `.md` and `.markdown`
-    /// files to check (hidden entries, `target` and `node_modules` are
+    /// Reports to check, and folders whose `.txt`, `.md`, `.markdown` and
+    /// `.docx` files to check (hidden entries, `target` and `node_modules` are
     /// skipped); `-` reads standard input.
     #[arg(required = true, value_name = "PATH")]
     pub files: Vec<String>,

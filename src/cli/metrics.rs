@@ -8,16 +8,16 @@ use std::process::ExitCode;
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
 
-use super::input::{self, Input};
 use super::outline::span_json;
 use super::CliError;
+use crate::input::{self, Input};
 use crate::report::metrics::{self, Figure, Figures};
 use crate::report::{self, Document, Node};
 use crate::text::{LineIndex, TextRange};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The report to read; `-` reads standard input.
+    /// The report to read (text or Word .docx); `-` reads standard input.
     pub file: String,
     /// Print stable JSON instead of tables.
     #[arg(long)]

@@ -1,7 +1,6 @@
 //! Command-line front end: reading input files and rendering the analysis.
 
 pub mod check;
-pub mod input;
 pub mod metrics;
 pub mod outline;
 pub mod rules;
@@ -20,6 +19,12 @@ impl std::fmt::Display for CliError {
 }
 
 impl std::error::Error for CliError {}
+
+impl From<crate::input::InputError> for CliError {
+    fn from(e: crate::input::InputError) -> CliError {
+        CliError(e.to_string())
+    }
+}
 
 /// Makes the calling thread one of the global thread pool's workers, beside
 /// one more per remaining core. A command's main thread only waits while

@@ -7,14 +7,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::input::{self, Input};
 use super::CliError;
+use crate::input::{self, Input};
 use crate::report::{self, Document, Node, NoiseKind, Part, Report};
 use crate::text::{Encoding, LineIndex, TextRange};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The report to outline; `-` reads standard input.
+    /// The report to outline (text or Word .docx); `-` reads standard input.
     pub file: String,
     /// Print stable JSON instead of the indented tree.
     #[arg(long)]

@@ -1,5 +1,5 @@
 //! The files `baogao check` reads: each path given as it is, and for each
-//! folder given the text and markdown files below it.
+//! folder given the text, markdown and Word files below it.
 
 use std::path::Path;
 
@@ -8,7 +8,7 @@ use super::CliError;
 /// The endings of the files read from a folder (in any case: `.TXT` is
 /// common on files from Windows). A file named on the command line is read
 /// whatever its name.
-pub const EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+pub const EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "docx"];
 
 /// Folders of build output and dependencies, never reports.
 const SKIPPED: [&str; 2] = ["target", "node_modules"];
@@ -47,7 +47,9 @@ fn walk(dir: &Path, files: &mut Vec<Result<String, CliError>>) {
     for entry in entries {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with('.') {
+        // `~$报告.docx` is the lock file Word keeps beside a document it
+        // has open, not a document.
+        if name.starts_with('.') || name.starts_with("~$") {
             continue;
         }
         let path = entry.path();
@@ -61,12 +63,12 @@ fn walk(dir: &Path, files: &mut Vec<Result<String, CliError>>) {
             }
             continue;
         }
-        let is_text = path
+        let is_report = path
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
         // A link is followed to a file only.
-        if !is_text || (file_type.is_symlink() && path.is_dir()) {
+        if !is_report || (file_type.is_symlink() && path.is_dir()) {
             continue;
         }
         files.push(match path.to_str() {
@@ -101,6 +103,8 @@ mod tests {
             "target/y.md",
             "node_modules/x/z.md",
             "a.txt",
+            "b/草稿.DOCX",
+            "b/~$草稿.docx",
         ] {
             std::fs::write(root.join(file), "一、甲\n").unwrap();
         }
@@ -109,11 +113,18 @@ mod tests {
             .into_iter()
             .map(|f| f.unwrap())
             .collect();
-        let expected: Vec<String> = ["a/c/r.txt", "a.txt", "b/10.markdown", "b/2.md", "z.TXT"]
-            .iter()
-            .map(|f| root.join(f).to_str().unwrap().to_string())
-            .chain(["-".to_string()])
-            .collect();
+        let expected: Vec<String> = [
+            "a/c/r.txt",
+            "a.txt",
+            "b/10.markdown",
+            "b/2.md",
+            "b/草稿.DOCX",
+            "z.TXT",
+        ]
+        .iter()
+        .map(|f| root.join(f).to_str().unwrap().to_string())
+        .chain(["-".to_string()])
+        .collect();
         assert_eq!(found, expected);
     }
 }

@@ -61,12 +61,29 @@ pub(super) fn build_report(
 
     let first_body = opening_at.or(salutation_at).map_or(0, |i| i + 1);
     let closing_at = find_closing(text, &body, first_body);
-    body_events(text, &body, first_body, opening_at, closing_at, &mut events);
+    body_events(
+        text,
+        &body,
+        first_body,
+        (opening_at, closing_at),
+        session_year,
+        &mut events,
+    );
 
     bodiless_runs_are_items(text, &body, &mut events);
     headings_inside_numbered_parts(text, &body, &mut events);
-    let by_order = (opening_at.is_some() || salutation_at.is_some())
-        && matches!(kind, Kind::Congress | Kind::Consultative | Kind::Government);
+    // A titled report printed to be read starts at its first part, with
+    // neither salutation nor opening: at a review worded as one, or it ends
+    // on its closing as any report does.
+    let review_worded = || {
+        events
+            .iter()
+            .any(|(_, e)| !e.leaf && e.part == Some(Part::Review))
+    };
+    let framed = opening_at.is_some()
+        || salutation_at.is_some()
+        || title.is_some() && (closing_at.is_some() || review_worded());
+    let by_order = framed && matches!(kind, Kind::Congress | Kind::Consultative | Kind::Government);
     label_parts(&mut events, session_year, by_order);
     if by_order {
         unheaded_review(text, &body, first_body, &mut events);
@@ -165,12 +182,13 @@ fn body_events(
     text: &str,
     body: &[TextRange],
     first_body: usize,
-    opening_at: Option<usize>,
-    closing_at: Option<usize>,
+    (opening_at, closing_at): (Option<usize>, Option<usize>),
+    session_year: Option<u32>,
     events: &mut Vec<(usize, Event)>,
 ) {
     let mut seen_review = false;
     let mut found = PartsFound::default();
+    let mut tasks_begun = TasksBegun::default();
     for (i, p) in body.iter().enumerate().skip(first_body) {
         if Some(i) == closing_at {
             events.push((i, leaf(text, Part::Closing, *p)));
@@ -196,7 +214,8 @@ fn body_events(
         // shortcomings (`一、` … then number the tasks).
         let unheaded_review = opening_at.is_some() && i > first_body + 1;
         if (seen_review || unheaded_review) && closing_at.is_none_or(|c| i < c) {
-            if let Some(part) = paragraph_part(p.slice(text), events, &mut found) {
+            let in_tasks = tasks_begun.update(events, session_year);
+            if let Some(part) = paragraph_part(p.slice(text), in_tasks, events, &mut found) {
                 events.push((i, leaf(text, part, *p)));
                 continue;
             }
@@ -293,14 +312,64 @@ fn continues_heading(label: &str) -> bool {
         .any(|w| label.starts_with(w))
 }
 
+/// Whether the tasks have begun: the latest top-level heading that names a
+/// part, by the years it names or its words, names the tasks
+/// (`二、2010年主要工作`, or an announcement `…做好以下八个方面工作` above
+/// `一、`…`七、`). Read on from where the last call stopped, as
+/// [`PartsFound`] is.
+#[derive(Default)]
+struct TasksBegun {
+    read: usize,
+    begun: bool,
+}
+
+impl TasksBegun {
+    fn update(&mut self, events: &[(usize, Event)], session_year: Option<u32>) -> bool {
+        // The last event read may have grown since (a heading's second line).
+        let from = self.read.saturating_sub(1);
+        for (_, e) in events.get(from..).unwrap_or_default() {
+            if let Some(begun) = names_tasks(e, session_year) {
+                self.begun = begun;
+            }
+        }
+        self.read = events.len();
+        self.begun
+    }
+}
+
+/// Whether top-level heading `e` names the tasks (`Some(true)`) or another
+/// part. The years named decide before the words: `今年工作为“十二五”发展
+/// 赢得圆满收官`, said late in 2015, looks back; tense words alone do not
+/// tell (`实现良好开局` looks back where `开好局` looks ahead).
+fn names_tasks(e: &Event, session_year: Option<u32>) -> Option<bool> {
+    if e.leaf || e.inline || e.level > Level::H1 {
+        return None;
+    }
+    let tense = session_year.and_then(|year| parts::tense_by_years(&e.label, year));
+    // `一、2004年工作回顾和2005年工作总体要求` opens the review.
+    let looks_back = e.label.contains("回顾");
+    match tense {
+        Some(tense) => Some(tense == parts::Tense::Coming),
+        None if e.part == Some(Part::Tasks) && !looks_back => Some(true),
+        None if e.part.is_some() || looks_back => Some(false),
+        None => None,
+    }
+}
+
 /// The part a paragraph of the review is by its words: the thanks, the
-/// shortcomings, or the lessons (once).
-fn paragraph_part(s: &str, events: &[(usize, Event)], found: &mut PartsFound) -> Option<Part> {
+/// shortcomings (which end the review, so never among the tasks), or the
+/// lessons (once).
+fn paragraph_part(
+    s: &str,
+    in_tasks: bool,
+    events: &[(usize, Event)],
+    found: &mut PartsFound,
+) -> Option<Part> {
     let cues = parts::closing_cues(s);
     if cues.thanks && parts::is_thanks(s) && s.chars().count() < 600 {
         return Some(Part::Thanks);
     }
-    if cues.shortcomings && parts::is_shortcomings(s) {
+    if cues.shortcomings && !in_tasks && parts::is_shortcomings(s) {
         return Some(Part::Shortcomings);
     }
     if cues.lessons && parts::is_lessons(s) && !found.has(events, Part::Lessons) {

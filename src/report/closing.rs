@@ -39,7 +39,8 @@ pub(super) fn find_closing(text: &str, body: &[TextRange], from: usize) -> Optio
     let tail = |s: &str| {
         // `三重一大：“三重”指…`, `五项制度】即…`: a glossary's entry.
         let entry = parts::first_chars(s, 20).contains(['：', ':', '】']);
-        parts::at_most_chars(s, 40)
+        // A salutation left last calls for words that are missing.
+        parts::at_most_chars(s, 40) && !parts::is_salutation(s)
             || entry
             || marker::parse(s, 0).is_some()
             || s.starts_with(['［', '[', '【', '（', '(', '注', '<', '>'])
@@ -81,7 +82,11 @@ fn ends_report(text: &str, body: &[TextRange], i: usize) -> bool {
     // too, but states its duties: it ends with a full stop, where a closing
     // exclaims or says what the future holds (`…就一定能够取得…新胜利。`).
     // The thanks exclaim to the audience too (`各位代表！…表示衷心的感谢！`).
+    // A paragraph of the government's own conduct may end on an exclamation
+    // too (`…让清正廉洁的新风正气不断充盈！`) but runs longer than a closing
+    // said in other words, which sums up in a few sentences.
     addressed
+        && parts::at_most_chars(s, 400)
         && (s.trim_end_matches([' ', '*']).ends_with(['！', '!']) || parts::is_confident(s))
         && !parts::is_salutation(s)
         && !parts::at_most_chars(s, 40)

@@ -81,7 +81,10 @@ pub fn heading_part(label: &str) -> Option<Part> {
             && (PERIOD_START.is_match(label) || FUTURE_START.is_match(label))
     };
     if (label.starts_with("工作") || has_period()) && at_most_chars(label, 30) {
-        if TASK_WORD.is_match(label) || FUTURE_START.is_match(label) && REVIEW_WORD.is_match(label)
+        // `新一届政府成立以来的工作` looks back from its future-sounding start.
+        let looks_back = label.contains("以来") || label.contains("回顾");
+        if TASK_WORD.is_match(label)
+            || FUTURE_START.is_match(label) && REVIEW_WORD.is_match(label) && !looks_back
         {
             return Some(Part::Tasks);
         }
@@ -328,9 +331,13 @@ pub fn opens_with_address(paragraph: &str) -> bool {
 
 /// `让我们…而团结奋斗!`: the call a report ends with.
 pub fn is_call(paragraph: &str) -> bool {
-    // `让我们` calls by itself; `我们要`, `我们将` open many a task too.
+    // `让我们` calls by itself; `我们要`, `我们将` open many a task too, so
+    // they call only when their own sentence ends on the aim (`…而奋斗！`).
     CALL.any_word_after(paragraph, |word, rest| {
-        word == "让我们" || AIM.starts_within(rest, 400)
+        let sentence = rest
+            .find('。')
+            .map_or(rest, |end| rest.get(..end).unwrap_or(rest));
+        word == "让我们" || AIM.starts_within(sentence, 400)
     })
 }
 
@@ -394,6 +401,14 @@ pub fn is_date_venue(line: &str) -> bool {
     // `——佛山市第十二届人民代表大会第二次会议`: the venue alone, under a dash.
     let venue = line.starts_with(['—', '－', '―', '─']) && line.contains("代表大会");
     n <= 80 && (dated || venue) && n >= 6 && DATE_VENUE.is_match(line)
+}
+
+/// The rest of a date-and-venue line broken in two, on the line under it:
+/// `第四次会议上` under `——2015年1月12日在乌鲁木齐市第十五届人民代表大会`.
+pub fn is_venue_rest(line: &str) -> bool {
+    static VENUE_REST: LazyLock<Regex> =
+        re!(r"^\S{0,24}(会议|大会)上?(的(报告|讲话|发言))?\s*[)）]?$");
+    line.len() <= 32 * 4 && VENUE_REST.is_match(line)
 }
 
 /// A speaker line: `北京市市长 殷勇`, `国务院总理　李克强`, `济南市市长鲍志强`,
@@ -492,23 +507,8 @@ pub enum Tense {
 /// past, `三、一鼓作气勇争先，全力推动“十五五”开好局` in 2026 is coming), else
 /// by its words (`回顾`, `过去`… against `今年`, `主要任务`, `总体要求`…).
 pub fn heading_tense(label: &str, session_year: Option<u32>) -> Option<Tense> {
-    if let Some(session) = session_year {
-        // Of every year and plan named, the latest decides: `2023年和
-        // “十四五”以来的工作回顾` is past, `2024年和今后五年的目标` coming.
-        let latest_year = named_years(label).max();
-        let latest_plan = named_plans(label).max_by_key(|p| p.0);
-        // `回顾` says past whatever the years: the session's year may be
-        // read wrong (a session held early in the year it reviews).
-        let looks_back = label.contains("回顾");
-        if !looks_back
-            && (latest_year.is_some_and(|y| y >= session)
-                || latest_plan.is_some_and(|(start, _)| start >= session))
-        {
-            return Some(Tense::Coming);
-        }
-        if latest_year.is_some() || latest_plan.is_some_and(|(_, end)| end < session) {
-            return Some(Tense::Past);
-        }
+    if let Some(tense) = session_year.and_then(|session| tense_by_years(label, session)) {
+        return Some(tense);
     }
     static PAST: Words = words!(
         "回顾",
@@ -546,6 +546,28 @@ pub fn heading_tense(label: &str, session_year: Option<u32>) -> Option<Tense> {
         (false, true) => Some(Tense::Coming),
         _ => None,
     }
+}
+
+/// The tense of a heading by the years and five-year plans it names
+/// against the year of the session.
+pub fn tense_by_years(label: &str, session: u32) -> Option<Tense> {
+    // Of every year and plan named, the latest decides: `2023年和
+    // “十四五”以来的工作回顾` is past, `2024年和今后五年的目标` coming.
+    let latest_year = named_years(label).max();
+    let latest_plan = named_plans(label).max_by_key(|p| p.0);
+    // `回顾` says past whatever the years: the session's year may be
+    // read wrong (a session held early in the year it reviews).
+    let looks_back = label.contains("回顾");
+    if !looks_back
+        && (latest_year.is_some_and(|y| y >= session)
+            || latest_plan.is_some_and(|(start, _)| start >= session))
+    {
+        return Some(Tense::Coming);
+    }
+    if latest_year.is_some() || latest_plan.is_some_and(|(_, end)| end < session) {
+        return Some(Tense::Past);
+    }
+    None
 }
 
 /// The years a label names: `2024年` `二〇二四年`.

@@ -170,17 +170,18 @@ pub(super) fn lines_under_title(
     let mut after_date_venue = false;
     while let Some(p) = paragraphs.get(index) {
         let line = unmarked(p.slice(text));
-        let noise_kind = if parts::is_date_venue(line) {
-            session_year = session_year.or_else(|| parts::session_year(line));
-            NoiseKind::DateVenue
-        } else if (titled || after_date_venue)
-            && index <= 6
-            && parts::is_speaker(line, after_date_venue)
-        {
-            NoiseKind::Speaker
-        } else {
-            break;
-        };
+        let noise_kind =
+            if parts::is_date_venue(line) || after_date_venue && parts::is_venue_rest(line) {
+                session_year = session_year.or_else(|| parts::session_year(line));
+                NoiseKind::DateVenue
+            } else if (titled || after_date_venue)
+                && index <= 6
+                && parts::is_speaker(line, after_date_venue)
+            {
+                NoiseKind::Speaker
+            } else {
+                break;
+            };
         after_date_venue = noise_kind == NoiseKind::DateVenue;
         noise.push(Noise {
             kind: noise_kind,

@@ -13,8 +13,8 @@ use serde::Deserialize;
 
 use super::body::{self, BodyError};
 use super::response;
-use super::upload;
 use crate::analysis;
+use crate::input;
 use crate::rules::Config;
 
 #[derive(Deserialize)]
@@ -65,7 +65,7 @@ pub(crate) async fn upload(
         Err(response) => return response,
     };
     run(move || {
-        let input = match upload::from_bytes(&name, bytes) {
+        let input = match input::from_bytes(&name, bytes) {
             Ok(input) => input,
             Err(why) => return Ok(Err(why.to_string())),
         };

@@ -4,8 +4,8 @@
 //!
 //! Files: `api` (the two endpoints and their errors), `body` (reading a
 //! request body under the size limit), `response` (an analysis as JSON),
-//! `page` (the page and its script, embedded in the binary) and `upload`
-//! (an uploaded file's text).
+//! and `page` (the page and its script, embedded in the binary); an
+//! upload's text is read by [`crate::input`], as the command line reads files.
 //!
 //! Architecture invariant: the text of a request lives only as long as the
 //! request. Nothing here writes it to disk, logs it or keeps it (no cache,
@@ -16,7 +16,6 @@ mod api;
 mod body;
 mod page;
 mod response;
-mod upload;
 
 use axum::routing::{get, post};
 use axum::Router;
