@@ -239,17 +239,17 @@ fn bad_requests_say_what_is_wrong() {
         .starts_with("the body must be JSON {\"text\": \"…\"}"));
     let unnamed = server.request("POST", "/api/upload", "application/octet-stream", b"x");
     assert_eq!(unnamed.status, 400);
+    // An old Word file: its first bytes are an OLE2 compound file's.
     let binary = server.request(
         "POST",
         "/api/upload?name=report.doc",
         "application/octet-stream",
-        b"\xd0\xcf\x11\xe0",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0",
     );
     assert_eq!(binary.status, 422);
-    assert!(binary.json()["error"]
-        .as_str()
-        .unwrap()
-        .starts_with("report.doc: "));
+    let error = binary.json()["error"].as_str().unwrap().to_owned();
+    assert!(error.starts_with("report.doc: "), "{error}");
+    assert!(error.contains(".docx"), "{error}");
     assert_eq!(
         server
             .request("GET", "/api/nothing", "text/plain", b"")
@@ -276,6 +276,24 @@ fn an_uploaded_text_file_gets_its_text_and_the_same_analysis() {
     object.remove("name");
     object.remove("text");
     assert_eq!(uploaded, server.analyse(&text).json());
+}
+
+#[test]
+fn an_uploaded_word_document_reads_as_its_text() {
+    let server = Server::start();
+    let docx = std::fs::read("tests/fixtures/docx/zhengfu-beijing-2026.docx").unwrap();
+    let text = std::fs::read_to_string("tests/fixtures/zhengfu-beijing-2026.txt").unwrap();
+    let upload = server.request(
+        "POST",
+        "/api/upload?name=beijing.docx",
+        "application/octet-stream",
+        &docx,
+    );
+    assert_eq!(upload.status, 200);
+    let uploaded = upload.json();
+    let typed = server.analyse(&text).json();
+    assert_eq!(uploaded["reports"], typed["reports"]);
+    assert_eq!(uploaded["findings"], typed["findings"]);
 }
 
 #[test]

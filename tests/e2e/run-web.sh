@@ -40,5 +40,6 @@ BIN=$(e2e_baogao_bin)
 e2e_workspace "$RUN/workspace"
 
 E2E_WEB_DEPS="$DEPS" E2E_BAOGAO="$BIN" E2E_REPORT="$RUN/workspace/renda-yaan-gap.txt" \
-  E2E_UPLOADS="$RUN/workspace/renda-yaan-gap.txt" E2E_SCREENSHOT="$screenshot" \
+  E2E_UPLOADS="$RUN/workspace/renda-yaan-gap.txt:$E2E_REPO/tests/fixtures/zhengfu-beijing-2026.txt:$E2E_REPO/tests/fixtures/docx/zhengfu-beijing-2026.docx" \
+  E2E_SCREENSHOT="$screenshot" \
   node "$E2E_REPO/tests/e2e/web/run.js"
