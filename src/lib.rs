@@ -1,6 +1,6 @@
 //! baogao: analysis of Chinese work reports (工作报告) for an editor and a CLI.
 //!
-//! Layers point one way: [`text`] ← [`report`] ← [`rules`] ← {`lsp`, `cli`};
+//! Layers point one way: [`text`] ← [`report`] ← [`rules`] ← {`lsp`, `cli`, `serve`};
 //! [`input`] reads files and uploads (text or `.docx`) for the front ends.
 //! Only `lsp` knows the Language Server Protocol.
 
@@ -23,4 +23,5 @@ pub mod input;
 pub mod lsp;
 pub mod report;
 pub mod rules;
+pub mod serve;
 pub mod text;

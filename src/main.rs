@@ -27,11 +27,14 @@ enum Command {
     Check(cli::check::Args),
     /// List the rules, or explain one (`baogao rules BG003`).
     Rules(cli::rules::Args),
+    /// Serve a web page and a JSON API on the analysis (loopback by default).
+    Serve(cli::serve::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if !matches!(cli.command, Command::Lsp(_)) {
+    // The servers' main threads run their async runtime.
+    if !matches!(cli.command, Command::Lsp(_) | Command::Serve(_)) {
         cli::work_in_pool();
     }
     let result: Result<ExitCode, CliError> = match cli.command {
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
         Command::Metrics(args) => cli::metrics::run(&args),
         Command::Check(args) => cli::check::run(&args),
         Command::Rules(args) => cli::rules::run(&args),
+        Command::Serve(args) => cli::serve::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthChar;
 
-use super::outline::{parts_found, Seq, Span};
+use super::outline::{Seq, Span};
 use super::statistics::Statistics;
 use super::{walk, CliError};
 use crate::analysis;
@@ -170,7 +170,7 @@ fn check_file(
         .iter()
         .map(|r| Reading {
             kind: r.kind,
-            parts: parts_found(r).0,
+            parts: r.parts_found().0,
         })
         .collect();
     Ok(Checked {

@@ -4,6 +4,7 @@ pub mod check;
 pub mod metrics;
 pub mod outline;
 pub mod rules;
+pub mod serve;
 pub mod statistics;
 pub mod walk;
 

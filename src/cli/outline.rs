@@ -32,19 +32,6 @@ pub fn run(args: &Args) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The standard parts a report shows, in order, and those it lacks.
-pub fn parts_found(report: &Report) -> (Vec<Part>, Vec<Part>) {
-    let found: Vec<Part> = Part::ALL
-        .into_iter()
-        .filter(|&p| p != Part::Appendix && report.part(p).is_some())
-        .collect();
-    let absent = Part::ALL
-        .into_iter()
-        .filter(|p| *p != Part::Appendix && !found.contains(p))
-        .collect();
-    (found, absent)
-}
-
 /// The indented, human-readable tree.
 pub fn render(input: &Input, document: &Document) -> String {
     let index = LineIndex::new(&input.text);
@@ -94,7 +81,7 @@ fn render_report(
         report.kind.name(),
         if report.fragment { ", 片段" } else { "" }
     );
-    let (found, absent) = parts_found(report);
+    let (found, absent) = report.parts_found();
     let names = |parts: &[Part]| parts.iter().map(|p| p.name()).collect::<Vec<_>>().join(" ");
     let _ = writeln!(out, "       parts: {}", names(&found));
     if report.kind.is_report() && !absent.is_empty() {
@@ -261,7 +248,7 @@ impl Serialize for With<'_, Report> {
             reason: &'a str,
         }
         let r = self.item;
-        let (found, absent) = parts_found(r);
+        let (found, absent) = r.parts_found();
         Json {
             evidence: Seq(|| {
                 r.evidence.iter().map(|e| EvidenceJson {

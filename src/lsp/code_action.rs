@@ -142,7 +142,10 @@ fn fix_all(analysis: &Analysed, request: &Request<'_>) -> Option<CodeActionOrCom
         };
         let certain = rules::lookup(finding.code)
             .is_some_and(|doc| matches!(doc.family, Family::Punctuation | Family::Numbers));
-        if !certain || overlaps(fix) || fix.edits.iter().any(|e| clashes(&taken, e.range)) {
+        if !certain
+            || fix.has_overlapping_edits()
+            || fix.edits.iter().any(|e| clashes(&taken, e.range))
+        {
             continue;
         }
         taken.extend(fix.edits.iter().map(|e| (e.range.start, e.range.end)));
@@ -209,7 +212,7 @@ fn edit_of(
     finding: &Finding,
     fix: &Fix,
 ) -> Option<WorkspaceEdit> {
-    if overlaps(fix) {
+    if fix.has_overlapping_edits() {
         log::error(format_args!(
             "{}: fix {:?} has overlapping edits; not offered",
             finding.code, fix.title
@@ -247,14 +250,4 @@ fn workspace_edit(
             ..Default::default()
         }
     }
-}
-
-/// Clients refuse a text edit list whose ranges overlap.
-fn overlaps(fix: &Fix) -> bool {
-    let mut ranges: Vec<_> = fix.edits.iter().map(|e| e.range).collect();
-    ranges.sort();
-    ranges.windows(2).any(|pair| match pair {
-        [a, b] => b.start < a.end,
-        _ => false,
-    })
 }

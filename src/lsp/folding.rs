@@ -6,7 +6,6 @@ use tower_lsp::lsp_types::{FoldingRange, FoldingRangeKind};
 
 use super::analysis::Analysed;
 use super::encoding::Converter;
-use super::symbols;
 use crate::report::NoiseKind;
 use crate::text::{Encoding, TextRange};
 
@@ -24,7 +23,7 @@ pub(crate) fn folding_ranges(analysis: &Analysed, encoding: Encoding) -> Vec<Fol
             title,
         ));
         for node in report.walk() {
-            let label = symbols::node_name(text, node);
+            let label = node.name(text);
             folds.extend(fold(
                 &conv,
                 text,

@@ -7,7 +7,6 @@
 use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
 use super::analysis::Analysed;
-use super::symbols;
 use crate::report::metrics;
 use crate::rules;
 use crate::text::{Encoding, TextRange};
@@ -51,7 +50,7 @@ pub(crate) fn hover(analysis: &Analysed, position: Position, encoding: Encoding)
             .unwrap_or_default();
         parts.push(format!(
             "**{}**{part}\n\n{}",
-            escape(&symbols::node_name(text, node)),
+            escape(&node.name(text)),
             metrics::section_summary(
                 text,
                 &figures.metrics,

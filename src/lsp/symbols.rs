@@ -31,13 +31,13 @@ fn report_symbol(analysis: &Analysed, conv: &Converter<'_>, report: &Report) -> 
     if report.fragment {
         detail.push_str(" · 片段");
     }
-    let figures = figure_count(analysis, report.range);
+    let figures = analysis.figures.count_in(report.range);
     if figures > 0 {
         detail.push_str(&format!(" · {figures} 项数据"));
     }
     symbol(
         conv,
-        report_name(report),
+        report.name(),
         Some(detail),
         SymbolKind::MODULE,
         report.range,
@@ -53,7 +53,7 @@ fn report_symbol(analysis: &Analysed, conv: &Converter<'_>, report: &Report) -> 
 fn node_symbol(analysis: &Analysed, conv: &Converter<'_>, node: &Node) -> DocumentSymbol {
     symbol(
         conv,
-        node_name(&analysis.text, node),
+        node.name(&analysis.text),
         node_detail(analysis, node),
         kind(node),
         node.range,
@@ -68,25 +68,12 @@ fn node_symbol(analysis: &Analysed, conv: &Converter<'_>, node: &Node) -> Docume
 /// The part a node is, and how many figures its section claims.
 fn node_detail(analysis: &Analysed, node: &Node) -> Option<String> {
     let part = node.part.map(|p| p.name());
-    match (part, figure_count(analysis, node.range)) {
+    match (part, analysis.figures.count_in(node.range)) {
         (None, 0) => None,
         (Some(part), 0) => Some(part.to_owned()),
         (None, n) => Some(format!("{n} 项数据")),
         (Some(part), n) => Some(format!("{part} · {n} 项数据")),
     }
-}
-
-/// How many figures lie inside `range` (figures are in text order).
-fn figure_count(analysis: &Analysed, range: TextRange) -> usize {
-    let metrics = &analysis.figures.metrics;
-    let first = metrics.partition_point(|m| m.range.start < range.start);
-    metrics
-        .get(first..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|m| m.range.start < range.end)
-        .filter(|m| range.contains_range(m.range))
-        .count()
 }
 
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must be named to build one.
@@ -110,29 +97,6 @@ fn symbol(
         selection_range: conv.range(clamp_into(heading, range)),
         children: Some(children),
     }
-}
-
-/// What the outline shows for a report: its title, else its kind.
-pub(crate) fn report_name(report: &Report) -> String {
-    match &report.title {
-        Some(title) if !title.text.trim().is_empty() => title.text.clone(),
-        _ => report.kind.name().to_owned(),
-    }
-}
-
-/// What the outline shows for a node: its marker and label as written
-/// (`（一）坚持…`), never empty (clients reject empty names).
-pub(crate) fn node_name(text: &str, node: &Node) -> String {
-    let marker = node.marker.as_ref().map_or("", |m| m.range.slice(text));
-    let name = format!("{marker}{}", node.label);
-    if !name.trim().is_empty() {
-        return name;
-    }
-    let heading = node.heading.slice(text).trim();
-    if !heading.is_empty() {
-        return heading.chars().take(40).collect();
-    }
-    node.part.map_or("(无标题)", |p| p.name()).to_owned()
 }
 
 pub(crate) fn kind(node: &Node) -> SymbolKind {
@@ -166,7 +130,7 @@ pub(crate) fn workspace_symbols(
     let conv = analysis.converter(encoding);
     let mut out = Vec::new();
     for report in &analysis.document.reports {
-        let report_name = report_name(report);
+        let report_name = report.name();
         let heading = report.title.as_ref().map_or(report.range, |t| t.range);
         if matches(&report_name, query) {
             out.push(information(
@@ -185,7 +149,7 @@ pub(crate) fn workspace_symbols(
             .map(|n| (n, report_name.clone()))
             .collect();
         while let Some((node, container)) = stack.pop() {
-            let name = node_name(&analysis.text, node);
+            let name = node.name(&analysis.text);
             stack.extend(node.children.iter().rev().map(|c| (c, name.clone())));
             if matches(&name, query) {
                 out.push(information(

@@ -245,6 +245,21 @@ impl Node {
     pub fn walk(&self) -> impl Iterator<Item = &Node> {
         depth_first(vec![self])
     }
+
+    /// What an outline shows for the node: its marker and label as written
+    /// (`（一）坚持…`), never empty (editors reject empty names).
+    pub fn name(&self, text: &str) -> String {
+        let marker = self.marker.as_ref().map_or("", |m| m.range.slice(text));
+        let name = format!("{marker}{}", self.label);
+        if !name.trim().is_empty() {
+            return name;
+        }
+        let heading = self.heading.slice(text).trim();
+        if !heading.is_empty() {
+            return heading.chars().take(40).collect();
+        }
+        self.part.map_or("(无标题)", |p| p.name()).to_owned()
+    }
 }
 
 /// Depth-first walk from `stack`, whose last node comes first.
@@ -296,6 +311,27 @@ impl Report {
     /// The first node that is the given part.
     pub fn part(&self, part: Part) -> Option<&Node> {
         self.walk().find(|n| n.part == Some(part))
+    }
+
+    /// The standard parts the report shows, in order, and those it lacks.
+    pub fn parts_found(&self) -> (Vec<Part>, Vec<Part>) {
+        let found: Vec<Part> = Part::ALL
+            .into_iter()
+            .filter(|&p| p != Part::Appendix && self.part(p).is_some())
+            .collect();
+        let absent = Part::ALL
+            .into_iter()
+            .filter(|p| *p != Part::Appendix && !found.contains(p))
+            .collect();
+        (found, absent)
+    }
+
+    /// What an outline shows for the report: its title, else its kind.
+    pub fn name(&self) -> String {
+        match &self.title {
+            Some(title) if !title.text.trim().is_empty() => title.text.clone(),
+            _ => self.kind.name().to_owned(),
+        }
     }
 }
 

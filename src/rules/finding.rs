@@ -25,6 +25,18 @@ pub struct Fix {
     pub edits: Vec<Edit>,
 }
 
+impl Fix {
+    /// Whether two of the edits overlap: editors refuse such an edit list.
+    pub fn has_overlapping_edits(&self) -> bool {
+        let mut ranges: Vec<_> = self.edits.iter().map(|e| e.range).collect();
+        ranges.sort();
+        ranges.windows(2).any(|pair| match pair {
+            [a, b] => b.start < a.end,
+            _ => false,
+        })
+    }
+}
+
 /// Another place that explains a finding (e.g. the other mention of a figure).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Related {

@@ -115,3 +115,19 @@ e2e_vscode_deps() {
   }
   printf '%s\n' "$dir"
 }
+
+# Installs playwright-core from tests/e2e/web's lockfile into the cache (npm ci,
+# redone only when the lockfile changes). Prints the folder.
+e2e_web_deps() {
+  local src="$E2E_REPO/tests/e2e/web" dir="$E2E_CACHE/web-deps"
+  if [[ -d $dir/node_modules/playwright-core ]] && cmp -s "$src/package-lock.json" "$dir/package-lock.json"; then
+    printf '%s\n' "$dir"
+    return
+  fi
+  e2e_log "installing playwright-core (npm ci)"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  cp "$src/package.json" "$src/package-lock.json" "$dir/"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  printf '%s\n' "$dir"
+}

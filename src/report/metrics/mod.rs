@@ -195,6 +195,22 @@ pub struct Figures {
     pub contradictions: Vec<Contradiction>,
 }
 
+impl Figures {
+    /// How many figures lie inside `range` (they are in text order).
+    pub fn count_in(&self, range: TextRange) -> usize {
+        let first = self
+            .metrics
+            .partition_point(|m| m.range.start < range.start);
+        self.metrics
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|m| m.range.start < range.end)
+            .filter(|m| range.contains_range(m.range))
+            .count()
+    }
+}
+
 /// Reads the figures of `text` as `document` (its [`analyze`](crate::report::analyze)
 /// result) divides it: only paragraphs, not page chrome, and contradictions
 /// only within one part of one report (see [`scopes`]).

@@ -93,9 +93,12 @@ function hoverText(hovers) {
   return parts.join("\n---\n");
 }
 
-// Applies the expected quick fix as the light-bulb menu would, records the
+// Applies the expected quick fix as the light-bulb menu would (resolving
+// the edit of an action offered without one, as choosing it does), records the
 // text and whether the finding went away, then puts the original text back
 // (the settings check and the screenshot want the fault).
+const actionsToResolve = 20;
+
 async function applyFix(doc, fix, timeout) {
   const character = doc.lineAt(fix.line).text.indexOf(fix.at);
   if (character < 0) {
@@ -108,6 +111,7 @@ async function applyFix(doc, fix, timeout) {
       doc.uri,
       new vscode.Range(position, position),
       vscode.CodeActionKind.QuickFix.value,
+      actionsToResolve,
     )) || [];
   const titles = actions.map((a) => a.title);
   const action = actions.find((a) => a.title.includes(fix.title_contains) && a.edit);
