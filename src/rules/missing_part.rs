@@ -2,7 +2,7 @@
 
 use super::shared::{self, Located};
 use super::{Context, Edit, Finding, Fix, RuleDoc, Severity};
-use crate::report::{Kind, Part, Report};
+use crate::report::{Kind, Level, Part, Report};
 use crate::text::TextRange;
 
 pub const DOC: RuleDoc = RuleDoc {
@@ -108,7 +108,10 @@ pub fn missing(
             Expected::Title => report.title.is_some(),
             Expected::Part(part) => has(part),
         };
-        if present || !optional && printed && spoken.contains(&expected) {
+        if present
+            || !optional && printed && spoken.contains(&expected)
+            || expected == Expected::Part(Part::Review) && review_lost_heading(report, located)
+        {
             continue;
         }
         // A closing written before the end is out of order, not missing.
@@ -154,6 +157,23 @@ pub fn missing(
         });
         out.push(finding);
     }
+}
+
+/// A review whose heading a copy lost: its second-level sections
+/// (`（一）`…`（九）`) stand in no part before its thanks or shortcomings. The
+/// review is there; BG005 reports the heading missing above its sections.
+/// (Its `一、` sections left bare are a report's own top level: the lost
+/// part heading is then only BG001's to report.)
+fn review_lost_heading(report: &Report, located: &[Located]) -> bool {
+    let closure = located
+        .iter()
+        .find(|l| matches!(l.part, Part::Thanks | Part::Shortcomings));
+    closure.is_some_and(|closure| {
+        report
+            .nodes
+            .iter()
+            .any(|n| n.part.is_none() && n.level > Level::H1 && n.range.start < closure.range.start)
+    })
 }
 
 fn name(expected: Expected) -> &'static str {
@@ -426,6 +446,30 @@ mod tests {
     #[test]
     fn dont_flag_a_complete_report() {
         assert_eq!(codes(&run(COMPLETE), "BG001"), 0);
+    }
+
+    #[test]
+    fn a_review_whose_heading_is_lost_is_no_missing_review() {
+        // The copy lost `一、2003年工作回顾` above its sections: BG005 says so
+        // at the first `（一）`; the review itself, with its thanks and
+        // shortcomings, is there.
+        let text = "\
+××市政府工作报告
+各位代表:
+现在,我代表市人民政府,向大会报告工作,请予审议。
+（一）经济平稳增长。全年地区生产总值增长6%。
+（二）民生持续改善。城镇新增就业5万人。
+各位代表,过去一年取得的成绩来之不易。在此,我代表市人民政府,向全市人民表示衷心的感谢!
+我们也清醒地看到,发展中还存在一些困难和问题。
+二、2004年工作安排
+（一）扩大投资。全年完成投资1000亿元。
+各位代表,让我们更加紧密地团结在以习近平同志为核心的党中央周围,为建设现代化城市而团结奋斗!
+";
+        let findings = run(text);
+        assert_eq!(codes(&findings, "BG005"), 1);
+        assert!(!findings
+            .iter()
+            .any(|f| f.message.starts_with("缺少工作回顾")));
     }
 
     #[test]
