@@ -4,16 +4,7 @@
 //! does. After adding or changing a rule, regenerate it with
 //! `node editors/vscode/scripts/sync-rules.mjs target/debug/baogao`.
 
-use baogao::rules::{self, Severity};
-
-fn severity_id(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-        Severity::Hint => "hint",
-    }
-}
+use baogao::rules;
 
 #[test]
 fn vscode_rule_settings_match_the_registry() {
@@ -45,7 +36,7 @@ fn vscode_rule_settings_match_the_registry() {
         let expected = format!(
             "`{}` (default: {}). {}.",
             doc.name,
-            severity_id(doc.default_severity),
+            doc.default_severity.id(),
             doc.summary
         );
         assert_eq!(description, expected, "{}: run the sync script", doc.code);

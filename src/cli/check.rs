@@ -13,13 +13,13 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthChar;
 
+use super::checked::{count, Checked, Reading};
 use super::outline::{Seq, Span};
 use super::statistics::Statistics;
 use super::{walk, CliError};
 use crate::analysis;
 use crate::config;
-use crate::input::{self, Input};
-use crate::report::{Kind, Part};
+use crate::input;
 use crate::rules::{self, Config, Finding, Severity};
 use crate::text::{Encoding, LineIndex, TextRange};
 
@@ -64,22 +64,6 @@ fn parse_deny(s: &str) -> Result<Severity, String> {
         "hint" => Ok(Severity::Hint),
         _ => Err("expected `errors`, `warnings`, `infos` or `hints`".to_string()),
     }
-}
-
-/// One checked file.
-pub struct Checked {
-    pub input: Input,
-    /// The configuration file used, if any.
-    pub config: Option<PathBuf>,
-    pub findings: Vec<Finding>,
-    /// What was read of each report in the file, for `--statistics`.
-    pub reports: Vec<Reading>,
-}
-
-/// The kind of one report and the standard parts found in it.
-pub struct Reading {
-    pub kind: Kind,
-    pub parts: Vec<Part>,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, CliError> {
@@ -188,15 +172,6 @@ fn pretty(value: &Value) -> Result<String, CliError> {
     Ok(s)
 }
 
-pub fn severity_id(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-        Severity::Hint => "hint",
-    }
-}
-
 /// Renders the findings for a person. Colour goes through `anstream`, which
 /// drops it when stdout is not a terminal (or `NO_COLOR` is set).
 fn write_human(checked: &[Checked]) -> Result<(), CliError> {
@@ -258,7 +233,7 @@ pub fn render_human(checked: &Checked) -> String {
         let _ = writeln!(
             out,
             "{c}{}[{}]{RESET}{BOLD}: {}{RESET}",
-            severity_id(f.severity),
+            f.severity.id(),
             f.code,
             f.message
         );
@@ -356,15 +331,6 @@ fn underline(line: &str, start: usize, end: usize) -> (String, String) {
         carets.to_string()
     };
     (shown, carets)
-}
-
-/// How many findings of `severity` all the files have.
-pub(super) fn count(checked: &[Checked], severity: Severity) -> usize {
-    checked
-        .iter()
-        .flat_map(|c| &c.findings)
-        .filter(|f| f.severity == severity)
-        .count()
 }
 
 fn summary(checked: &[Checked]) -> String {
@@ -495,7 +461,7 @@ impl Serialize for FindingsJson<'_> {
                     range: span(r.range),
                 })
             }),
-            severity: severity_id(f.severity),
+            severity: f.severity.id(),
         }))
     }
 }

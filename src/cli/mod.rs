@@ -1,6 +1,7 @@
 //! Command-line front end: reading input files and rendering the analysis.
 
 pub mod check;
+pub mod checked;
 pub mod metrics;
 pub mod outline;
 pub mod rules;

@@ -3,7 +3,6 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use super::check::severity_id;
 use super::CliError;
 use crate::rules::{self, RuleDoc};
 
@@ -38,7 +37,7 @@ pub fn table() -> String {
             out,
             "{}  {:<7}  {:<24}  {}",
             doc.code,
-            severity_id(doc.default_severity),
+            doc.default_severity.id(),
             doc.name,
             doc.summary
         );
@@ -55,7 +54,7 @@ pub fn explain(doc: &RuleDoc) -> String {
         "{} {} (default: {})\n\n{}\n\n{}",
         doc.code,
         doc.name,
-        severity_id(doc.default_severity),
+        doc.default_severity.id(),
         doc.summary,
         doc.explanation
     )
@@ -117,7 +116,7 @@ pub fn markdown() -> String {
             doc.code,
             doc.code.to_ascii_lowercase(),
             doc.name,
-            severity_id(doc.default_severity),
+            doc.default_severity.id(),
             doc.family.id(),
             doc.summary.replace('|', "\\|")
         );
@@ -130,7 +129,7 @@ pub fn markdown() -> String {
             doc.code.to_ascii_lowercase(),
             doc.code,
             doc.name,
-            severity_id(doc.default_severity),
+            doc.default_severity.id(),
             doc.family.id(),
             doc.summary,
             // The explanation's own `##` sections sit one level below.

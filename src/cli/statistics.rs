@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
 
-use super::check::{count, severity_id, Checked};
+use super::checked::{count, Checked};
 use crate::report::{Kind, Part};
 use crate::rules::{self, Severity};
 
@@ -124,7 +124,7 @@ impl Statistics {
                             c.files.to_string(),
                             c.code.to_string(),
                             rule_name(c.code).to_string(),
-                            severity_id(c.severity).to_string(),
+                            c.severity.id().to_string(),
                         ]
                     })
                     .collect(),
@@ -174,7 +174,7 @@ impl Statistics {
             "codes": self.codes.iter().map(|c| json!({
                 "code": c.code,
                 "name": rule_name(c.code),
-                "severity": severity_id(c.severity),
+                "severity": c.severity.id(),
                 "findings": c.findings,
                 "files": c.files,
             })).collect::<Vec<_>>(),

@@ -11,6 +11,18 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// As configuration and output name it: `warning`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+            Severity::Hint => "hint",
+        }
+    }
+}
+
 /// One replacement of a byte range by new text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Edit {
