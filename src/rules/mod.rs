@@ -367,6 +367,14 @@ pub(crate) mod testing {
         run(text).into_iter().filter(|f| f.code == code).collect()
     }
 
+    /// The text each finding with `code` puts in place by its first fix.
+    pub fn replacements(code: &str, text: &str) -> Vec<String> {
+        only(code, text)
+            .iter()
+            .map(|f| f.fixes[0].edits[0].new_text.clone())
+            .collect()
+    }
+
     /// How many findings have `code`.
     pub fn codes(findings: &[Finding], code: &str) -> usize {
         findings.iter().filter(|f| f.code == code).count()

@@ -4,7 +4,7 @@ use super::shared::{self, List};
 use std::sync::OnceLock;
 
 use super::{Context, Edit, Finding, Fix, Renumber, RuleDoc, Severity};
-use crate::report::{marker, Document, Level, Marker, MarkerStyle, Report};
+use crate::report::{marker, numeral, Document, Level, Marker, MarkerStyle, Report};
 use crate::text::sentence::clause_starts;
 use crate::text::TextRange;
 
@@ -243,7 +243,9 @@ fn written(text: &str, like: &Marker, number: u32, within: TextRange) -> bool {
         let listed = before
             .strip_suffix('、')
             .and_then(|r| r.chars().next_back());
-        before.ends_with('第') || next.is_some_and(is_han_digit) || listed.is_some_and(is_han_digit)
+        before.ends_with('第')
+            || next.is_some_and(numeral::is_numeral_char)
+            || listed.is_some_and(numeral::is_numeral_char)
     };
     if window.match_indices(&marker).any(|(at, _)| !counted(at)) {
         return true;
@@ -262,10 +264,6 @@ fn written(text: &str, like: &Marker, number: u32, within: TextRange) -> bool {
         })
         .collect();
     window.contains(&other_width)
-}
-
-fn is_han_digit(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
 }
 
 /// The missing markers `numbers`, written like `like`: `“三、”`.

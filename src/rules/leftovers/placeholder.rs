@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::super::prose::{char_after, char_before, prose_captures};
+use super::super::prose::{char_after, char_before, is_han, prose_captures};
 use super::super::{shared, Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
 use crate::text::TextRange;
@@ -86,10 +86,6 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             format!("“{s}”是未填写的占位内容"),
         ));
     }
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// Whether only blanks, markdown marks and end punctuation follow `at` in its

@@ -154,17 +154,12 @@ fn number_at(text: &str, at: usize) -> TextRange {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::testing::only;
+    use super::super::super::testing::{only, replacements};
 
     #[test]
     fn flags_full_width_numbers() {
         let text = "新增１所高专，增长１２．５％。\n";
-        let found = only("BG022", text);
-        let fixed: Vec<&str> = found
-            .iter()
-            .map(|f| f.fixes[0].edits[0].new_text.as_str())
-            .collect();
-        assert_eq!(fixed, ["1", "12.5"]);
+        assert_eq!(replacements("BG022", text), ["1", "12.5"]);
     }
 
     #[test]

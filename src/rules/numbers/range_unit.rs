@@ -86,16 +86,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::testing::only;
+    use super::super::super::testing::{only, replacements};
 
     #[test]
     fn flags_ranges_that_drop_the_unit() {
         let text = "失业率控制在3～5%，新开工50～100亿元项目，按30-50万人口规划。\n";
-        let fixed: Vec<String> = only("BG023", text)
-            .iter()
-            .map(|f| f.fixes[0].edits[0].new_text.clone())
-            .collect();
-        assert_eq!(fixed, ["3%～5%", "50亿～100亿", "30万-50万"]);
+        assert_eq!(
+            replacements("BG023", text),
+            ["3%～5%", "50亿～100亿", "30万-50万"]
+        );
     }
 
     #[test]

@@ -94,7 +94,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::testing::only;
+    use super::super::super::testing::{only, replacements};
     use super::times_thousand;
 
     #[test]
@@ -108,11 +108,7 @@ mod tests {
     #[test]
     fn flags_thousand_as_a_unit() {
         let text = "补助4千元，安置3千人，建成1.5千套。\n";
-        let fixed: Vec<String> = only("BG024", text)
-            .iter()
-            .map(|f| f.fixes[0].edits[0].new_text.clone())
-            .collect();
-        assert_eq!(fixed, ["4000", "3000", "1500"]);
+        assert_eq!(replacements("BG024", text), ["4000", "3000", "1500"]);
     }
 
     #[test]

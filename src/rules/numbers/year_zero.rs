@@ -88,17 +88,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::testing::only;
+    use super::super::super::testing::{only, replacements};
 
     #[test]
     fn flags_years_with_a_wrong_zero() {
         let text = "二0二三年一月，二零二四年和二O三五年远景目标。\n";
-        let found = only("BG021", text);
-        let fixed: Vec<&str> = found
-            .iter()
-            .map(|f| f.fixes[0].edits[0].new_text.as_str())
-            .collect();
-        assert_eq!(fixed, ["二〇二三", "二〇二四", "二〇三五"]);
+        assert_eq!(
+            replacements("BG021", text),
+            ["二〇二三", "二〇二四", "二〇三五"]
+        );
     }
 
     #[test]
