@@ -55,13 +55,26 @@ fn mask_bytewise<const N: usize>(block: &[u8; BLOCK], set: &[u8; N]) -> u64 {
 }
 
 #[cfg(target_arch = "x86_64")]
-mod avx2 {
+pub(crate) mod avx2 {
     use std::arch::x86_64::{
-        _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256,
-        _mm256_set1_epi8, _mm256_setzero_si256,
+        __m256i, _mm256_cmpeq_epi8, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
+        _mm256_set_epi64x, _mm256_setzero_si256,
     };
 
     use super::BLOCK;
+
+    /// The 32 bytes of `bytes` as a vector, built from four words (the
+    /// compiler makes it one unaligned load) so that no pointer is read.
+    #[target_feature(enable = "avx2")]
+    pub(crate) fn vector(bytes: &[u8; 32]) -> __m256i {
+        let word = |k: usize| {
+            bytes
+                .get(8 * k..8 * k + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                .map_or(0, i64::from_le_bytes)
+        };
+        _mm256_set_epi64x(word(3), word(2), word(1), word(0))
+    }
 
     /// Thirty-two bytes at a time: each compared with every byte of `set`
     /// (a fixed number of them, so the comparisons are unrolled).
@@ -72,8 +85,7 @@ mod avx2 {
                 .get(from..from + 32)
                 .and_then(|h| h.try_into().ok())
                 .unwrap_or(&[0; 32]);
-            // SAFETY: `bytes` is 32 readable bytes; the load needs no alignment.
-            let v = unsafe { _mm256_loadu_si256(bytes.as_ptr().cast()) };
+            let v = vector(bytes);
             let hits = set.iter().fold(_mm256_setzero_si256(), |hits, &b| {
                 _mm256_or_si256(hits, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b as i8)))
             });

@@ -219,12 +219,12 @@ const NIBBLES: [[u8; 16]; 6] = {
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
     use std::arch::x86_64::{
-        __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8,
-        _mm256_set1_epi8, _mm256_set_epi64x, _mm256_setzero_si256, _mm256_shuffle_epi8,
-        _mm256_srli_epi16,
+        __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_movemask_epi8, _mm256_set1_epi8,
+        _mm256_set_epi64x, _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
     };
 
     use super::{block_mask_bytewise, stops_at, Stops, NIBBLES};
+    use crate::text::byte_set;
 
     /// Bytes a block reads: its own and the two after it (the rest of a
     /// character that starts at its end).
@@ -237,8 +237,7 @@ mod avx2 {
             .get(from..from + 32)
             .and_then(|w| w.try_into().ok())
             .unwrap_or(&[0; 32]);
-        // SAFETY: `bytes` is 32 readable bytes; the load needs no alignment.
-        unsafe { _mm256_loadu_si256(bytes.as_ptr().cast()) }
+        byte_set::avx2::vector(bytes)
     }
 
     /// Each byte of `nibbles` (0 to 15) looked up in `table`.
