@@ -38,9 +38,9 @@ pub(super) fn find_closing(text: &str, body: &[TextRange], from: usize) -> Optio
     // 政府的一切权力…` among the last tasks) is not the closing.
     let tail = |s: &str| {
         // `三重一大：“三重”指…`, `五项制度】即…`: a glossary's entry.
-        let entry = parts::first_chars(s, 20).contains(['：', ':', '】']);
+        let entry = crate::text::first_chars(s, 20).contains(['：', ':', '】']);
         // A salutation left last calls for words that are missing.
-        parts::at_most_chars(s, 40) && !parts::is_salutation(s)
+        crate::text::at_most_chars(s, 40) && !parts::is_salutation(s)
             || entry
             || marker::parse(s, 0).is_some()
             || s.starts_with(['［', '[', '【', '（', '(', '注', '<', '>'])
@@ -86,10 +86,10 @@ fn ends_report(text: &str, body: &[TextRange], i: usize) -> bool {
     // too (`…让清正廉洁的新风正气不断充盈！`) but runs longer than a closing
     // said in other words, which sums up in a few sentences.
     addressed
-        && parts::at_most_chars(s, 400)
+        && crate::text::at_most_chars(s, 400)
         && (s.trim_end_matches([' ', '*']).ends_with(['！', '!']) || parts::is_confident(s))
         && !parts::is_salutation(s)
-        && !parts::at_most_chars(s, 40)
+        && !crate::text::at_most_chars(s, 40)
         && !parts::is_thanks(s)
 }
 
@@ -116,7 +116,7 @@ fn is_appendix_heading(line: &str) -> bool {
     let line = line
         .trim_start_matches(['#', ' ', '*', '[', '【'])
         .trim_end_matches(['*', ':', '：', ']', '】']);
-    parts::at_most_chars(line, 40)
+    crate::text::at_most_chars(line, 40)
         && marker::parse(line, 0).is_none()
         && !line.contains(['。', '，', ','])
         && (opens_notes(line)
@@ -138,7 +138,7 @@ pub(super) fn opens_notes(label: &str) -> bool {
     let rest = rest
         .trim_matches([' ', '\u{3000}', '*', ':', '：', '[', ']', '【', '】'])
         .replace([' ', '\u{3000}'], "");
-    parts::at_most_chars(&rest, 12)
+    crate::text::at_most_chars(&rest, 12)
         && (["附件", "附表", "附录", "附注", "名词", "词语", "注释", "注解"]
             .iter()
             .any(|w| rest.starts_with(w))

@@ -67,10 +67,10 @@ fn short_label(mut s: &str) -> String {
             }
         }
         let clean = sentence.trim_end_matches([':', '：', ',', '，']);
-        if parts::at_most_chars(clean, 30) {
+        if crate::text::at_most_chars(clean, 30) {
             label.push_str(clean);
         } else {
-            label.push_str(parts::first_chars(clean, 28));
+            label.push_str(crate::text::first_chars(clean, 28));
             label.push('…');
         }
         return label;

@@ -4,7 +4,7 @@
 use super::event::Event;
 use super::markdown::clean_label;
 use super::model::{Level, Marker, MarkerStyle, Node, Part};
-use super::{marker, numeral, parts, Words};
+use super::{marker, numeral, Words};
 use crate::text::lines::{trim_blanks, BLANKS};
 use crate::text::sentence::{is_sentence_end, sentence_end, sentence_starts, CLOSERS};
 use crate::text::TextRange;
@@ -175,7 +175,7 @@ fn lead_sentence(text: &str, p: TextRange) -> Option<TextRange> {
     }
     // Most paragraphs open with a long sentence: no need to count it, nor
     // to look for its end past the bytes 24 characters can take.
-    let (end, ch) = sentence_end(parts::first_bytes(s, 25))?;
+    let (end, ch) = sentence_end(crate::text::first_bytes(s, 25))?;
     if end > 24 * 4 {
         return None;
     }

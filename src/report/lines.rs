@@ -211,8 +211,8 @@ fn glued_salutation(s: &str) -> Option<(usize, usize)> {
     static ADDRESS: Words = words!("尊敬的", "各位代表", "各位委员", "各位领导", "同志们");
     // Most long lines have no address even in a few more characters: they
     // need no count of the first 80.
-    ADDRESS.first_start(parts::first_bytes(s, 80))?;
-    let start = ADDRESS.first_start(parts::first_chars(s, 80))?;
+    ADDRESS.first_start(crate::text::first_bytes(s, 80))?;
+    let start = ADDRESS.first_start(crate::text::first_chars(s, 80))?;
     let after = s.get(start..)?;
     let colon = after
         .char_indices()

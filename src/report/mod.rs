@@ -156,7 +156,7 @@ impl Words {
 
     /// Whether one of the words starts within the first `max_chars` of `s`.
     pub(crate) fn starts_within(&self, s: &str, max_chars: usize) -> bool {
-        let window = parts::first_chars(s, max_chars + 8);
+        let window = crate::text::first_chars(s, max_chars + 8);
         self.first_start(window).is_some_and(|start| {
             window
                 .get(..start)

@@ -51,7 +51,7 @@ pub(super) fn title_first_line(line: &str) -> bool {
 /// A line that may stand above a report's title as its header
 /// (`市十六届人大七次会议文件（三）`): short, without a sentence in it.
 pub(super) fn may_head_report(line: &str) -> bool {
-    parts::at_most_chars(line, 40) && !line.contains(['。', '，', ','])
+    crate::text::at_most_chars(line, 40) && !line.contains(['。', '，', ','])
 }
 
 /// A header line that the title's reading sets aside: one that may head a

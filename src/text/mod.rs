@@ -1,14 +1,16 @@
 //! Text primitives shared by every layer: byte ranges, a line index and
 //! conversion between byte offsets and line/column positions in the three
 //! encodings an LSP client may speak, masks of the bytes of a set
-//! (`byte_set`), trimmed lines (`lines`) and sentence ends (`sentence`). No
-//! protocol types live here.
+//! (`byte_set`), trimmed lines (`lines`), sentence ends (`sentence`) and
+//! cutting by characters (`chars`). No protocol types live here.
 
 pub(crate) mod byte_set;
+mod chars;
 mod line_index;
 pub(crate) mod lines;
 pub(crate) mod sentence;
 
+pub(crate) use chars::{at_most_chars, first_bytes, first_chars, last_chars};
 pub use line_index::{Encoding, LineCol, LineIndex};
 
 use serde::Serialize;

@@ -44,7 +44,7 @@ pub(super) fn clause_mark(bytes: &[u8]) -> ClauseMark {
 /// Whether a phrase says nothing about what was counted: a word or two, or
 /// only verbs.
 pub(crate) fn is_bare_verb(what: &str) -> bool {
-    !what.is_empty() && (crate::report::parts::at_most_chars(what, 2) || is_verbs(what))
+    !what.is_empty() && (crate::text::at_most_chars(what, 2) || is_verbs(what))
 }
 
 /// Whether a phrase is one or more of the verbs in [`BARE_VERBS`].

@@ -1,12 +1,24 @@
-//! Patterns for the standard parts of a report and for its kind. They match
-//! the conventions of DOMAIN.md §2, in either punctuation width.
+//! Patterns for the standard parts of a report: the part headings and the
+//! paragraphs that make a part (salutation, opening, thanks, shortcomings,
+//! lessons, closing); the head lines, the kind and the tense of a heading
+//! in the files beside. They match the conventions of DOMAIN.md §2, in
+//! either punctuation width.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::model::{Kind, Part};
+use super::model::Part;
 use super::Words;
+use crate::text::{at_most_chars, first_bytes, first_chars, last_chars};
+
+mod head;
+mod kind;
+mod tense;
+
+pub use head::*;
+pub use kind::*;
+pub use tense::*;
 
 /// `各位代表:` `各位代表,同志们:` `尊敬的各位领导,同志们:` `各位委员、各位同志：`
 static SALUTATION: LazyLock<Regex> = re!(
@@ -307,30 +319,6 @@ pub fn is_lessons(paragraph: &str) -> bool {
     DRAWN.in_text(first_chars(paragraph, 80))
 }
 
-/// The year a part heading is about: `2022年工作回顾` → 2022,
-/// `二〇二三年的主要工作` → 2023.
-pub fn label_year(label: &str) -> Option<u32> {
-    year_value(YEAR.captures(label)?.get(1)?.as_str())
-}
-
-/// A year as labels write it: `2022年`, `２０２２年`, `二〇二二年`, `2002 年`.
-static YEAR: LazyLock<Regex> = re!(r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})\s?年");
-
-/// The year four digits write (`2022`, `２０２２`, `二〇二二`), if it is one a
-/// report can be about.
-pub(crate) fn year_value(digits: &str) -> Option<u32> {
-    let mut year = 0;
-    for ch in digits.chars() {
-        let d = match ch {
-            '0'..='9' => ch as u32 - '0' as u32,
-            '０'..='９' => ch as u32 - '０' as u32,
-            _ => super::numeral::digit(ch)?,
-        };
-        year = year * 10 + d;
-    }
-    (1949..=2200).contains(&year).then_some(year)
-}
-
 pub fn is_closing(paragraph: &str) -> bool {
     is_speech_end(paragraph) || opens_with_address(paragraph) && is_call(paragraph)
 }
@@ -397,315 +385,6 @@ pub fn is_speech_end(paragraph: &str) -> bool {
         || end.ends_with("谢谢大家")
 }
 
-/// A line under a title giving the date and venue of the speech:
-/// `——2026年1月25日在北京市第十六届人民代表大会第四次会议上`.
-pub fn is_date_venue(line: &str) -> bool {
-    static DATE_VENUE: LazyLock<Regex> = re!(
-        r"^[—－\-─―(（]*\s*在?([0-9０-９二〇零一三四五六七八九十]{4}年.{1,6}月.{1,6}日\s*)?(在?.{2,60}(会议|大会|会)上?(的(报告|讲话|发言))?(通过)?(.{0,10}(市长|省长|州长|主席|主任|总理)\s*[\p{Han}·](\s?[\p{Han}·]){1,3})?)?(\s*[\p{Han}·]{2,12})?\s*[)）]?$"
-    );
-    if line.len() > 80 * 4 {
-        return false;
-    }
-    let n = line.chars().count();
-    // The date or the venue must be there: the regex alone accepts `——`.
-    let dated = line.contains('日') || line.contains("会上");
-    // `——佛山市第十二届人民代表大会第二次会议`: the venue alone, under a dash.
-    let venue = line.starts_with(['—', '－', '―', '─']) && line.contains("代表大会");
-    n <= 80 && (dated || venue) && n >= 6 && DATE_VENUE.is_match(line)
-}
-
-/// The rest of a date-and-venue line broken in two, on the line under it:
-/// `第四次会议上` under `——2015年1月12日在乌鲁木齐市第十五届人民代表大会`.
-pub fn is_venue_rest(line: &str) -> bool {
-    static VENUE_REST: LazyLock<Regex> =
-        re!(r"^\S{0,24}(会议|大会)上?(的(报告|讲话|发言))?\s*[)）]?$");
-    line.len() <= 32 * 4 && VENUE_REST.is_match(line)
-}
-
-/// A speaker line: `北京市市长 殷勇`, `国务院总理　李克强`, `济南市市长鲍志强`,
-/// `市人大常委会主任 张三`, `(张三)`; with `after_date_venue`, also a bare
-/// name (`李学勇`), as some copies set it under the date and venue.
-pub fn is_speaker(line: &str, after_date_venue: bool) -> bool {
-    static OFFICE: LazyLock<Regex> = re!(
-        r"(市长|省长|州长|盟长|县长|区长|旗长|总理|主任|主席|书记|秘书长|委员长)\s*[\p{Han}·](\s?[\p{Han}·]){1,3}$"
-    );
-    static NAME: LazyLock<Regex> = re!(r"^[(（]?[\p{Han}·]{2,4}[)）]?$");
-    if line.len() > 32 * 4 {
-        return false;
-    }
-    let n = line.chars().count();
-    let spaced = line.contains(char::is_whitespace);
-    n <= 32
-        && (OFFICE.is_match(line) && (spaced || n <= 20)
-            || NAME.is_match(line) && (after_date_venue || line.starts_with(['(', '（'])))
-}
-
-/// Kind named by a title line, with the phrase that decided it.
-pub fn title_kind(title: &str) -> Option<(Kind, &'static str)> {
-    // `…关于深圳市人民政府工作报告的决议`, `…印发《政府工作报告》的通知`:
-    // a document about a report names it, and is none.
-    let bare = title.trim_end_matches(['*', ' ', '（', '）', '(', ')']);
-    if ["决议", "决定", "通知", "公告"]
-        .iter()
-        .any(|w| bare.ends_with(w))
-    {
-        return Some((Kind::Other, "标题是决议或通知,不是工作报告"));
-    }
-    let work_report = title.contains("工作报告");
-    if title.contains("政府工作报告") {
-        return Some((Kind::Government, "标题含“政府工作报告”"));
-    }
-    if work_report
-        && (title.contains("政协")
-            || title.contains("委员会常务委员会")
-            || title.contains("政治协商会议"))
-    {
-        return Some((Kind::Consultative, "标题含“政协…常务委员会工作报告”"));
-    }
-    if work_report && (title.contains("人民代表大会常务委员会") || title.contains("人大常委会"))
-    {
-        return Some((Kind::Congress, "标题含“人大常委会工作报告”"));
-    }
-    if ["汇报发言", "发言", "讲话", "汇报", "致辞", "述职"]
-        .iter()
-        .any(|w| title.contains(w))
-    {
-        return Some((Kind::Speech, "标题含“发言/讲话/汇报”"));
-    }
-    // `关于2023年计划执行情况的报告`: a report on one subject, not a work report.
-    if title.contains("关于") && title.ends_with("报告") {
-        return Some((Kind::Other, "标题是“关于…的报告”,不是工作报告"));
-    }
-    None
-}
-
-/// The kind of report its opening says by who speaks: `我代表市人民政府`
-/// (government), `受市人大常委会委托` / `我代表市九届人大常委会` (congress),
-/// `我代表政协××市第十五届委员会常务委员会` (consultative), with the phrase
-/// that decided it. A government's request for comments from 政协委员 names
-/// no speaker and says nothing.
-pub fn speaker_kind(opening: &str) -> Option<(Kind, &str)> {
-    static SPEAKER: LazyLock<Regex> =
-        re!(r"我代表([^，,。；;：:！!向]{2,40})|受([^，,。；;：:！!]{2,40}?)委托");
-    let head = first_chars(opening, 120);
-    let found = SPEAKER.captures(head)?;
-    let who = found.get(1).or_else(|| found.get(2))?.as_str();
-    let kind = if who.contains("政协") || who.contains("政治协商") {
-        Kind::Consultative
-    } else if who.contains("人大") || who.contains("人民代表大会") {
-        Kind::Congress
-    } else if who.contains("政府") || who.contains("国务院") {
-        Kind::Government
-    } else if who.ends_with("委员会常务委员会") {
-        // `我代表××市第十届委员会常务委员会`: the body's name left out.
-        Kind::Consultative
-    } else {
-        return None;
-    };
-    Some((kind, found.get(0)?.as_str()))
-}
-
-/// When a top-level part of a report is set, as its heading says it: the
-/// past (the review) or the session's year and after (the tasks).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tense {
-    Past,
-    Coming,
-}
-
-/// The tense of a top-level heading: by the years and five-year plans it
-/// names against the year of the session (`一、2024年工作回顾` in 2025 is
-/// past, `三、一鼓作气勇争先，全力推动“十五五”开好局` in 2026 is coming), else
-/// by its words (`回顾`, `过去`… against `今年`, `主要任务`, `总体要求`…).
-pub fn heading_tense(label: &str, session_year: Option<u32>) -> Option<Tense> {
-    if let Some(tense) = session_year.and_then(|session| tense_by_years(label, session)) {
-        return Some(tense);
-    }
-    static PAST: Words = words!(
-        "回顾",
-        "过去",
-        "一年来",
-        "五年来",
-        "年来",
-        "以来",
-        "收官",
-        "取得",
-        "成效",
-        "成就"
-    );
-    static COMING: Words = words!(
-        "今年",
-        "新的一年",
-        "新一年",
-        "明年",
-        "今后",
-        "下一步",
-        "未来",
-        "任务",
-        "重点工作",
-        "总体要求",
-        "预期目标",
-        "主要目标",
-        "工作安排",
-        "工作建议",
-        "开局",
-        "开好局",
-        "起好步"
-    );
-    match (PAST.in_text(label), COMING.in_text(label)) {
-        (true, false) => Some(Tense::Past),
-        (false, true) => Some(Tense::Coming),
-        _ => None,
-    }
-}
-
-/// The tense of a heading by the years and five-year plans it names
-/// against the year of the session.
-pub fn tense_by_years(label: &str, session: u32) -> Option<Tense> {
-    // Of every year and plan named, the latest decides: `2023年和
-    // “十四五”以来的工作回顾` is past, `2024年和今后五年的目标` coming.
-    let latest_year = named_years(label).max();
-    let latest_plan = named_plans(label).max_by_key(|p| p.0);
-    // `回顾` says past whatever the years: the session's year may be
-    // read wrong (a session held early in the year it reviews).
-    let looks_back = label.contains("回顾");
-    if !looks_back
-        && (latest_year.is_some_and(|y| y >= session)
-            || latest_plan.is_some_and(|(start, _)| start >= session))
-    {
-        return Some(Tense::Coming);
-    }
-    if latest_year.is_some() || latest_plan.is_some_and(|(_, end)| end < session) {
-        return Some(Tense::Past);
-    }
-    None
-}
-
-/// The years a label names: `2024年` `二〇二四年`.
-pub(super) fn named_years(label: &str) -> impl Iterator<Item = u32> + '_ {
-    YEAR.captures_iter(label)
-        .filter_map(|c| year_value(c.get(1)?.as_str()))
-}
-
-/// The five-year plans a label names (`“十四五”`, `十三五`), as their first
-/// and last years: the third plan began in 1966, and one every five years
-/// since.
-fn named_plans(label: &str) -> impl Iterator<Item = (u32, u32)> + '_ {
-    static PLAN: LazyLock<Regex> = re!(
-        r"[“\x22]?(十[一二三四五六七八九]?|[三四五六七八九])五[”\x22]?(时期|规划|期间|以来|开局|收官|目标|发展|的)"
-    );
-    PLAN.captures_iter(label).filter_map(|c| {
-        let numeral = c.get(1)?.as_str();
-        let n = super::numeral::parse_small(numeral)?;
-        let start = 1966 + 5 * n.checked_sub(3)?;
-        Some((start, start + 4))
-    })
-}
-
-/// The year whose work a session plans, from its date-and-venue line
-/// (`——2024年1月23日在…会议上`): that year, or the next for a session held
-/// late in the year before (`2021年12月7日`).
-pub fn session_year(date_venue: &str) -> Option<u32> {
-    static DATE: LazyLock<Regex> = re!(
-        r"([0-9０-９]{4}|[二〇零一三四五六七八九]{4})\s?年([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
-    );
-    let found = DATE.captures(date_venue)?;
-    let year = year_value(found.get(1)?.as_str())?;
-    let month = found.get(2)?.as_str();
-    let month = month
-        .parse::<u32>()
-        .ok()
-        .or_else(|| super::numeral::parse_small(month))
-        .unwrap_or(1);
-    Some(if month >= 11 { year + 1 } else { year })
-}
-
-/// The title a front matter gives (`title: 安庆市政府工作报告 （2015年1月20日
-/// 魏晓明）`), without the date and speaker some sites add to it.
-pub fn front_matter_title(line: &str) -> Option<&str> {
-    let value = line
-        .strip_prefix("title:")
-        .or_else(|| line.strip_prefix("title："))?
-        .trim_matches([' ', '\t', '"', '\'', '\u{3000}']);
-    let bare = title_words(value);
-    (!bare.is_empty()).then_some(bare)
-}
-
-/// A title without the date, venue and speaker set on its line:
-/// `政府工作报告——2024年1月28日在…会议上`, `政府工作报告（2011年2月12日在…会议上
-/// 省长王儒林）`.
-pub fn title_words(line: &str) -> &str {
-    let line = match line.rfind(['（', '(']) {
-        Some(open)
-            if line.ends_with(['）', ')'])
-                && line.get(open..).is_some_and(|tail| tail.contains('日')) =>
-        {
-            line.get(..open).unwrap_or(line)
-        }
-        _ => line,
-    };
-    let line = match line.find("——") {
-        Some(dash) if line.get(dash..).is_some_and(is_date_venue) => {
-            line.get(..dash).unwrap_or(line)
-        }
-        _ => line,
-    };
-    line.trim_end()
-}
-
-/// Whether a line is shaped like a report title.
-pub fn looks_like_title(line: &str) -> bool {
-    // Every title names a report or a speech: most lines stop at one search.
-    static NAMES: Words = words!("报告", "发言", "讲话", "汇报", "致辞", "述职");
-    if line.len() > 60 * 4 || !NAMES.in_text(line) {
-        return false;
-    }
-    let n = line.chars().count();
-    (4..=60).contains(&n)
-        && !line.contains('。')
-        && !line.ends_with([':', '：', ',', '，'])
-        && (line.ends_with("报告")
-            || line.ends_with("工作报告")
-            || title_kind(line).is_some()
-            || line.ends_with("发言")
-            || line.ends_with("讲话"))
-}
-
-/// Whether `s` has at most `n` characters. A character takes one to four
-/// bytes: a text of at most `n` bytes, or of more than `4 n` (a whole
-/// paragraph), is told without counting.
-pub(crate) fn at_most_chars(s: &str, n: usize) -> bool {
-    s.len() <= n || (s.len() <= n * 4 && s.chars().count() <= n)
-}
-
-/// At least the first `n` characters of `s`, cut without counting them: as
-/// many bytes as `n` characters can take at most.
-pub(crate) fn first_bytes(s: &str, n: usize) -> &str {
-    s.get(..s.floor_char_boundary(n * 4)).unwrap_or(s)
-}
-
-pub(crate) fn first_chars(s: &str, n: usize) -> &str {
-    // Every character takes a byte or more.
-    if s.len() <= n {
-        return s;
-    }
-    // `Chars::nth` skips whole chunks of bytes; `CharIndices::nth` decodes
-    // every character.
-    let mut chars = s.chars();
-    chars.nth(n).map_or(s, |c| {
-        s.get(..s.len() - chars.as_str().len() - c.len_utf8())
-            .unwrap_or(s)
-    })
-}
-
-/// The last `n` characters of `s` (all of it when shorter).
-pub(crate) fn last_chars(s: &str, n: usize) -> &str {
-    s.char_indices()
-        .rev()
-        .nth(n.saturating_sub(1))
-        .map_or(s, |(at, _)| s.get(at..).unwrap_or(s))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -760,40 +439,12 @@ mod tests {
         ] {
             assert_eq!(heading_part(label), Some(Part::Tasks), "{label}");
         }
-        assert_eq!(
-            title_kind("市人民政府关于2023年国民经济和社会发展计划执行情况的报告").map(|k| k.0),
-            Some(Kind::Other)
-        );
-        assert_eq!(
-            title_kind("市人大常委会关于执法检查情况的报告").map(|k| k.0),
-            Some(Kind::Other)
-        );
         for label in [
             "坚持党的全面领导,牢牢把握人大工作正确政治方向",
             "坚持不懈用党的创新理论武装头脑",
             "加强地方立法",
         ] {
             assert_eq!(heading_part(label), None, "{label}");
-        }
-    }
-
-    #[test]
-    fn at_most_chars_is_a_count_of_characters() {
-        // Around each shortcut: `n` bytes, `4 n` bytes, and between.
-        for s in [
-            "",
-            "ab",
-            "abc",
-            "一二",
-            "一a",
-            "一二三四",
-            "😀😀",
-            "😀😀😀",
-            "a😀b",
-        ] {
-            for n in 0..6 {
-                assert_eq!(at_most_chars(s, n), s.chars().count() <= n, "{s} {n}");
-            }
         }
     }
 
@@ -898,84 +549,5 @@ mod tests {
             );
             assert!(label.starts_with(starts_period), "{label}");
         }
-    }
-
-    #[test]
-    fn title_words_leave_the_date_and_venue() {
-        assert_eq!(
-            title_words("政府工作报告——2024年1月28日在邢台市第十六届人民代表大会第三次会议上"),
-            "政府工作报告"
-        );
-        assert_eq!(
-            title_words(
-                "政府工作报告（2011年2月12日在吉林省第十一届人民代表大会第四次会议上 省长王儒林）"
-            ),
-            "政府工作报告"
-        );
-        assert_eq!(
-            title_words("2026年北京市政府工作报告"),
-            "2026年北京市政府工作报告"
-        );
-    }
-
-    #[test]
-    fn title_lines() {
-        assert_eq!(
-            title_kind("深圳市人民代表大会常务委员会工作报告").map(|k| k.0),
-            Some(Kind::Congress)
-        );
-        assert_eq!(
-            title_kind("德阳市委员会常务委员会工作报告").map(|k| k.0),
-            Some(Kind::Consultative)
-        );
-        assert_eq!(
-            title_kind("苏州市政协十五届常委会工作报告").map(|k| k.0),
-            Some(Kind::Consultative)
-        );
-        assert_eq!(
-            title_kind("2026年北京市政府工作报告").map(|k| k.0),
-            Some(Kind::Government)
-        );
-        assert_eq!(
-            title_kind("深圳市第七届人民代表大会第七次会议关于深圳市人民政府工作报告的决议")
-                .map(|k| k.0),
-            Some(Kind::Other)
-        );
-        assert!(is_date_venue(
-            "——2026年1月25日在北京市第十六届人民代表大会第四次会议上"
-        ));
-        assert!(is_date_venue(
-            "2025年1月8日在××市第十六届人民代表大会第五次会议上"
-        ));
-        for line in [
-            "——佛山市第十二届人民代表大会第二次会议",
-            "（2004年2月24日）",
-            "（2003年2月16日 陈良宇）",
-            "（2003年1月10日洪虎）",
-            "（2005年1月12日 司马义·铁力瓦尔地）",
-            "——2017年1月12日沈阳市第十五届人民代表大会第六次会议通过",
-            "——2011年1月17日在广西壮族自治区第十一届人民代表大会第四次会议上 自治区主席 马 飚",
-            "――一九九三年六月十九日在广州市第十届人民代表大会第一次会议上",
-            "——在2006年12月24日在南昌市第十三届人民代表大会第一次会议上",
-            "——2022年1月25日在南宁市第十五届人民代表大会第二次会议上代市长廖立勇",
-        ] {
-            assert!(is_date_venue(line), "{line}");
-        }
-        assert_eq!(
-            session_year("——2021年12月7日在甘南藏族自治州第十七届人民代表大会第一次会议上"),
-            Some(2022)
-        );
-        assert_eq!(
-            session_year("——2024年1月23日在福建省第十四届人民代表大会第二次会议上"),
-            Some(2024)
-        );
-        assert!(is_speaker("北京市市长 殷勇", false));
-        assert!(is_speaker("国务院总理\u{3000}李克强", false));
-        assert!(is_speaker("济南市市长鲍志强", false));
-        assert!(is_speaker("甘南藏族自治州代理州长 杨武", false));
-        assert!(is_speaker("李学勇", true));
-        assert!(is_speaker("上海市市长 龚 正", false));
-        assert!(!is_speaker("李学勇", false));
-        assert!(!is_speaker("各位代表:", true));
     }
 }
