@@ -11,6 +11,7 @@
 //! anything in its headers: every part is read through a cap on the bytes
 //! it unzips to, whatever its header says.
 
+mod number_format;
 mod numbering;
 mod styles;
 mod xml;
