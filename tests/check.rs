@@ -157,6 +157,15 @@ fn sarif_has_the_shape_code_scanning_needs() {
     assert_eq!(rules.len(), baogao::rules::all().len());
     assert_eq!(rules[0]["id"], "BG001");
     assert!(rules[0]["shortDescription"]["text"].is_string());
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    assert_eq!(run["tool"]["driver"]["informationUri"], repository);
+    for rule in rules {
+        let anchor = rule["id"].as_str().unwrap().to_ascii_lowercase();
+        assert_eq!(
+            rule["helpUri"],
+            format!("{repository}/blob/main/docs/rules.md#{anchor}")
+        );
+    }
     assert_eq!(rules[1]["defaultConfiguration"]["level"], "note");
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), 4);

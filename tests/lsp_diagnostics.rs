@@ -119,6 +119,14 @@ fn diagnostics_are_the_findings_of_baogao_check() {
                 seen.insert(f["code"].as_str().unwrap().to_owned());
                 assert_eq!(d["code"], f["code"]);
                 assert_eq!(d["source"], "baogao");
+                // Each diagnostic links to its rule's section of docs/rules.md.
+                let code = f["code"].as_str().unwrap().to_ascii_lowercase();
+                let href = d["codeDescription"]["href"].as_str().unwrap();
+                assert!(
+                    href.starts_with(env!("CARGO_PKG_REPOSITORY"))
+                        && href.ends_with(&format!("/blob/main/docs/rules.md#{code}")),
+                    "{href}"
+                );
                 assert_eq!(d["message"], f["message"]);
                 assert_eq!(d["severity"], severity(f["severity"].as_str().unwrap()));
                 assert_eq!(
