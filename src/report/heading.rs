@@ -106,10 +106,7 @@ fn holds_next(s: &str, marker: &Marker) -> bool {
 /// Length of a heading's text from its label start: the first sentence, or
 /// up to the closing `**` of a bold heading.
 fn heading_extent(label: &str, bold: bool) -> usize {
-    // `str::find` would set up a substring search for every heading.
-    static STARS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("**"));
-    if let Some(stars) = STARS.find(label.as_bytes()) {
+    if let Some(stars) = label.find("**") {
         if bold {
             return stars + 2;
         }

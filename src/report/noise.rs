@@ -3,7 +3,6 @@
 
 use std::sync::LazyLock;
 
-use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::model::NoiseKind;
@@ -113,13 +112,9 @@ pub fn classify(line: &str) -> Option<NoiseKind> {
     }
     // Each pattern below needs a character lines rarely have, or one of a
     // few first characters: most lines are told without running the regexes.
-    // (`str::contains` of a non-ASCII character sets up a substring search
-    // each call: the sets are slices, the characters searched for finders.)
-    static PAGE: LazyLock<Finder> = LazyLock::new(|| Finder::new("页"));
-    static TAKEN: LazyLock<Finder> = LazyLock::new(|| Finder::new("摄"));
     let first = line.chars().next();
     let starts = |set: &[char]| first.is_some_and(|c| set.contains(&c));
-    if chars <= 60 && PAGE.find(line.as_bytes()).is_some() && PAGE_MARKER.is_match(line) {
+    if chars <= 60 && line.contains('页') && PAGE_MARKER.is_match(line) {
         return Some(NoiseKind::PageMarker);
     }
     if chars <= 40 && is_toolbar(line) {
@@ -153,7 +148,7 @@ pub fn classify(line: &str) -> Option<NoiseKind> {
         return Some(NoiseKind::Advert);
     }
     if chars <= 40
-        && (first == Some('图') || TAKEN.find(line.as_bytes()).is_some())
+        && (first == Some('图') || line.contains('摄'))
         && CAPTION.is_match(line)
     {
         return Some(NoiseKind::Caption);

@@ -256,12 +256,8 @@ pub fn opens_with_period(paragraph: &str) -> bool {
 
 /// `新的一年,常委会将重点做好以下工作:` — the tasks part, announced.
 pub fn is_tasks_intro(sentence: &str) -> bool {
-    static CORES: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
-        LazyLock::new(|| TASKS_INTRO_CORES.map(memchr::memmem::Finder::new));
     at_most_chars(sentence, 80)
-        && CORES
-            .iter()
-            .any(|core| core.find(sentence.as_bytes()).is_some())
+        && TASKS_INTRO_CORES.iter().any(|core| sentence.contains(core))
         && TASKS_INTRO.in_text(sentence)
         && FUTURE.in_text(sentence)
 }
