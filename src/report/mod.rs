@@ -8,8 +8,14 @@ macro_rules! re {
     };
 }
 
-/// A [`Words`] set: several words found in one pass over a text.
+/// A [`Words`] set: several words found in one pass over a text, written
+/// out or taken from a list (`words!(from LIST)`) that other code also reads.
 macro_rules! words {
+    (from $list:expr) => {
+        $crate::report::Words(std::sync::LazyLock::new(|| {
+            $crate::report::static_words(&$list)
+        }))
+    };
     ($($word:literal),+ $(,)?) => {
         $crate::report::Words(std::sync::LazyLock::new(|| {
             $crate::report::static_words(&[$($word),+])

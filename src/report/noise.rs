@@ -147,10 +147,7 @@ pub fn classify(line: &str) -> Option<NoiseKind> {
     if has_url && !line.contains('。') {
         return Some(NoiseKind::Advert);
     }
-    if chars <= 40
-        && (first == Some('图') || line.contains('摄'))
-        && CAPTION.is_match(line)
-    {
+    if chars <= 40 && (first == Some('图') || line.contains('摄')) && CAPTION.is_match(line) {
         return Some(NoiseKind::Caption);
     }
     None

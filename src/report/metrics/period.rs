@@ -2,8 +2,6 @@
 //! whether its sentence sets a target, read on from figure to figure so the
 //! scan stays linear.
 
-use std::sync::LazyLock;
-
 use serde::Serialize;
 
 use super::chars::char_before;
@@ -124,7 +122,7 @@ pub(super) fn period<'a>(sentence: &'a str) -> Option<&'a str> {
     // Only `年` and the characters terms end in matter, found in one
     // vectorised pass rather than by decoding every character (or by one
     // substring search each, which restart at every `年`).
-    static ENDS: Words = Words(LazyLock::new(|| crate::report::static_words(&PERIOD_ENDS)));
+    static ENDS: Words = words!(from PERIOD_ENDS);
     ENDS.find_each(sentence, |word, i| {
         let Some(&end) = PERIOD_ENDS.get(word) else {
             return;
@@ -196,9 +194,8 @@ pub(super) const TERMS: &[&str] = &[
 pub(super) const PERIOD_ENDS: [&str; 5] = ["年", "届", "内", "五", "计"];
 
 /// Words that make a sentence's figures targets rather than results.
-pub(super) static TARGET_WORDS: Words = Words(LazyLock::new(|| {
-    crate::report::static_words(&["力争", "确保", "目标", "预期", "争取", "力求", "计划"])
-}));
+pub(super) static TARGET_WORDS: Words =
+    words!("力争", "确保", "目标", "预期", "争取", "力求", "计划");
 
 /// Start of four digits ending at `at` (a year), if there are exactly four.
 pub(super) fn year_before(s: &str, at: usize) -> Option<usize> {

@@ -128,7 +128,7 @@ pub fn is_opening(paragraph: &str) -> bool {
 static HERE: Words = words!("在此", "谨", "借此机会");
 static EXPRESS: Words = words!("表示", "致以");
 const GRATITUDE_WORDS: &[&str] = &["感谢", "谢意", "敬意"];
-static GRATITUDE: Words = Words(LazyLock::new(|| super::static_words(GRATITUDE_WORDS)));
+static GRATITUDE: Words = words!(from GRATITUDE_WORDS);
 /// What opens a paragraph on shortcomings: being sober (`清醒`), still
 /// having (`还存在`…) or comparing (`相比`), found in one pass.
 const OPENER_WORDS: &[&str] = &[
@@ -143,7 +143,7 @@ const OPENER_WORDS: &[&str] = &[
     "也有",
     "依然有",
 ];
-static OPENERS: Words = Words(LazyLock::new(|| super::static_words(OPENER_WORDS)));
+static OPENERS: Words = words!(from OPENER_WORDS);
 const SOBER: &str = "清醒";
 const COMPARED: &str = "相比";
 static SEE: Words = words!("认识", "看到", "意识");
@@ -204,7 +204,7 @@ const TASKS_INTRO_WORDS: &[&str] = &[
     "做好如下",
     "抓好如下",
 ];
-static TASKS_INTRO: Words = Words(LazyLock::new(|| super::static_words(TASKS_INTRO_WORDS)));
+static TASKS_INTRO: Words = words!(from TASKS_INTRO_WORDS);
 /// What every word of [`TASKS_INTRO`] holds. Most sentences hold neither:
 /// two substring searches tell them for less than the packed search, which
 /// stops at nearly every Chinese character.
@@ -271,12 +271,10 @@ const DRAWN_WORDS: &[&str] = &[
     "几点体会",
     "深刻启示",
 ];
-static DRAWN: Words = Words(LazyLock::new(|| super::static_words(DRAWN_WORDS)));
+static DRAWN: Words = words!(from DRAWN_WORDS);
 
 /// The words the thanks, the shortcomings and the lessons need, in one set.
-static CLOSING_CUES: Words = Words(LazyLock::new(|| {
-    super::static_words(&[GRATITUDE_WORDS, OPENER_WORDS, DRAWN_WORDS].concat())
-}));
+static CLOSING_CUES: Words = words!(from [GRATITUDE_WORDS, OPENER_WORDS, DRAWN_WORDS].concat());
 
 /// Which of the thanks, the shortcomings and the lessons a paragraph of
 /// the review may be: one search for the words of all three, which most
