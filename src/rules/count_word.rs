@@ -272,13 +272,36 @@ fn inline_markers(text: &str, paragraphs: &[TextRange], from: usize) -> Vec<Mark
     let form = |m: &Marker| (m.style, m.range.slice(text).chars().next_back());
     let wanted = form(&first.marker);
     let mut out = Vec::new();
-    // Markers of the same form at sentence starts of `s`; false at a new `一是`.
+    // Markers of the same form at sentence starts of `s`, and after a comma
+    // where they go on from the last (`一是…，二是…，三是…`); false at a new
+    // `一是`. A marker may be set in bold (`。**二是**突出…`).
     let scan = |s: &str, base: usize, out: &mut Vec<Marker>| -> bool {
-        for at in std::iter::once(0).chain(clause_starts(s)) {
+        let commas = s
+            .match_indices(['，', ','])
+            .map(|(at, comma)| (at + comma.len(), true));
+        let mut starts: Vec<(usize, bool)> = std::iter::once(0)
+            .chain(clause_starts(s))
+            .map(|at| (at, false))
+            .chain(commas)
+            .collect();
+        starts.sort_unstable();
+        starts.dedup_by_key(|(at, _)| *at);
+        for (at, after_comma) in starts {
+            let at = if s.get(at..).is_some_and(|r| r.starts_with("**")) {
+                at + 2
+            } else {
+                at
+            };
             let Some(found) = s.get(at..).and_then(|r| marker::parse(r, base + at)) else {
                 continue;
             };
             if form(&found.marker) != wanted {
+                continue;
+            }
+            let goes_on = out
+                .last()
+                .is_some_and(|last: &Marker| found.marker.number == last.number + 1);
+            if after_comma && !goes_on {
                 continue;
             }
             if found.marker.number == 1 && !out.is_empty() {
@@ -343,6 +366,19 @@ mod tests {
         assert_eq!(found[0].message, "“四个方面”与其后列出的5项不符");
         assert_eq!(found[0].fixes[0].edits[0].new_text, "五");
         assert_eq!(found[0].related[0].range.slice(text), "五、");
+    }
+
+    #[test]
+    fn items_after_commas_and_in_bold_are_counted() {
+        // 巴中 2021 and 广东 2010, as published: items that go on after a
+        // comma, and markers set in bold, are the list's items.
+        let commas = "一、建议\n推动这些重大部署落实，需要重点把握好以下三点：一是统揽经济社会发展全局，二是深入践行新发展理念，三是牢牢把握高质量发展主题。\n";
+        assert!(bg009(commas).is_empty(), "{:#?}", bg009(commas));
+        let bold = "一、任务\n做好今年的政府工作，要突出三个重点。**三个重点：一是**突出现代产业体系建设。加快改造。**二是**突出自主创新。加大投入。**三是**突出民生。\n";
+        assert!(bg009(bold).is_empty(), "{:#?}", bg009(bold));
+        // A comma does not start a list, nor skip a number in it.
+        let skipped = "一、建议\n把握好以下三点：一是统揽全局，三是践行理念，二是把握主题。\n";
+        assert_eq!(bg009(skipped).len(), 1, "{:#?}", bg009(skipped));
     }
 
     #[test]
