@@ -16,7 +16,10 @@ pub const DOC: RuleDoc = RuleDoc {
 Finds a heading (`一、` `（一）` `1.` `（1）`, or an unnumbered part heading such
 as `2023年工作安排`) followed directly by the next heading of the same or a
 higher level: the section it opens is empty. A heading whose text continues
-after its first sentence on the same line is not empty.
+after its first sentence on the same line is not empty, nor is a point below
+the top level stated as a whole sentence (`（4）深入开展校企合作，新增100个
+工科专业。`), nor a part heading over a heading of the same part (`今后五年政府
+工作` / `指导思想和主要任务`).
 
 ## Why
 
@@ -44,15 +47,30 @@ fn is_paragraph_part(node: &Node) -> bool {
         || node.part.is_some_and(Part::has_no_heading)
 }
 
-/// The next heading is a short unnumbered line that names no part: most
-/// likely the second line of this heading (`坚持党的领导` / `护航……方向`)
-/// rather than an empty section. `by_start` is the report's nodes by where
-/// their headings start (in walk order where two start together).
+/// The next heading is a short unnumbered line that names no part, or the
+/// same part as this one: most likely the second line of this heading
+/// (`坚持党的领导` / `护航……方向`), or a heading under it (`今后五年政府工作` /
+/// `指导思想和主要任务`), rather than an empty section. `by_start` is the
+/// report's nodes by where their headings start (in walk order where two
+/// start together).
 fn subtitle_follows(by_start: &[&Node], node: &Node) -> bool {
     let next = by_start.partition_point(|n| n.heading.start < node.heading.end);
-    by_start
-        .get(next)
-        .is_some_and(|n| n.level == Level::Part && n.part.is_none() && n.marker.is_none())
+    by_start.get(next).is_some_and(|n| {
+        n.level == Level::Part && n.marker.is_none() && (n.part.is_none() || n.part == node.part)
+    })
+}
+
+/// A numbered item below the top level written as a whole sentence
+/// (`（4）深入开展校企合作，新增100个工科专业、1000个实训基地。`): a point of a
+/// list stated in full, its own content, not a heading over a section.
+fn is_run_in_item(ctx: &Context, node: &Node) -> bool {
+    node.marker.is_some()
+        && node.level > Level::H1
+        && node
+            .heading
+            .slice(ctx.text)
+            .trim_end_matches(['*', ' ', '”', '’', '）', ')'])
+            .ends_with(['。', '；', ';', '！', '!'])
 }
 
 /// The next node after `node` is a paragraph of text read as a part: the
@@ -113,7 +131,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 nodes.sort_by_key(|n| n.heading.start);
                 nodes
             });
-            if subtitle_follows(by_start, node) || text_follows(ctx, by_start, node) {
+            if is_run_in_item(ctx, node)
+                || subtitle_follows(by_start, node)
+                || text_follows(ctx, by_start, node)
+            {
                 continue;
             }
             out.push(shared::finding(
@@ -176,5 +197,18 @@ mod tests {
         let glossary =
             "一、甲\n内容。\n名词解释\n1.“六稳”：稳就业、稳金融。\n2.“六保”：保居民就业。\n";
         assert_eq!(bg011(glossary).len(), 0, "{:#?}", bg011(glossary));
+    }
+
+    #[test]
+    fn dont_flag_points_stated_in_full_or_a_part_over_its_subtitle() {
+        // 山东 2012 and 荆门 2016: a list's point is one whole sentence.
+        let points = "一、甲\n（一）子\n（3）加强职业培训。健全人力资源市场。\n（4）深入开展校企合作，新增100个工科专业、1000个实训基地。\n（5）继续提高企业最低工资标准。全省企业工资指导基准线上调。\n";
+        assert_eq!(bg011(points).len(), 0, "{:#?}", bg011(points));
+        // 泸州 2022: a tasks part over the first of its own headings.
+        let group = "一、2021年工作回顾\n内容。\n今后五年政府工作\n指导思想和主要任务\n今后五年，我们将坚持……\n";
+        assert_eq!(bg011(group).len(), 0, "{:#?}", bg011(group));
+        // A top-level heading written as a sentence still needs its section.
+        let top = "一、甲\n内容。\n二、坚持不懈提效能，政府自身建设全面加强。\n三、丙\n内容。\n";
+        assert_eq!(bg011(top).len(), 1, "{:#?}", bg011(top));
     }
 }
