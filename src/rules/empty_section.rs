@@ -2,7 +2,7 @@
 
 use super::shared;
 use super::{Context, Finding, RuleDoc, Severity};
-use crate::report::{Level, Node, Part};
+use crate::report::{Kind, Level, Node, Part};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG011",
@@ -113,6 +113,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // Sorted once, when a first empty heading needs it: a walk of the
         // report for each was quadratic in its headings.
         let mut by_start: Option<Vec<&Node>> = None;
+        let other = shared::kind_of(ctx, report) == Kind::Other;
         let mut stack: Vec<&Node> = report.nodes.iter().collect();
         while let Some(node) = stack.pop() {
             if node.part == Some(Part::Appendix) {
@@ -120,6 +121,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             stack.extend(node.children.iter());
             if node.level == Level::Item || is_paragraph_part(node) || !node.children.is_empty() {
+                continue;
+            }
+            // Outside a report (a notice printed before one), a short line
+            // of no part is as likely a signature (`西安市人民政府`,
+            // `2025年3月28日`) as a heading.
+            if other && node.level == Level::Part && node.marker.is_none() && node.part.is_none() {
                 continue;
             }
             let body = ctx.text.get(node.heading.end..node.range.end).unwrap_or("");
@@ -210,5 +217,12 @@ mod tests {
         // A top-level heading written as a sentence still needs its section.
         let top = "一、甲\n内容。\n二、坚持不懈提效能，政府自身建设全面加强。\n三、丙\n内容。\n";
         assert_eq!(bg011(top).len(), 1, "{:#?}", bg011(top));
+    }
+
+    #[test]
+    fn dont_flag_the_signature_of_a_notice() {
+        // 西安 2025: the notice that publishes the report, signed.
+        let text = "西安市人民政府关于印发《政府工作报告》的通知\n各区、县人民政府：\n《政府工作报告》已经大会审议通过，现印发给你们，请认真贯彻落实。\n西安市人民政府\n2025年3月28日\n";
+        assert_eq!(bg011(text).len(), 0, "{:#?}", bg011(text));
     }
 }
