@@ -17,8 +17,9 @@ same specific thing (`召开常委会会议`) is counted twice in the same unit 
 period with different exact values, the later mention is flagged and the
 earlier one is shown as related information. Approximate figures (`480余万元`),
 figures of different periods (`五年来`, `累计`, `2022年`, read from the
-sentence or else its paragraph) and a review's results against the tasks'
-targets are never compared.
+sentence or else its paragraph), a review's results against the tasks'
+targets, and the matter after the report (a list of last year's 实事, each
+with what it achieved) are never compared.
 
 A report repeats a phrase for many subjects (`完成投资` of each programme,
 `城镇新增就业` of the year and of the five years), so only what is surely one
@@ -94,6 +95,23 @@ mod tests {
             "{}",
             found[0].message
         );
+    }
+
+    #[test]
+    fn dont_flag_a_plan_beside_its_outcome_after_the_report() {
+        // 南通 2014's appendix: last year's 实事, each with what it achieved.
+        let text = "政府工作报告\n各位代表：\n现在，我代表市人民政府向大会作工作报告，请予审议。\n\
+                    一、2013年工作回顾\n全市创建省级优质幼儿园18所。\n\
+                    二、2014年主要任务\n新建中小学校10所。\n\
+                    各位代表，让我们团结奋斗，为建设美好南通而努力奋斗！\n\
+                    附件一\n2013年为民办实事项目完成情况\n\
+                    1．全市创建省级优质幼儿园20所。\n全市创建省级优质幼儿园21所。\n\
+                    2．市区新建公共停车泊位1030个。\n市区新建公共停车泊位1070个。\n";
+        let found: Vec<_> = run(text)
+            .into_iter()
+            .filter(|f| f.code == "BG013")
+            .collect();
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]

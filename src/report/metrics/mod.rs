@@ -37,7 +37,7 @@ mod written;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::report::Document;
+use crate::report::{Document, Part};
 use crate::text::{Shift, TextRange};
 
 pub use contradiction::{contradictions, Contradiction};
@@ -216,7 +216,23 @@ impl Figures {
 /// only within one part of one report (see [`scopes`]).
 pub fn figures(text: &str, document: &Document) -> Figures {
     let metrics = extract_in(text, &document.paragraphs);
-    let contradictions = contradictions(&metrics, &scopes(document));
+    let mut contradictions = contradictions(&metrics, &scopes(document));
+    // Matter after the report (a list of last year's 实事 with what each
+    // achieved: `帮扶10000名群众创业` / `实际帮扶12325名`) states a plan beside
+    // its outcome: no claim of the report is held against another there.
+    let appendices: Vec<TextRange> = document
+        .reports
+        .iter()
+        .flat_map(|r| r.nodes.iter())
+        .filter(|n| n.part == Some(Part::Appendix))
+        .map(|n| n.range)
+        .collect();
+    let in_appendix = |i: usize| {
+        metrics
+            .get(i)
+            .is_some_and(|m| appendices.iter().any(|a| a.contains_range(m.range)))
+    };
+    contradictions.retain(|c| !in_appendix(c.first) && !in_appendix(c.second));
     Figures {
         metrics,
         contradictions,
