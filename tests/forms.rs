@@ -95,6 +95,39 @@ fn empty_and_blank_texts_have_no_reports() {
 }
 
 #[test]
+fn unnumbered_part_headings_in_slogan_forms() {
+    // 镇江 2021, 黄山 2022, 淮北 2014: a slogan in two halves, a slogan
+    // before the part it heads, a year before a slogan in bold.
+    let text = "镇江市政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n\
+                打赢收官战，全面建成小康社会胜利在望\n2020年是极不平凡的一年。\n\
+                一年来，我们主要做了以下工作:\n（一）经济稳中向好。全年增长5%。\n\
+                同时，我们清醒看到，发展不充分仍是我市最大短板。\n\
+                埋头苦干、勇毅前行——2021年主要工作\n今年是“十四五”开局之年。\n\
+                **2021年：改革创新、稳中求进**\n（一）培育新兴动能。内容。\n\
+                各位代表！让我们团结奋斗，为建设美好镇江而努力奋斗！\n";
+    let labels: Vec<(Level, String)> = outline(text);
+    let part_headings: Vec<&str> = labels
+        .iter()
+        .filter(|(level, _)| *level == Level::Part)
+        .map(|(_, label)| label.as_str())
+        .collect();
+    assert!(
+        part_headings.contains(&"打赢收官战，全面建成小康社会胜利在望"),
+        "{labels:?}"
+    );
+    assert!(
+        part_headings.contains(&"埋头苦干、勇毅前行——2021年主要工作"),
+        "{labels:?}"
+    );
+    assert!(
+        part_headings.contains(&"2021年：改革创新、稳中求进"),
+        "{labels:?}"
+    );
+    let report = &analyze(text).reports[0];
+    assert!(report.part(Part::Review).is_some() && report.part(Part::Tasks).is_some());
+}
+
+#[test]
 fn markdown_heading_and_bold_forms() {
     let text = "# 某市政府工作报告\n各位代表:\n现在,我代表市人民政府,向大会报告工作,请予审议。\n## 一、2023年工作回顾\n**（一）经济稳中向好。**全年增长5%。\n**（二）民生持续改善。**内容。\n## 二、2024年重点工作\n**市人大代表提出建议。\n";
     let doc = analyze(text);

@@ -45,7 +45,7 @@ pub(super) fn heading_event(text: &str, p: TextRange) -> Option<Event> {
         });
     }
     // Unnumbered headings are short lines: most paragraphs stop here.
-    if content.len() > 30 * 4 || content.contains(['。', '，', ',', '；', ';', '！', '？']) {
+    if content.len() > 30 * 4 || content.contains(['。', '；', ';', '！', '？']) {
         return None;
     }
     let label = clean_label(content);
@@ -55,17 +55,38 @@ pub(super) fn heading_event(text: &str, p: TextRange) -> Option<Event> {
     if n == 0 || n > 30 || note {
         return None;
     }
+    // `打赢收官战，全面建成小康社会胜利在望`: a slogan in two halves heads a
+    // part in print; a line that stops on a comma is a clause, not one.
+    let commas = label.matches(['，', ',']).count();
+    let halves = commas == 1
+        && n <= 24
+        && !content
+            .trim_end_matches(['*', ' '])
+            .ends_with(['，', ',', '：', ':']);
+    if commas > 0 && !halves {
+        return None;
+    }
     // `名词解释`, `《政府工作报告》注释`, `附件1` open notes after the report,
     // with their own numbering, wherever the closing was or was not found.
+    // `埋头苦干、勇毅前行——2022年主要工作`: a slogan, then the part it heads.
+    let named = label
+        .rsplit_once("——")
+        .map_or(label.as_str(), |(_, part)| part);
     let part = if opens_notes(&label) {
         Some(Part::Appendix)
     } else {
-        parts::heading_part(&label)
+        parts::heading_part(named).or_else(|| parts::heading_part(&label))
     };
     // A short line with no punctuation at all is a heading in print (003's
-    // `坚持党的领导`); bold or `#` marks one in a markdown draft.
-    let unnumbered_heading =
-        part.is_some() || (n <= 24 && !content.contains([':', '：', '!', '?', '！', '？', '、']));
+    // `坚持党的领导`); bold or `#` marks one in a markdown draft, which may
+    // set a year before its slogan (`**2014年：改革创新、稳中求进**`).
+    let inner_colon = bold && !label.ends_with([':', '：']);
+    let marks: &[char] = if inner_colon {
+        &['!', '?', '！', '？']
+    } else {
+        &[':', '：', '!', '?', '！', '？', '、']
+    };
+    let unnumbered_heading = part.is_some() || (n <= 24 && !content.contains(marks));
     unnumbered_heading.then_some(Event {
         level: Level::Part,
         part,
