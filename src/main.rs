@@ -7,6 +7,19 @@ use baogao::cli::{self, CliError};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `mi_option_purge_delay` in mimalloc's `mimalloc.h` (the bindings name no
+/// constant for it): how long freed memory is kept before it goes back to
+/// the system, a second by default (`options.c`).
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Freed memory goes back at once: an analysis frees large vectors as it
+/// goes from step to step, and kept for a second they add up to a third
+/// more peak memory on large texts, for no measurable time on real reports.
+fn purge_at_once() {
+    // SAFETY: sets an integer option; mimalloc reads it on its next purge.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) }
+}
+
 /// Outline, diagnostics and metric summaries for Chinese work reports (工作报告).
 #[derive(Parser)]
 #[command(name = "baogao", version, about)]
@@ -32,6 +45,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    purge_at_once();
     let cli = Cli::parse();
     // The servers' main threads run their async runtime.
     if !matches!(cli.command, Command::Lsp(_) | Command::Serve(_)) {
@@ -51,5 +65,17 @@ fn main() -> ExitCode {
             eprintln!("baogao: {error}");
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_purge_delay_is_the_option_named() {
+        // Its default is 1000 ms (`options.c`); no option beside it has that
+        // default.
+        // SAFETY: reads an integer option.
+        let delay = unsafe { libmimalloc_sys::mi_option_get(super::PURGE_DELAY) };
+        assert_eq!(delay, 1000);
     }
 }

@@ -175,19 +175,50 @@ fn pretty(value: &Value) -> Result<String, CliError> {
 /// Renders the findings for a person. Colour goes through `anstream`, which
 /// drops it when stdout is not a terminal (or `NO_COLOR` is set).
 fn write_human(checked: &[Checked]) -> Result<(), CliError> {
-    // Rendered in parallel: a folder can hold thousands of findings.
-    let rendered: Vec<String> = checked.par_iter().map(render_human).collect();
-    let mut out = rendered.concat();
-    out.push_str(&summary(checked));
-    let mut stdout = anstream::stdout();
-    match stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    let mut stdout = anstream::stdout().lock();
+    let written = write_human_to(checked, &mut stdout).and_then(|()| stdout.flush());
+    match written {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(CliError(format!("cannot write output: {e}"))),
     }
+}
+
+/// Findings rendered by one task: enough to be worth a task, few enough
+/// that the tasks of a round hold little (the rendering of a finding is
+/// hundreds of bytes, and a text of a few megabytes can have millions).
+const RENDERED_TOGETHER: usize = 512;
+
+/// The findings rendered in rounds, each round's blocks in parallel (a
+/// folder can hold thousands of findings) and written in order before the
+/// next is rendered: the whole output is never held.
+fn write_human_to(checked: &[Checked], out: &mut impl Write) -> std::io::Result<()> {
+    let round = 4 * rayon::current_num_threads().max(1);
+    for files in checked.chunks(round) {
+        let indexes: Vec<LineIndex> = files
+            .par_iter()
+            .map(|c| LineIndex::new(&c.input.text))
+            .collect();
+        let blocks: Vec<(&Checked, &LineIndex, &[Finding])> = files
+            .iter()
+            .zip(&indexes)
+            .flat_map(|(c, index)| {
+                c.findings
+                    .chunks(RENDERED_TOGETHER)
+                    .map(move |block| (c, index, block))
+            })
+            .collect();
+        for blocks in blocks.chunks(round) {
+            let rendered: Vec<String> = blocks
+                .par_iter()
+                .map(|&(c, index, block)| render_findings(c, index, block))
+                .collect();
+            for piece in rendered {
+                out.write_all(piece.as_bytes())?;
+            }
+        }
+    }
+    out.write_all(summary(checked).as_bytes())
 }
 
 const BOLD: &str = "\x1b[1m";
@@ -207,19 +238,18 @@ fn colour(severity: Severity) -> &'static str {
 /// report may sit on one line) are cut around the span.
 const SHOWN_WIDTH: usize = 100;
 
-/// The findings of one file in the style of rustc: the source line and a
+/// Findings of one file (`index` its line index) in the style of rustc: the source line and a
 /// caret under the exact span, aligned for wide (CJK) characters. Escape
 /// codes for colour are always written; `anstream` strips them off a terminal.
-pub fn render_human(checked: &Checked) -> String {
+fn render_findings(checked: &Checked, index: &LineIndex, findings: &[Finding]) -> String {
     let text = &checked.input.text;
     let name = &checked.input.name;
-    let index = LineIndex::new(text);
     let position = |offset: usize| {
         let at = index.line_col(text, offset, Encoding::Utf32);
         (at.line as usize + 1, at.col as usize + 1)
     };
     let mut out = String::new();
-    for f in &checked.findings {
+    for f in findings {
         let (line, col) = position(f.range.start);
         let gutter = " ".repeat(line.to_string().len());
         let c = colour(f.severity);

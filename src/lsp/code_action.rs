@@ -193,7 +193,7 @@ pub(crate) fn resolve(
         Some(fix) => fix,
         None if data.fix == finding.fixes.len() => {
             let renumbering = Renumbering::new(&analysis.text, &analysis.document);
-            let Some(fix) = finding.renumber.and_then(|r| renumbering.fix(&r)) else {
+            let Some(fix) = finding.renumber.as_deref().and_then(|r| renumbering.fix(r)) else {
                 return action;
             };
             computed = fix;

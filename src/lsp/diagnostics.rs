@@ -90,7 +90,7 @@ pub(crate) fn diagnostic(conv: &Converter<'_>, uri: &Url, finding: &Finding) -> 
             .and_then(|url| Url::parse(&url).ok())
             .map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_owned()),
-        message: finding.message.clone(),
+        message: finding.message.to_string(),
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
         data: None,

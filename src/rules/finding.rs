@@ -1,3 +1,7 @@
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::text::{Shift, TextRange};
@@ -62,14 +66,96 @@ pub struct Finding {
     /// Stable rule code, e.g. `BG001`.
     pub code: &'static str,
     pub severity: Severity,
-    pub message: String,
+    pub message: Message,
     pub range: TextRange,
     pub related: Vec<Related>,
     pub fixes: Vec<Fix>,
     /// A fix whose edits are computed when asked for ([`super::Renumbering`]),
     /// not carried: renumbering a list edits every marker after the fault.
+    /// Boxed: few findings have one, and every finding would carry its size.
     #[serde(skip)]
-    pub renumber: Option<Renumber>,
+    pub renumber: Option<Box<Renumber>>,
+}
+
+/// What a finding says: text that never changes once made, so findings
+/// that say the same share it ([`Message::share_repeats`]); a rule that
+/// fires on every sibling of a long list says one thing many times.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Message(Arc<str>);
+
+impl Message {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Makes each message of `findings` that repeats the one before it the
+    /// same shared text, freeing the copy.
+    pub fn share_repeats(findings: &mut [Finding]) {
+        let mut last: Option<&mut Finding> = None;
+        for finding in findings {
+            if let Some(before) = last.filter(|b| b.message == finding.message) {
+                finding.message = before.message.clone();
+            }
+            last = Some(finding);
+        }
+    }
+}
+
+impl Deref for Message {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Message {
+        Message(text.into())
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Message {
+        Message(text.into())
+    }
+}
+
+/// As the text it holds, as a `String` message was shown.
+impl fmt::Debug for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Message {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Message {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Message {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
 }
 
 /// The quick fix "renumber the list whose first marker is at `first` so

@@ -143,10 +143,10 @@ fn check_list(ctx: &Context, report: &Report, list: &List, runs_on: bool) -> Opt
     // The edits are computed when the fix is asked for ([`Renumbering`]):
     // the finding carries what names them.
     if markers.iter().zip(start..).any(|(m, n)| m.number != n) {
-        finding.renumber = Some(Renumber {
+        finding.renumber = Some(Box::new(Renumber {
             first: first.range,
             start,
-        });
+        }));
     }
     Some(finding)
 }
@@ -349,9 +349,9 @@ mod tests {
     /// asks for them: (old text, new text).
     fn renumbering<'t>(text: &'t str, finding: &super::Finding) -> Vec<(&'t str, String)> {
         let document = crate::report::analyze(text);
-        let renumber = finding.renumber.expect("a renumbering fix");
+        let renumber = finding.renumber.as_deref().expect("a renumbering fix");
         let fix = super::Renumbering::new(text, &document)
-            .fix(&renumber)
+            .fix(renumber)
             .expect("edits");
         assert_eq!(fix.title, "重新编号本列表");
         fix.edits

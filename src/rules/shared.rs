@@ -15,7 +15,7 @@ pub fn finding(doc: &RuleDoc, range: TextRange, message: String) -> Finding {
     Finding {
         code: doc.code,
         severity: doc.default_severity,
-        message,
+        message: message.into(),
         range,
         related: Vec::new(),
         fixes: Vec::new(),

@@ -159,8 +159,9 @@ pub(crate) fn answer<'a>(text: &'a str, analysis: &Analysis) -> Answer<'a> {
             fixes.retain(|fix| !fix.has_overlapping_edits());
             if let Some(fix) = finding
                 .renumber
+                .as_deref()
                 .filter(|_| budget > 0)
-                .and_then(|r| renumbering.fix(&r))
+                .and_then(|r| renumbering.fix(r))
             {
                 budget = budget.saturating_sub(fix.edits.len());
                 if !fix.has_overlapping_edits() {
@@ -255,7 +256,7 @@ fn finding_json(convert: &Convert<'_>, finding: &Finding, fixes: Vec<Fix>) -> Fi
     FindingJson {
         code: finding.code,
         severity: finding.severity,
-        message: finding.message.clone(),
+        message: finding.message.to_string(),
         range: convert.range(finding.range),
         related: finding
             .related
