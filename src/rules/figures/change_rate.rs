@@ -1,9 +1,6 @@
 //! BG031: a rate of change that disagrees with the two values it joins
 //! (`从1.2万人增加到1.5万人，增长40%`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::super::{shared, Context, Finding, Related, RuleDoc, Severity};
@@ -51,26 +48,13 @@ contradicts itself in front of the reader.
 ",
 };
 
-/// The words between the two values: a verb of change and `到` (`增加到`,
-/// `提高至`, `降至`), with the year of the second value (`提高到2020年的`).
-static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    crate::report::static_regex(
-        r"^(?:(增加|提高|增长|上升|提升|扩大|攀升|跃升)|(下降|减少|降低|缩小|缩减|压减|压缩|回落))(?:到|至)(?:[0-9]{4}年(?:底|末)?的?)?$|^(?:(增|升)|(降|减))至$",
-    )
-});
-
-/// The words between the second value and its rate: the verb of change,
-/// said again (`，增长`, `、下降了`, `，增幅为`).
-static BEFORE_RATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::report::static_regex(
-        r"^[，,、]?(?:同比)?(?:(增长|增加|提高|上升|提升|扩大|增幅)|(下降|减少|降低|缩小|缩减|压减|压缩|回落|降幅|减幅))(?:了|为|达)?$",
-    )
-});
-
-/// The start of a change: `从` or `由`, with the year of the first value
-/// (`由2015年的`), before the figure.
-static BEFORE_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| crate::report::static_regex(r"(?:从|由)(?:[0-9]{4}年(?:底|末)?的?)?$"));
+/// Verbs of a change up and down.
+const UP: [&str; 8] = [
+    "增加", "提高", "增长", "上升", "提升", "扩大", "攀升", "跃升",
+];
+const DOWN: [&str; 8] = [
+    "下降", "减少", "降低", "缩小", "缩减", "压减", "压缩", "回落",
+];
 
 /// Aggregates whose growth is reported at comparable prices (`地区生产总值…
 /// 增长13.3%`).
@@ -83,12 +67,68 @@ enum Direction {
     Down,
 }
 
-/// The direction of a match of [`BETWEEN`] or [`BEFORE_RATE`]: up when an
-/// odd group matched.
-fn direction(re: &Regex, s: &str) -> Option<Direction> {
-    let caps = re.captures(s)?;
-    let up = [1, 3].iter().any(|&i| caps.get(i).is_some());
-    Some(if up { Direction::Up } else { Direction::Down })
+impl Direction {
+    /// The direction `word` says, if it is one of `up` or `down`.
+    fn of(word: &str, up: &[&str], down: &[&str]) -> Option<Direction> {
+        if up.contains(&word) {
+            Some(Direction::Up)
+        } else if down.contains(&word) {
+            Some(Direction::Down)
+        } else {
+            None
+        }
+    }
+}
+
+/// `s` without the year of a value at its end (`2020年的`, `2015年底的`).
+fn without_year(s: &str) -> &str {
+    let t = s.strip_suffix('的').unwrap_or(s);
+    let year = t
+        .strip_suffix("年底")
+        .or_else(|| t.strip_suffix("年末"))
+        .or_else(|| t.strip_suffix('年'));
+    let digits = |y: &str| {
+        y.len()
+            .checked_sub(4)
+            .and_then(|at| y.get(at..))
+            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    match year {
+        Some(y) if digits(y) => y.get(..y.len() - 4).unwrap_or(s),
+        _ => s,
+    }
+}
+
+/// Whether the text before a value starts a change: `从` or `由`, with the
+/// year of the value (`由2015年的`).
+fn starts_change(head: &str) -> bool {
+    without_year(head).ends_with(['从', '由'])
+}
+
+/// The words between the two values: a verb of change and `到` (`增加到`,
+/// `提高至`, `降至`), with the year of the second value (`提高到2020年的`).
+fn between(s: &str) -> Option<Direction> {
+    let s = without_year(s);
+    match s {
+        "增至" | "升至" => return Some(Direction::Up),
+        "降至" | "减至" => return Some(Direction::Down),
+        _ => {}
+    }
+    let verb = s.strip_suffix('到').or_else(|| s.strip_suffix('至'))?;
+    Direction::of(verb, &UP, &DOWN)
+}
+
+/// The words between the second value and its rate: the verb of change,
+/// said again (`，增长`, `、下降了`, `，增幅为`).
+fn before_rate(s: &str) -> Option<Direction> {
+    let s = s.strip_prefix(['，', ',', '、']).unwrap_or(s);
+    let s = s.strip_prefix("同比").unwrap_or(s);
+    let s = s.strip_suffix(['了', '为', '达']).unwrap_or(s);
+    match s {
+        "增幅" => Some(Direction::Up),
+        "降幅" | "减幅" => Some(Direction::Down),
+        _ => Direction::of(s, &UP, &DOWN),
+    }
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -113,11 +153,11 @@ fn disagreement(text: &str, from: &Figure, to: &Figure, rate: &Figure) -> Option
     }
     let head = text.get(from.paragraph.start..from.range.start)?;
     let head = head.get(head.len().saturating_sub(24)..).unwrap_or(head);
-    if !BEFORE_FIRST.is_match(head) {
+    if !starts_change(head) {
         return None;
     }
-    let change = direction(&BETWEEN, text.get(from.range.end..to.range.start)?)?;
-    let said = direction(&BEFORE_RATE, text.get(to.range.end..rate.range.start)?)?;
+    let change = between(text.get(from.range.end..to.range.start)?)?;
+    let said = before_rate(text.get(to.range.end..rate.range.start)?)?;
     if change != said {
         return None;
     }
@@ -146,9 +186,10 @@ fn disagreement(text: &str, from: &Figure, to: &Figure, rate: &Figure) -> Option
     if rises != (change == Direction::Up) || to.value == from.value {
         return None;
     }
-    let points = match (from.unit, rate.unit) {
-        ("%", "个百分点") => true,
-        (f, "%") if f != "%" && f != "个百分点" => false,
+    let percent = |unit: &str| matches!(unit, "%" | "％");
+    let points = match (percent(from.unit), rate.unit) {
+        (true, "个百分点") => true,
+        (false, unit) if percent(unit) && from.unit != "个百分点" => false,
         _ => return None,
     };
     let hundred = Decimal::ONE_HUNDRED;
@@ -238,6 +279,12 @@ mod tests {
         );
         let points = "城镇化率由36.9%提高到37.7%，提高1.8个百分点。\n";
         assert_eq!(only("BG031", points)[0].range.slice(points), "1.8个百分点");
+        // Full-width percent signs (沈阳市 2005, line 40, the points changed).
+        let full = "农产品加工率由29％提高到40％，增长14个百分点。\n";
+        assert_eq!(
+            only("BG031", full)[0].message,
+            "由29％到40％相差11个百分点，与所写14个百分点不符"
+        );
     }
 
     #[test]

@@ -1,12 +1,9 @@
 //! BG028: the shares of one whole do not total 100 (`三次产业结构比为
 //! 9.8∶66.7∶24.6`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
 use rust_decimal::Decimal;
 
-use super::super::prose::{char_after, char_before, prose_captures};
+use super::super::prose::{char_after, char_before, in_code_or_url, paragraph_at};
 use super::super::{shared, Context, Finding, RuleDoc, Severity};
 use super::Bounds;
 use crate::rules::family::Family;
@@ -50,57 +47,237 @@ totals 101.1: one of the shares is wrong.
 ",
 };
 
-/// A number as shares are written.
-const NUMBER: &str = r"[0-9]+(?:\.[0-9]+)?";
-
-/// Two to four numbers joined by a ratio colon (`9.8∶66.7∶23.6`).
-static RATIO: LazyLock<Regex> = LazyLock::new(|| {
-    let colon = r"\s*[:：∶]\s*";
-    crate::report::static_regex(&format!(
-        r"({NUMBER}){colon}({NUMBER}){colon}({NUMBER})(?:{colon}({NUMBER}))?"
-    ))
-});
-
-/// Three percentages listed with `分别为` (`分别为12.4%、47.3%和40.3%`).
-static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-    let pct = r"\s*[%％]";
-    crate::report::static_regex(&format!(
-        r"分别[为是达]?[:：]?\s*({NUMBER}){pct}\s*[、，,]\s*({NUMBER}){pct}\s*[、，,和及与]\s*({NUMBER}){pct}"
-    ))
-});
-
-/// Each industry's share in a clause of its own (`第一产业增加值占国内生产
-/// 总值的比重为10.2%，第二产业增加值比重为46.8%，第三产业…为43.0%`).
-static EACH: LazyLock<Regex> = LazyLock::new(|| {
-    let share = format!(
-        r"产业[^。；;，,\n0-9%％]{{0,30}}?(?:比重|占比|比例|占)[^。；;，,\n0-9%％]{{0,12}}?({NUMBER})\s*[%％]"
-    );
-    let next = r"[^。；;\n0-9%％]{0,4}?[，,、；;]\s*";
-    crate::report::static_regex(&format!(r"第一{share}{next}第二{share}{next}第三{share}"))
-});
-
 /// The three industries named as one whole: `三次产业`, `一、二、三产业`,
 /// `第一、第二和第三产业`, `一二三产`, or the `产业结构` a ratio gives.
-static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::report::static_regex(
-        r"三次产业|三大产业|第?一[、，,和及]*第?二[、，,和及]*第?三产|产业结构",
-    )
-});
+fn names_the_whole(clause: &str) -> bool {
+    if ["三次产业", "三大产业", "产业结构"]
+        .iter()
+        .any(|w| clause.contains(w))
+    {
+        return true;
+    }
+    // `一、二、三产`: 一 and 二 just before 三产, with only marks between.
+    clause.match_indices("三产").any(|(at, _)| {
+        let before: String = clause[..at]
+            .chars()
+            .rev()
+            .take_while(|c| "第一二、，,和及".contains(*c))
+            .collect();
+        before.contains('一') && before.contains('二')
+    })
+}
 
 /// Words that say the numbers are shares of a whole.
-static SHARE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    crate::report::static_regex(r"结构|比重|占比|比例|之比|比为|比是|比由|产业比")
-});
+fn names_shares(clause: &str) -> bool {
+    [
+        "结构",
+        "比重",
+        "占比",
+        "比例",
+        "之比",
+        "比为",
+        "比是",
+        "比由",
+        "产业比",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
+}
 
 /// A larger whole than the report's own (`占全省…`).
-static LARGER_WHOLE: LazyLock<Regex> =
-    LazyLock::new(|| crate::report::static_regex(r"全[国省区州盟县]|全自治区"));
+fn names_a_larger_whole(s: &str) -> bool {
+    s.match_indices('全')
+        .any(|(at, c)| s[at + c.len()..].starts_with(['国', '省', '区', '州', '盟', '县', '自']))
+}
+
+/// An Arabic number as shares are written (`23.6`) at the start of `s`: its
+/// length in bytes.
+fn number_at(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let int = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if int == 0 {
+        return None;
+    }
+    let frac = match bytes.get(int) {
+        Some(b'.') => bytes
+            .get(int + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count(),
+        _ => 0,
+    };
+    Some(if frac > 0 { int + 1 + frac } else { int })
+}
+
+/// `s` without the spaces it starts with.
+fn skip_spaces(s: &str) -> &str {
+    s.trim_start_matches([' ', '\u{3000}'])
+}
+
+/// A ratio colon (`:` `：` `∶`) at the start of `s`, and what follows it.
+fn after_colon(s: &str) -> Option<&str> {
+    let s = skip_spaces(s);
+    let rest = s
+        .strip_prefix(':')
+        .or_else(|| s.strip_prefix('：'))
+        .or_else(|| s.strip_prefix('∶'))?;
+    Some(skip_spaces(rest))
+}
+
+/// A percent sign, after spaces, at the start of `s`, and what follows it.
+fn after_percent(s: &str) -> Option<&str> {
+    let s = skip_spaces(s);
+    s.strip_prefix('%').or_else(|| s.strip_prefix('％'))
+}
+
+/// Three or four numbers joined by ratio colons from `start`
+/// (`9.8∶66.7∶23.6`): the numbers and where the ratio ends.
+fn ratio_at(text: &str, start: usize) -> Option<(Vec<&str>, usize)> {
+    let mut rest = text.get(start..)?;
+    let mut numbers = Vec::with_capacity(4);
+    loop {
+        let len = number_at(rest)?;
+        numbers.push(&rest[..len]);
+        rest = &rest[len..];
+        match after_colon(rest) {
+            Some(next) if numbers.len() < 4 && number_at(next).is_some() => rest = next,
+            _ => break,
+        }
+    }
+    (numbers.len() >= 3).then(|| (numbers, text.len() - rest.len()))
+}
+
+/// Every ratio of three or four numbers in `text` (`9.8∶66.7∶23.6`), found
+/// from its colons: few lines of a report have a colon after a digit.
+fn ratios(text: &str) -> Vec<(Vec<&str>, TextRange)> {
+    let bytes = text.as_bytes();
+    let mut colons: Vec<usize> = memchr::memchr_iter(b':', bytes).collect();
+    for wide in ["：", "∶"] {
+        colons.extend(memchr::memmem::find_iter(bytes, wide.as_bytes()));
+    }
+    colons.sort_unstable();
+    let mut found = Vec::new();
+    let mut done = 0;
+    for colon in colons {
+        if colon < done {
+            continue;
+        }
+        // The first number: the digits and point before the colon.
+        let head = text
+            .get(..colon)
+            .unwrap_or("")
+            .trim_end_matches([' ', '\u{3000}']);
+        let digits = head
+            .bytes()
+            .rev()
+            .take_while(|b| b.is_ascii_digit() || *b == b'.')
+            .count();
+        if digits == 0 {
+            continue;
+        }
+        let start = head.len() - digits;
+        if let Some((numbers, end)) = ratio_at(text, start) {
+            done = end;
+            found.push((numbers, TextRange::new(start, end)));
+        }
+    }
+    found
+}
+
+/// Three percentages listed after `分别` (`分别为12.4%、47.3%和40.3%`) at
+/// `at`: the numbers and the range from the first to the last `%`.
+fn listed_at(text: &str, at: usize) -> Option<(Vec<&str>, TextRange)> {
+    let rest = text.get(at..)?.strip_prefix("分别")?;
+    let rest = rest.trim_start_matches(['为', '是', '达']);
+    let mut rest = skip_spaces(rest.trim_start_matches([':', '：']));
+    let start = text.len() - rest.len();
+    let mut numbers = Vec::with_capacity(3);
+    for n in 0..3 {
+        let len = number_at(rest)?;
+        numbers.push(&rest[..len]);
+        rest = after_percent(&rest[len..])?;
+        if n < 2 {
+            let joins: &[char] = if n == 0 {
+                &['、', '，', ',']
+            } else {
+                &['、', '，', ',', '和', '及', '与']
+            };
+            rest = skip_spaces(skip_spaces(rest).strip_prefix(joins)?);
+        }
+    }
+    Some((numbers, TextRange::new(start, text.len() - rest.len())))
+}
+
+/// Each industry's share in a clause of its own from `at` (`第一产业增加值
+/// 占国内生产总值的比重为10.2%，第二产业增加值比重为46.8%，第三产业…为43.0%`):
+/// the numbers and the range of the three clauses.
+fn each_at(text: &str, at: usize) -> Option<(Vec<&str>, TextRange)> {
+    let mut rest = text.get(at..)?;
+    let mut numbers = Vec::with_capacity(3);
+    for (n, ordinal) in ["第一产业", "第二产业", "第三产业"].iter().enumerate() {
+        rest = rest.strip_prefix(ordinal)?;
+        let (share, after) = share_of(rest)?;
+        numbers.push(share);
+        rest = after;
+        if n < 2 {
+            // A few words, then a clause mark, then the next industry.
+            let mark = rest
+                .char_indices()
+                .take(5)
+                .find(|(_, c)| matches!(c, '，' | ',' | '、' | '；' | ';'))
+                .map(|(i, c)| i + c.len_utf8())?;
+            if rest[..mark].contains(['。', '\n'])
+                || rest[..mark].bytes().any(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            rest = skip_spaces(&rest[mark..]);
+        }
+    }
+    Some((numbers, TextRange::new(at, text.len() - rest.len())))
+}
+
+/// The share an industry's clause gives (`增加值占国内生产总值的比重为10.2%`):
+/// a share word within 30 characters, the number within 12 after it, and
+/// what follows its `%`.
+fn share_of(clause: &str) -> Option<(&str, &str)> {
+    let stop = |c: char| {
+        matches!(c, '。' | '；' | ';' | '，' | ',' | '\n' | '%' | '％') || c.is_ascii_digit()
+    };
+    let word_end = clause
+        .char_indices()
+        .take(31)
+        .take_while(|&(_, c)| !stop(c))
+        .find_map(|(i, _)| {
+            ["比重", "占比", "比例", "占"]
+                .iter()
+                .find(|w| clause[i..].starts_with(*w))
+                .map(|w| i + w.len())
+        })?;
+    let after_word = &clause[word_end..];
+    let digits_at = after_word
+        .char_indices()
+        .take(13)
+        .find(|&(_, c)| stop(c))
+        .filter(|&(_, c)| c.is_ascii_digit())
+        .map(|(i, _)| i)?;
+    let number = &after_word[digits_at..];
+    let len = number_at(number)?;
+    let rest = after_percent(&number[len..])?;
+    if names_a_larger_whole(&clause[..word_end + digits_at]) {
+        return None;
+    }
+    Some((&number[..len], rest))
+}
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for (caps, paragraph) in prose_captures(ctx, &RATIO) {
-        let Some(whole) = caps.get(0) else { continue };
-        let range = TextRange::new(whole.start(), whole.end());
+    let bytes = text.as_bytes();
+    for (shares, range) in ratios(text) {
+        let Some(paragraph) = paragraph_at(ctx, range.start) else {
+            continue;
+        };
         // A number broken by a stray space (`40. 8`) is no share to add.
         let broken_after = text
             .get(range.end..)
@@ -109,42 +286,38 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             && char_after(text, range.end).is_some_and(|c| matches!(c, '.' | '．' | ' '));
         let broken_before = char_before(text, range.start)
             .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '．' | '/' | '-'));
-        if broken_after || broken_before {
+        if broken_after || broken_before || in_code_or_url(text, paragraph, range) {
             continue;
         }
         let clause = clause_before(text, paragraph, range.start);
-        if !(WHOLE.is_match(clause) && SHARE_WORD.is_match(clause)) {
+        if !(names_the_whole(clause) && names_shares(clause)) {
             continue;
         }
-        let shares = (1..=4).filter_map(|i| caps.get(i)).map(|m| m.as_str());
-        if let Some(finding) = total_finding(text, range, shares, "") {
+        if let Some(finding) = total_finding(text, range, shares.into_iter(), "") {
             out.push(finding);
         }
     }
-    for (caps, paragraph) in prose_captures(ctx, &LISTED) {
-        let Some(whole) = caps.get(0) else { continue };
-        let clause = clause_before(text, paragraph, whole.start());
-        if !(WHOLE.is_match(clause) && SHARE_WORD.is_match(clause)) || LARGER_WHOLE.is_match(clause)
-        {
-            continue;
-        }
-        let (Some(first), Some(last)) = (caps.get(1), caps.get(0)) else {
+    for at in memchr::memmem::find_iter(bytes, "分别".as_bytes()) {
+        let (Some((shares, range)), Some(paragraph)) = (listed_at(text, at), paragraph_at(ctx, at))
+        else {
             continue;
         };
-        let range = TextRange::new(first.start(), last.end());
-        let shares = (1..=3).filter_map(|i| caps.get(i)).map(|m| m.as_str());
-        if let Some(finding) = total_finding(text, range, shares, "%") {
+        let clause = clause_before(text, paragraph, at);
+        if !(names_the_whole(clause) && names_shares(clause)) || names_a_larger_whole(clause) {
+            continue;
+        }
+        if let Some(finding) = total_finding(text, range, shares.into_iter(), "%") {
             out.push(finding);
         }
     }
-    for (caps, _) in prose_captures(ctx, &EACH) {
-        let Some(whole) = caps.get(0) else { continue };
-        if LARGER_WHOLE.is_match(whole.as_str()) {
+    for at in memchr::memmem::find_iter(bytes, "第一产业".as_bytes()) {
+        let Some((shares, range)) = each_at(text, at) else {
+            continue;
+        };
+        if paragraph_at(ctx, at).is_none_or(|p| !p.contains_range(range)) {
             continue;
         }
-        let range = TextRange::new(whole.start(), whole.end());
-        let shares = (1..=3).filter_map(|i| caps.get(i)).map(|m| m.as_str());
-        if let Some(finding) = total_finding(text, range, shares, "%") {
+        if let Some(finding) = total_finding(text, range, shares.into_iter(), "%") {
             out.push(finding);
         }
     }
