@@ -37,7 +37,7 @@ fn clause<'t>(text: &'t str, figure: &Figure, previous: Option<&Figure>) -> &'t 
     let from = previous.map_or(figure.sentence.start, |p| {
         p.range.end.max(figure.sentence.start)
     });
-    let before = text.get(from..figure.range.start).unwrap_or("");
+    let before = super::words_before(text, from, figure.range.start);
     let start = before
         .rfind(['，', ',', '；', ';', '：', ':', '。'])
         .map_or(0, |i| {
@@ -97,6 +97,7 @@ pub fn trusted_total(text: &str, metrics: &[Figure], index: usize, first_part: u
         .iter()
         .rev()
         .take_while(|m| m.sentence == total.sentence)
+        .take(16)
         .any(|m| m.unit == total.unit);
     if listed_before {
         return false;
@@ -153,9 +154,7 @@ pub fn trusted_parts<'m>(text: &str, metrics: &'m [Figure], parts: &[usize]) -> 
 /// Whether a figure stands in brackets in its sentence (`（包括土地出让金
 /// 20亿元）`): an aside, not one of the parts.
 fn inside_brackets(text: &str, figure: &Figure) -> bool {
-    let before = text
-        .get(figure.sentence.start..figure.range.start)
-        .unwrap_or("");
+    let before = super::words_before(text, figure.sentence.start, figure.range.start);
     let open = before.matches(['（', '(']).count();
     let close = before.matches(['）', ')']).count();
     let opened_before_list = before.rfind("其中").is_some_and(|at| {

@@ -163,9 +163,7 @@ fn disagreement(text: &str, from: &Figure, to: &Figure, rate: &Figure) -> Option
     }
     // The growth of an economic aggregate is at comparable prices, not the
     // change of the current-price values it joins.
-    let subject = text
-        .get(from.sentence.start..from.range.start)
-        .unwrap_or("");
+    let subject = super::words_before(text, from.sentence.start, from.range.start);
     if AGGREGATES.iter().any(|w| subject.contains(w)) {
         return None;
     }

@@ -95,6 +95,17 @@ pub fn is_broken(text: &str, figure: &Figure) -> bool {
             && joined((&mut ahead as &mut dyn Iterator<Item = char>).peekable()))
 }
 
+/// How far back a rule reads the words before a figure, in bytes: a clause
+/// is never longer, and a look back that is bounded keeps a sentence of
+/// thousands of figures linear.
+const LOOK_BACK: usize = 64 * 3;
+
+/// The text from `from` to `to`, at most its last [`LOOK_BACK`] bytes.
+pub fn words_before(text: &str, from: usize, to: usize) -> &str {
+    let from = text.ceil_char_boundary(from.max(to.saturating_sub(LOOK_BACK)));
+    text.get(from..to).unwrap_or("")
+}
+
 /// What an approximation marker says of the true value against the one
 /// written: at least it (`余` `多` `超过` `以上`), at most it (`近` `不超过`
 /// `以内`), either (`约` `左右`), or exactly it (none, or `达`).

@@ -326,7 +326,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
 /// The clause before `at` in its paragraph: back to the last `，` `。` `；`
 /// (or the paragraph's start), at most 30 characters.
 fn clause_before(text: &str, paragraph: TextRange, at: usize) -> &str {
-    let before = text.get(paragraph.start..at).unwrap_or("");
+    let before = super::words_before(text, paragraph.start, at);
     let start = before.rfind(['，', ',', '。', '；', ';']).map_or(0, |i| {
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
