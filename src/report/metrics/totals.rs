@@ -19,6 +19,9 @@ pub struct StatedTotal {
 /// (`1285件建议全部答复代表，其中`), not another clause's worth.
 const MAX_GAP: usize = 16 * 3;
 
+/// Longest list after `其中`, in bytes, to the end of its clause group.
+const MAX_LIST: usize = 2048;
+
 /// Every stated total in `metrics` (in text order, as
 /// [`extract`](super::extract) gives them) with its parts: a figure followed
 /// closely by `其中` in its sentence (or opening the next), with no figure of
@@ -84,7 +87,10 @@ fn listed<'m>(
     {
         return None;
     }
-    let end = among + text.get(among..)?.find(['；', ';', '。', '\n'])?;
+    // The end of its clause group, looked for within a bound: a list runs
+    // for a sentence, and a text with no sentence end is no list.
+    let bound = text.floor_char_boundary((among + MAX_LIST).min(text.len()));
+    let end = among + text.get(among..bound)?.find(['；', ';', '。', '\n'])?;
     let mut listed = after
         .iter()
         .enumerate()

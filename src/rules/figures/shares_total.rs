@@ -286,7 +286,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             && char_after(text, range.end).is_some_and(|c| matches!(c, '.' | '．' | ' '));
         let broken_before = char_before(text, range.start)
             .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '．' | '/' | '-'));
-        if broken_after || broken_before || in_code_or_url(text, paragraph, range) {
+        // Code and URLs are looked for near the ratio: a paragraph of a
+        // thousand ratios is read once, not once per ratio.
+        let near = TextRange::new(
+            text.ceil_char_boundary(paragraph.start.max(range.start.saturating_sub(192))),
+            paragraph.end,
+        );
+        if broken_after || broken_before || in_code_or_url(text, near, range) {
             continue;
         }
         let clause = clause_before(text, paragraph, range.start);
