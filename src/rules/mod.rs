@@ -22,6 +22,7 @@ mod numbering_sequence;
 mod part_order;
 mod year_mismatch;
 
+mod figures;
 mod leftovers;
 mod numbers;
 mod punctuation;
@@ -127,7 +128,7 @@ struct Rule {
 }
 
 /// Every rule, in code order.
-static RULES: [Rule; 27] = [
+static RULES: [Rule; 31] = [
     Rule {
         doc: &missing_part::DOC,
         check: missing_part::check,
@@ -235,6 +236,22 @@ static RULES: [Rule; 27] = [
     Rule {
         doc: &leftovers::repeated_paragraph::DOC,
         check: leftovers::repeated_paragraph::check,
+    },
+    Rule {
+        doc: &figures::shares_total::DOC,
+        check: figures::shares_total::check,
+    },
+    Rule {
+        doc: &figures::parts_exceed_total::DOC,
+        check: figures::parts_exceed_total::check,
+    },
+    Rule {
+        doc: &figures::part_exceeds_whole::DOC,
+        check: figures::part_exceeds_whole::check,
+    },
+    Rule {
+        doc: &figures::change_rate::DOC,
+        check: figures::change_rate::check,
     },
 ];
 

@@ -47,7 +47,7 @@ pub use summary::{
     describe, section_summary, summarize, Agreement, CategoryGroup, Clash, KeyFigure, PeriodGroup,
     Section, Summary, Total,
 };
-pub use totals::{stated_totals, StatedTotal};
+pub use totals::{oversized_parts, stated_totals, StatedTotal};
 pub use written::{format_amount, format_value};
 
 /// What kind of thing a figure counts, decided by its measure word.

@@ -19,6 +19,9 @@ pub struct StatedTotal {
 /// (`1285件建议全部答复代表，其中`), not another clause's worth.
 const MAX_GAP: usize = 16 * 3;
 
+/// Longest list after `其中`, in bytes, to the end of its clause group.
+const MAX_LIST: usize = 2048;
+
 /// Every stated total in `metrics` (in text order, as
 /// [`extract`](super::extract) gives them) with its parts: a figure followed
 /// closely by `其中` in its sentence (or opening the next), with no figure of
@@ -27,52 +30,12 @@ const MAX_GAP: usize = 16 * 3;
 pub fn stated_totals(text: &str, metrics: &[Figure]) -> Vec<StatedTotal> {
     let mut found = Vec::new();
     for (index, total) in metrics.iter().enumerate() {
-        if total.category == Category::Rate || total.claim == Claim::Change {
-            continue;
-        }
-        let gap_end = text.floor_char_boundary((total.range.end + MAX_GAP).min(text.len()));
-        let Some(among) = text
-            .get(total.range.end..gap_end)
-            .and_then(|gap| gap.find("其中"))
-            .map(|at| total.range.end + at)
-        else {
-            continue;
-        };
-        let after = metrics.get(index + 1..).unwrap_or_default();
-        if after
-            .iter()
-            .take_while(|m| m.range.start < among)
-            .any(|m| m.unit == total.unit)
-        {
-            continue;
-        }
-        let Some(end) = text
-            .get(among..)
-            .and_then(|rest| rest.find(['；', ';', '。', '\n']))
-            .map(|at| among + at)
-        else {
-            continue;
-        };
-        let listed: Vec<(usize, &Figure)> = after
-            .iter()
-            .enumerate()
-            .skip_while(|(_, m)| m.range.start < among)
-            .take_while(|(_, m)| m.range.end <= end)
-            .collect();
-        // `其中` divides the total when it names a part of it first: `其中
-        // 规模工业增加值增长6.2%` divides something else.
-        if listed.first().is_none_or(|(_, m)| m.unit != total.unit) {
-            continue;
-        }
-        let parts: Vec<usize> = listed
-            .iter()
-            .filter(|(_, m)| {
-                m.unit == total.unit && m.claim == Claim::Stated && m.same_period(total)
-            })
+        let parts: Vec<usize> = listed(text, metrics, index)
+            .into_iter()
+            .flat_map(|(_, parts)| parts)
             // A figure larger than the total is no part of it: the clause
             // has moved on (`其中…370公里，…铁路总里程3.66万公里`).
-            .take_while(|(_, m)| m.value <= total.value)
-            .map(|(n, _)| index + 1 + n)
+            .take_while(|&n| metrics.get(n).is_some_and(|m| m.value <= total.value))
             .collect();
         if !parts.is_empty() {
             found.push(StatedTotal {
@@ -82,6 +45,72 @@ pub fn stated_totals(text: &str, metrics: &[Figure]) -> Vec<StatedTotal> {
         }
     }
     found
+}
+
+/// Each total whose `其中` names first a figure larger than the total itself
+/// (`总投资5.2亿元，其中…3.1万亿元`), with that figure: indices into
+/// `metrics`. [`stated_totals`] leaves such a figure out, as no part.
+pub fn oversized_parts(text: &str, metrics: &[Figure]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for (index, total) in metrics.iter().enumerate() {
+        let Some((first, mut parts)) = listed(text, metrics, index) else {
+            continue;
+        };
+        if parts.next() == Some(first) && metrics.get(first).is_some_and(|m| m.value > total.value)
+        {
+            found.push((index, first));
+        }
+    }
+    found
+}
+
+/// The figures `其中` lists after the figure at `index`, when it is a total
+/// and names one of its parts first: the first figure after `其中`, and those
+/// that count what the total counts, in its period (indices into `metrics`,
+/// in order).
+fn listed<'m>(
+    text: &str,
+    metrics: &'m [Figure],
+    index: usize,
+) -> Option<(usize, impl Iterator<Item = usize> + 'm)> {
+    let total = metrics.get(index)?;
+    if total.category == Category::Rate || total.claim == Claim::Change {
+        return None;
+    }
+    let gap_end = text.floor_char_boundary((total.range.end + MAX_GAP).min(text.len()));
+    let among = total.range.end + text.get(total.range.end..gap_end)?.find("其中")?;
+    let after = metrics.get(index + 1..).unwrap_or_default();
+    if after
+        .iter()
+        .take_while(|m| m.range.start < among)
+        .any(|m| m.unit == total.unit)
+    {
+        return None;
+    }
+    // The end of its clause group, looked for within a bound: a list runs
+    // for a sentence, and a text with no sentence end is no list.
+    let bound = text.floor_char_boundary((among + MAX_LIST).min(text.len()));
+    let end = among + text.get(among..bound)?.find(['；', ';', '。', '\n'])?;
+    let mut listed = after
+        .iter()
+        .enumerate()
+        .skip_while(move |(_, m)| m.range.start < among)
+        .take_while(move |(_, m)| m.range.end <= end)
+        .peekable();
+    // `其中` divides the total when it names a part of it first: `其中
+    // 规模工业增加值增长6.2%` divides something else.
+    let first = match listed.peek() {
+        Some((n, m)) if m.unit == total.unit => index + 1 + n,
+        _ => return None,
+    };
+    Some((
+        first,
+        listed
+            .filter(move |(_, m)| {
+                m.unit == total.unit && m.claim == Claim::Stated && m.same_period(total)
+            })
+            .map(move |(n, _)| index + 1 + n),
+    ))
 }
 
 #[cfg(test)]
