@@ -86,6 +86,9 @@ pub(crate) struct Context<'a> {
     lists: OnceLock<Vec<Vec<List<'a>>>>,
     /// Each report's standard parts ([`shared::located_parts`]), likewise.
     parts: OnceLock<Vec<Vec<Located>>>,
+    /// The Chinese marks of the text ([`prose::chinese_marks`]): one search
+    /// for the punctuation rules.
+    marks: OnceLock<Vec<(usize, char)>>,
 }
 
 impl<'a> Context<'a> {
@@ -110,6 +113,11 @@ impl<'a> Context<'a> {
             .reports
             .iter()
             .zip(made.iter().map(Vec::as_slice))
+    }
+
+    /// The Chinese marks of the text, each with where it is, in order.
+    pub fn marks(&self) -> &[(usize, char)] {
+        self.marks.get_or_init(|| prose::chinese_marks(self.text))
     }
 
     /// The line break the text uses ([`shared::line_break`]).
@@ -289,6 +297,7 @@ pub fn check_with(
         line_break: OnceLock::new(),
         lists: OnceLock::new(),
         parts: OnceLock::new(),
+        marks: OnceLock::new(),
     };
     let mut all_findings = Vec::new();
     for rule in &RULES {

@@ -52,8 +52,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let mut run: Option<(TextRange, TextRange)> = None;
         for &paragraph in shared::report_paragraphs(ctx, report) {
             let s = words(paragraph.slice(text));
-            // Three bytes a character at most: a cheap bound first.
-            if s.len() < MIN_CHARS || s.chars().count() < MIN_CHARS {
+            // A cheap bound first: a character is one byte at least.
+            if s.len() < MIN_CHARS || s.chars().nth(MIN_CHARS - 1).is_none() {
                 continue;
             }
             // `责任单位：各县（市）区人民政府` under each project of a list: a

@@ -45,6 +45,14 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(before) = text.get(..at) else {
             continue;
         };
+        // Most 年 follow no Chinese digit: no walk back for them.
+        if !before
+            .chars()
+            .next_back()
+            .is_some_and(|c| DIGITS.contains(c) || ZEROS.contains(c))
+        {
+            continue;
+        }
         let year: Vec<(usize, char)> = before.char_indices().rev().take(4).collect();
         if year.len() < 4
             || !year
