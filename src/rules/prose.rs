@@ -2,6 +2,9 @@
 //! the prose is, what counts as Chinese text around a mark, and the spans of a
 //! paragraph that are no prose (code, URLs).
 
+use memchr::arch::all::packedpair::HeuristicFrequencyRank;
+use memchr::memmem;
+
 use super::{shared, Context, Edit, Finding, Fix, RuleDoc};
 use crate::text::TextRange;
 
@@ -60,6 +63,36 @@ pub fn in_code_or_url(text: &str, paragraph: TextRange, range: TextRange) -> boo
     ascii_after && (token.contains("://") || token.contains("www.") || token.contains('@'))
 }
 
+/// How common a byte is in Chinese text, for the prefilter of a byte
+/// search: the leads of Han characters (E4–E9) are the commonest, the leads
+/// of Chinese marks next, continuation bytes are spread over 64 values and
+/// ASCII letters are rare. The default ranking, made for English, takes a
+/// Han character's lead for rare and stops at nearly every character.
+struct ChineseText;
+
+impl HeuristicFrequencyRank for ChineseText {
+    fn rank(&self, byte: u8) -> u8 {
+        match byte {
+            0xE4..=0xE9 => 250,
+            0xE3 | 0xEF => 220,
+            0xE2 => 180,
+            b'0'..=b'9' | b'.' | b'%' | b'\n' | b'\r' | b' ' => 160,
+            0x80..=0xBF => 120,
+            _ => 50,
+        }
+    }
+}
+
+/// Where `needle` occurs in `haystack`, not overlapping, in order: a byte
+/// search whose prefilter knows Chinese text ([`ChineseText`]).
+pub fn find_all(haystack: &[u8], needle: &[u8]) -> std::vec::IntoIter<usize> {
+    memmem::FinderBuilder::new()
+        .build_forward_with_ranker(ChineseText, needle)
+        .find_iter(haystack)
+        .collect::<Vec<usize>>()
+        .into_iter()
+}
+
 /// The paragraph of a match at `range` found by a byte search, if it lies
 /// in prose: in a paragraph and outside code and URLs.
 pub fn prose_paragraph(ctx: &Context, range: TextRange) -> Option<TextRange> {
@@ -77,7 +110,7 @@ pub fn runs(text: &str, marks: &[char], min: usize) -> Vec<TextRange> {
     for &mark in marks {
         let needle = mark.to_string().repeat(times);
         let mut next = 0;
-        for at in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
+        for at in find_all(text.as_bytes(), needle.as_bytes()) {
             if at < next {
                 continue;
             }
@@ -104,6 +137,30 @@ pub fn chinese_marks(text: &str) -> Vec<(usize, char)> {
     memchr::memchr3_iter(0xE2, 0xE3, 0xEF, text.as_bytes())
         .filter_map(|at| Some((at, text.get(at..)?.chars().next()?)))
         .collect()
+}
+
+/// Where `mark` is among `marks` (from [`chinese_marks`]), in order: a
+/// walk of the shared list instead of a search of the text.
+pub fn positions_of(marks: &[(usize, char)], mark: char) -> impl Iterator<Item = usize> + '_ {
+    marks
+        .iter()
+        .filter(move |&&(_, c)| c == mark)
+        .map(|&(at, _)| at)
+}
+
+/// Where `needle`, which starts with a Chinese mark, occurs in `text`
+/// (found from `marks`, from [`chinese_marks`]).
+pub fn starts_of<'a>(
+    text: &'a str,
+    marks: &'a [(usize, char)],
+    needle: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    let first = needle.chars().next().unwrap_or('\0');
+    positions_of(marks, first).filter(move |&at| {
+        text.as_bytes()
+            .get(at..)
+            .is_some_and(|s| s.starts_with(needle.as_bytes()))
+    })
 }
 
 /// The marks of `marks` (from [`chinese_marks`]) from `start` to `end`.

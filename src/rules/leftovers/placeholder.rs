@@ -126,7 +126,7 @@ fn placeholder_len(s: &str) -> Option<usize> {
 
 /// Each placeholder of the text, in order and not overlapping: of two that
 /// overlap, the one that starts first, as a search from left to right finds.
-fn placeholders(text: &str) -> Vec<TextRange> {
+fn placeholders(text: &str, marks: &[(usize, char)]) -> Vec<TextRange> {
     let bytes = text.as_bytes();
     let at = |start: usize| {
         let len = text.get(start..).and_then(placeholder_len)?;
@@ -136,8 +136,14 @@ fn placeholders(text: &str) -> Vec<TextRange> {
     for lead in LEADS {
         if let [b] = lead.as_bytes() {
             candidates.extend(memchr::memchr_iter(*b, bytes).filter_map(at));
+        } else if let Some(mark) = lead
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '（' | '〔' | '【' | 'Ｘ'))
+        {
+            candidates.extend(super::super::prose::positions_of(marks, mark).filter_map(at));
         } else {
-            candidates.extend(memchr::memmem::find_iter(bytes, lead.as_bytes()).filter_map(at));
+            candidates.extend(super::super::prose::find_all(bytes, lead.as_bytes()).filter_map(at));
         }
     }
     candidates.sort_unstable_by_key(|r| r.start);
@@ -152,7 +158,7 @@ fn placeholders(text: &str) -> Vec<TextRange> {
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for m in placeholders(text) {
+    for m in placeholders(text, ctx.marks()) {
         if prose_paragraph(ctx, m).is_none() {
             continue;
         }

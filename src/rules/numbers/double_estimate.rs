@@ -147,7 +147,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for about in ['约', '概', '近'] {
         let mut buf = [0u8; 4];
         let needle = about.encode_utf8(&mut buf).as_bytes();
-        anchors.extend(memchr::memmem::find_iter(bytes, needle).map(|at| (at, about)));
+        anchors.extend(super::super::prose::find_all(bytes, needle).map(|at| (at, about)));
     }
     anchors.sort_unstable();
     let mut next = 0;

@@ -1,8 +1,6 @@
 //! BG023: a range that drops the sign or the 万/亿 of its first number
 //! (`15～30%`, `9～16亿元`).
 
-use memchr::memmem;
-
 use super::super::prose::{char_before, number_after, number_before, prose_paragraph, replace};
 use super::super::{Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
@@ -55,8 +53,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let mut dashes: Vec<(usize, usize)> = memchr::memchr2_iter(b'-', b'~', bytes)
         .map(|at| (at, 1))
         .collect();
-    for dash in ["～", "—", "－"] {
-        dashes.extend(memmem::find_iter(bytes, dash.as_bytes()).map(|at| (at, dash.len())));
+    for dash in ['～', '—', '－'] {
+        dashes.extend(
+            super::super::prose::positions_of(ctx.marks(), dash).map(|at| (at, dash.len_utf8())),
+        );
     }
     dashes.sort_unstable();
     for (at, len) in dashes {

@@ -1,7 +1,5 @@
 //! BG024: 千 as a unit after Arabic digits (`4千元` → `4000元`).
 
-use memchr::memmem;
-
 use super::super::prose::{
     char_after, char_before, in_quotation, number_before, prose_paragraph, replace,
 };
@@ -64,7 +62,7 @@ fn times_thousand(number: &str) -> String {
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for at in memmem::find_iter(text.as_bytes(), "千".as_bytes()) {
+    for at in super::super::prose::find_all(text.as_bytes(), "千".as_bytes()) {
         let unit_at = at + '千'.len_utf8();
         let (Some(number), Some(unit)) = (
             number_before(text, at),

@@ -1,7 +1,5 @@
 //! BG021: a year in Chinese numerals written with `0`, `零` or `O` for `〇`.
 
-use memchr::memmem;
-
 use super::super::prose::{char_before, in_code_or_url, paragraph_at, replace};
 use super::super::{Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
@@ -41,7 +39,7 @@ const ZEROS: &str = "0０零OoＯ○";
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for at in memmem::find_iter(text.as_bytes(), "年".as_bytes()) {
+    for at in super::super::prose::find_all(text.as_bytes(), "年".as_bytes()) {
         let Some(before) = text.get(..at) else {
             continue;
         };

@@ -1,7 +1,5 @@
 //! BG019: a 顿号 before 等 (`学校、企业、等`).
 
-use memchr::memmem;
-
 use super::super::prose::{char_after, prose_paragraph, replace};
 use super::super::{Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
@@ -40,7 +38,7 @@ const WORDS: &str = "级次同待候于额量效值保高距比腰身闲外第�
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for at in memmem::find_iter(text.as_bytes(), "、等".as_bytes()) {
+    for at in super::super::prose::starts_of(text, ctx.marks(), "、等") {
         let m = TextRange::new(at, at + "、等".len());
         if char_after(text, m.end).is_some_and(|c| WORDS.contains(c))
             || prose_paragraph(ctx, m).is_none()

@@ -1,7 +1,5 @@
 //! BG020: a 顿号 between 书名号 or between quotations (`《条例》、《规定》`).
 
-use memchr::memmem;
-
 use super::super::prose::{prose_paragraph, replace};
 use super::super::{Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
@@ -42,7 +40,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // Whether each report leaves the 顿号 out, found on first use.
     let mut leaves: Vec<Option<bool>> = vec![None; ctx.document.reports.len()];
     for between in ["》、《", "”、“"] {
-        for at in memmem::find_iter(text.as_bytes(), between.as_bytes()) {
+        for at in super::super::prose::starts_of(text, ctx.marks(), between) {
             let m = TextRange::new(at, at + between.len());
             if prose_paragraph(ctx, m).is_none() {
                 continue;
@@ -86,8 +84,9 @@ fn leaves_it_out(ctx: &Context, at: usize, known: &mut [Option<bool>]) -> bool {
         return false;
     };
     *known.get_or_insert_with(|| {
-        let body = report.range.slice(ctx.text).as_bytes();
-        let count = |needle: &str| memmem::find_iter(body, needle.as_bytes()).count();
+        let marks =
+            super::super::prose::marks_in(ctx.marks(), report.range.start, report.range.end);
+        let count = |needle: &str| super::super::prose::starts_of(ctx.text, marks, needle).count();
         let (apart, with) = (count("”“"), count("”、“"));
         apart >= 3 && apart >= 3 * with
     })

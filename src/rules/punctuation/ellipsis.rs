@@ -5,6 +5,7 @@ use super::super::prose::{
 };
 use super::super::{Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
+use crate::text::TextRange;
 
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG018",
@@ -43,7 +44,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         .map(|(_, range)| range);
     let found = chinese
         .chain(runs(text, &['.'], 3))
-        .chain(runs(text, &['·', '・'], 3));
+        .chain(dot_runs(text, ctx.marks()));
     for range in found {
         if prose_paragraph(ctx, range).is_none() {
             continue;
@@ -66,6 +67,32 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The runs of three or more middle dots (`·` or `・`, mixed): `・` from the
+/// shared list of Chinese marks, `·` (C2 B7) by a byte search.
+fn dot_runs(text: &str, marks: &[(usize, char)]) -> Vec<TextRange> {
+    let mut dots: Vec<usize> = super::super::prose::positions_of(marks, '・').collect();
+    dots.extend(super::super::prose::find_all(
+        text.as_bytes(),
+        "·".as_bytes(),
+    ));
+    dots.sort_unstable();
+    let mut found: Vec<TextRange> = Vec::new();
+    for at in dots {
+        if found.last().is_some_and(|r| at < r.end) {
+            continue;
+        }
+        let before = text.get(..at).unwrap_or("");
+        let start = before.trim_end_matches(['·', '・']).len();
+        let rest = text.get(at..).unwrap_or("");
+        let end = at + (rest.len() - rest.trim_start_matches(['·', '・']).len());
+        let run = TextRange::new(start, end);
+        if run.slice(text).chars().count() >= 3 {
+            found.push(run);
+        }
+    }
+    found
 }
 
 #[cfg(test)]

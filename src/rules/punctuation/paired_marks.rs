@@ -215,6 +215,10 @@ fn half_width_partner(text: &str, at: usize, c: char) -> bool {
 /// digits and no digit after them, and no `’` closing it soon after
 /// (`‘532’` is a quotation).
 fn is_abbreviation(text: &str, at: usize, c: char) -> bool {
+    // Asked of every opening mark: the other marks go no further.
+    if !matches!(c, '‘' | '’') {
+        return false;
+    }
     let Some(rest) = text.get(at + c.len_utf8()..) else {
         return false;
     };
