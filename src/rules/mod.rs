@@ -135,7 +135,7 @@ struct Rule {
 }
 
 /// Every rule, in code order.
-static RULES: [Rule; 27] = [
+static RULES: [Rule; 30] = [
     Rule {
         doc: &missing_part::DOC,
         check: missing_part::check,
@@ -244,6 +244,18 @@ static RULES: [Rule; 27] = [
         doc: &leftovers::repeated_paragraph::DOC,
         check: leftovers::repeated_paragraph::check,
     },
+    Rule {
+        doc: &numbers::short_year::DOC,
+        check: numbers::short_year::check,
+    },
+    Rule {
+        doc: &numbers::session_number::DOC,
+        check: numbers::session_number::check,
+    },
+    Rule {
+        doc: &punctuation::title_mark::DOC,
+        check: punctuation::title_mark::check,
+    },
 ];
 
 /// The documentation of every rule, in code order.
@@ -271,7 +283,10 @@ pub fn lookup(code_or_name: &str) -> Option<&'static RuleDoc> {
         .and_then(|n| RULES.get(n.checked_sub(1)?))
         .map(|rule| rule.doc)
         .filter(|doc| doc.code.eq_ignore_ascii_case(code_or_name));
-    by_code.or_else(|| all().find(|d| d.name == code_or_name))
+    // Codes kept for rules of another branch leave a gap: then a search.
+    by_code.or_else(|| {
+        all().find(|d| d.code.eq_ignore_ascii_case(code_or_name) || d.name == code_or_name)
+    })
 }
 
 /// Runs every rule that `config` leaves on, with the configured severities.
@@ -325,8 +340,15 @@ mod tests {
 
     #[test]
     fn codes_are_sequential_and_names_unique() {
-        for (i, doc) in all().enumerate() {
-            assert_eq!(doc.code, format!("BG{:03}", i + 1));
+        // In order and without a gap, but for BG028–BG031 while the figures
+        // family that holds them is on its own branch.
+        let numbers: Vec<usize> = all().map(|d| d.code[2..].parse().unwrap()).collect();
+        let last = numbers.last().copied().unwrap_or(0);
+        let expected: Vec<usize> = (1..=last)
+            .filter(|n| numbers.contains(n) || !(28..=31).contains(n))
+            .collect();
+        assert_eq!(numbers, expected);
+        for doc in all() {
             assert_eq!(all().filter(|d| d.name == doc.name).count(), 1);
             assert!(!doc.summary.contains('\n'), "{}", doc.code);
             for section in ["## What it does", "## Why", "## Example"] {
