@@ -106,15 +106,16 @@ fn placeholder_len(s: &str) -> Option<usize> {
             return Some('（'.len_utf8() + inner + '）'.len_utf8());
         }
     }
-    let open = s
+    if let Some(open) = s
         .chars()
         .next()
-        .filter(|c| matches!(c, '（' | '(' | '【' | '['))?;
-    let rest = s.get(open.len_utf8()..)?;
-    if let Some(word) = TO_WRITE.iter().find(|w| {
-        rest.strip_prefix(*w)
-            .is_some_and(|t| t.starts_with(['）', ')', '】', ']']))
-    }) {
+        .filter(|c| matches!(c, '（' | '(' | '【' | '['))
+    {
+        let rest = s.get(open.len_utf8()..)?;
+        let word = TO_WRITE.iter().find(|w| {
+            rest.strip_prefix(*w)
+                .is_some_and(|t| t.starts_with(['）', ')', '】', ']']))
+        })?;
         let close = rest.get(word.len()..)?.chars().next()?;
         return Some(open.len_utf8() + word.len() + close.len_utf8());
     }
