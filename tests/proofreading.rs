@@ -148,6 +148,21 @@ const SEEDS: &[Seed] = &[
         what: "repeated paragraph",
         seed: |l| format!("{l}\n\n{l}"),
     },
+    // Issue 23's remaining rules: a short year in a range, a session's
+    // number in digits (the title's mark is seeded by
+    // `seeded_title_marks_are_found`, at the title's own line).
+    Seed {
+        family: "numbers",
+        code: "BG032",
+        what: "2021年至23年",
+        seed: |l| at_comma(l, "，2021年至23年，"),
+    },
+    Seed {
+        family: "numbers",
+        code: "BG033",
+        what: "第5次会议",
+        seed: |l| at_comma(l, "，经市十六届人大常委会第5次会议批准，"),
+    },
 ];
 
 /// Faults of the figures family: each rewrites a real sentence of a report
@@ -474,4 +489,46 @@ fn seeded_faults_are_found_at_their_line() {
     for m in &missed {
         eprintln!("missed: {m}");
     }
+}
+
+/// A title that ends in a mark (BG034), seeded at each published report's
+/// own title, right after its words: `。` `，` `；` `：` in turn, one per
+/// copy.
+#[test]
+fn seeded_title_marks_are_found() {
+    let config = Config::default();
+    let (mut tried, mut found) = (0, 0);
+    let mut missed = Vec::new();
+    for (i, (name, text)) in fixtures().into_iter().enumerate() {
+        let analysis = analysis::full(&text, &config);
+        let Some(title) = analysis
+            .document
+            .reports
+            .iter()
+            .find_map(|r| r.title.as_ref())
+        else {
+            continue;
+        };
+        let line = line_of(&text, title.range.start);
+        let mark = ["。", "，", "；", "："][i % 4];
+        let end = title.range.end;
+        let seeded = format!("{}{mark}{}", &text[..end], &text[end..]);
+        tried += 1;
+        if analysis::full(&seeded, &config)
+            .findings
+            .iter()
+            .any(|f| f.code == "BG034" && line_of(&seeded, f.range.start) == line)
+        {
+            found += 1;
+        } else {
+            missed.push(format!("{name}:{}: {mark}", line + 1));
+        }
+    }
+    eprintln!("punctuation (title): {found}/{tried} seeded faults found");
+    assert!(tried >= 40, "{tried} titles");
+    assert!(
+        found * 100 >= tried * 95,
+        "{found}/{tried}\n{}",
+        missed.join("\n")
+    );
 }

@@ -16,7 +16,9 @@ pub const DOC: RuleDoc = RuleDoc {
 Checks that the Arabic-numeral headings of one list (`1.` `2.` `3.`) all use
 the same separator. Both `1.` and `1、` are seen in practice, but not in the
 same list. The markers in the minority are flagged; the quick fix gives them
-the separator most of the list uses.
+the separator most of the list uses. This is also the proofreading check
+`1、` → `1.` (GB/T 15834-2011 §4.5.3.5) where the other items of the list
+use `1.`; separate lists may each keep their own separator.
 
 ## Why
 

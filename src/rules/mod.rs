@@ -87,6 +87,9 @@ pub(crate) struct Context<'a> {
     lists: OnceLock<Vec<Vec<List<'a>>>>,
     /// Each report's standard parts ([`shared::located_parts`]), likewise.
     parts: OnceLock<Vec<Vec<Located>>>,
+    /// The Chinese marks of the text ([`prose::chinese_marks`]): one search
+    /// for the punctuation rules.
+    marks: OnceLock<Vec<(usize, char)>>,
 }
 
 impl<'a> Context<'a> {
@@ -113,6 +116,11 @@ impl<'a> Context<'a> {
             .zip(made.iter().map(Vec::as_slice))
     }
 
+    /// The Chinese marks of the text, each with where it is, in order.
+    pub fn marks(&self) -> &[(usize, char)] {
+        self.marks.get_or_init(|| prose::chinese_marks(self.text))
+    }
+
     /// The line break the text uses ([`shared::line_break`]).
     pub fn line_break(&self) -> &'static str {
         self.line_break
@@ -128,7 +136,7 @@ struct Rule {
 }
 
 /// Every rule, in code order.
-static RULES: [Rule; 31] = [
+static RULES: [Rule; 34] = [
     Rule {
         doc: &missing_part::DOC,
         check: missing_part::check,
@@ -253,6 +261,18 @@ static RULES: [Rule; 31] = [
         doc: &figures::change_rate::DOC,
         check: figures::change_rate::check,
     },
+    Rule {
+        doc: &numbers::short_year::DOC,
+        check: numbers::short_year::check,
+    },
+    Rule {
+        doc: &numbers::session_number::DOC,
+        check: numbers::session_number::check,
+    },
+    Rule {
+        doc: &punctuation::title_mark::DOC,
+        check: punctuation::title_mark::check,
+    },
 ];
 
 /// The documentation of every rule, in code order.
@@ -306,6 +326,7 @@ pub fn check_with(
         line_break: OnceLock::new(),
         lists: OnceLock::new(),
         parts: OnceLock::new(),
+        marks: OnceLock::new(),
     };
     let mut all_findings = Vec::new();
     for rule in &RULES {

@@ -2,7 +2,8 @@
 //! the prose is, what counts as Chinese text around a mark, and the spans of a
 //! paragraph that are no prose (code, URLs).
 
-use regex::{Captures, Regex};
+use memchr::arch::all::packedpair::HeuristicFrequencyRank;
+use memchr::memmem;
 
 use super::{shared, Context, Edit, Finding, Fix, RuleDoc};
 use crate::text::TextRange;
@@ -62,23 +63,177 @@ pub fn in_code_or_url(text: &str, paragraph: TextRange, range: TextRange) -> boo
     ascii_after && (token.contains("://") || token.contains("www.") || token.contains('@'))
 }
 
-/// The matches of `re` that lie in one paragraph of prose, outside code and
-/// URLs, each with its paragraph. `re` runs once over the whole text.
-pub fn prose_captures<'t>(ctx: &Context<'t>, re: &Regex) -> Vec<(Captures<'t>, TextRange)> {
-    let text: &'t str = ctx.text;
-    re.captures_iter(text)
-        .filter_map(|caps| {
-            let m = caps.get(0)?;
-            // A pattern may take the line break before a sentence start.
-            let start = m.end() - m.as_str().trim_start().len();
-            let range = TextRange::new(start, m.end());
-            let paragraph = paragraph_at(ctx, range.start)?;
-            // Within the paragraph, or running on into the next on the same
-            // line (the analysis cuts a salutation off its line).
-            let inside = range.end <= paragraph.end || !m.as_str().contains(['\n', '\r']);
-            (inside && !in_code_or_url(text, paragraph, range)).then_some((caps, paragraph))
-        })
+/// How common a byte is in Chinese text, for the prefilter of a byte
+/// search: the leads of Han characters (E4–E9) are the commonest, the leads
+/// of Chinese marks next, continuation bytes are spread over 64 values and
+/// ASCII letters are rare. The default ranking, made for English, takes a
+/// Han character's lead for rare and stops at nearly every character.
+struct ChineseText;
+
+impl HeuristicFrequencyRank for ChineseText {
+    fn rank(&self, byte: u8) -> u8 {
+        match byte {
+            0xE4..=0xE9 => 250,
+            0xE3 | 0xEF => 220,
+            0xE2 => 180,
+            b'0'..=b'9' | b'.' | b'%' | b'\n' | b'\r' | b' ' => 160,
+            0x80..=0xBF => 120,
+            _ => 50,
+        }
+    }
+}
+
+/// Where `needle` occurs in `haystack`, not overlapping, in order: a byte
+/// search whose prefilter knows Chinese text ([`ChineseText`]).
+pub fn find_all(haystack: &[u8], needle: &[u8]) -> std::vec::IntoIter<usize> {
+    memmem::FinderBuilder::new()
+        .build_forward_with_ranker(ChineseText, needle)
+        .find_iter(haystack)
+        .collect::<Vec<usize>>()
+        .into_iter()
+}
+
+/// The paragraph of a match at `range` found by a byte search, if it lies
+/// in prose: in a paragraph and outside code and URLs.
+pub fn prose_paragraph(ctx: &Context, range: TextRange) -> Option<TextRange> {
+    let paragraph = paragraph_at(ctx, range.start)?;
+    (!in_code_or_url(ctx.text, paragraph, range)).then_some(paragraph)
+}
+
+/// The runs of `marks` (any of them, mixed) at least `min` long: where the
+/// text has a mark (one mark twice, where only one mark and `min` ≥ 2: a
+/// rare needle for a common mark), the run is grown to both sides. In text
+/// order, each run once.
+pub fn runs(text: &str, marks: &[char], min: usize) -> Vec<TextRange> {
+    let mut found: Vec<TextRange> = Vec::new();
+    let times = if marks.len() == 1 { min.clamp(1, 2) } else { 1 };
+    for &mark in marks {
+        let needle = mark.to_string().repeat(times);
+        let mut next = 0;
+        for at in find_all(text.as_bytes(), needle.as_bytes()) {
+            if at < next {
+                continue;
+            }
+            let before = text.get(..at).unwrap_or("");
+            let start = before.len() - before.trim_end_matches(marks).len();
+            let after = text.get(at..).unwrap_or("");
+            let run = after.len() - after.trim_start_matches(marks).len();
+            next = at + run;
+            let range = TextRange::new(at - start, next);
+            if range.slice(text).chars().count() >= min && !found.contains(&range) {
+                found.push(range);
+            }
+        }
+    }
+    found.sort_by_key(|r| r.start);
+    found
+}
+
+/// Every character of `text` that leads with E2, E3 or EF (the Chinese
+/// marks: `“”…—` `、。《》【】` `，：；（）`, and the few letters and
+/// symbols of those blocks), with where it is: one vectorised search that
+/// the punctuation rules share.
+pub fn chinese_marks(text: &str) -> Vec<(usize, char)> {
+    memchr::memchr3_iter(0xE2, 0xE3, 0xEF, text.as_bytes())
+        .filter_map(|at| Some((at, text.get(at..)?.chars().next()?)))
         .collect()
+}
+
+/// Where `mark` is among `marks` (from [`chinese_marks`]), in order: a
+/// walk of the shared list instead of a search of the text.
+pub fn positions_of(marks: &[(usize, char)], mark: char) -> impl Iterator<Item = usize> + '_ {
+    marks
+        .iter()
+        .filter(move |&&(_, c)| c == mark)
+        .map(|&(at, _)| at)
+}
+
+/// Where `needle`, which starts with a Chinese mark, occurs in `text`
+/// (found from `marks`, from [`chinese_marks`]).
+pub fn starts_of<'a>(
+    text: &'a str,
+    marks: &'a [(usize, char)],
+    needle: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    let first = needle.chars().next().unwrap_or('\0');
+    positions_of(marks, first).filter(move |&at| {
+        text.as_bytes()
+            .get(at..)
+            .is_some_and(|s| s.starts_with(needle.as_bytes()))
+    })
+}
+
+/// The marks of `marks` (from [`chinese_marks`]) from `start` to `end`.
+pub fn marks_in(marks: &[(usize, char)], start: usize, end: usize) -> &[(usize, char)] {
+    let from = marks.partition_point(|&(at, _)| at < start);
+    let to = marks.partition_point(|&(at, _)| at < end);
+    marks.get(from..to).unwrap_or_default()
+}
+
+/// The runs of one mark among `wanted` in `marks` (from [`chinese_marks`]),
+/// at least `min` long, each with its mark.
+pub fn mark_runs(marks: &[(usize, char)], wanted: &[char], min: usize) -> Vec<(char, TextRange)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(&(start, mark)) = marks.get(i) {
+        let mut end = start + mark.len_utf8();
+        let mut count = 1;
+        while let Some(&(at, c)) = marks.get(i + count) {
+            if at != end || c != mark {
+                break;
+            }
+            end += mark.len_utf8();
+            count += 1;
+        }
+        if count >= min && wanted.contains(&mark) {
+            found.push((mark, TextRange::new(start, end)));
+        }
+        i += count;
+    }
+    found
+}
+
+/// The number written in digits (`12`, `3.5`) that ends at `end`, as a
+/// regex `[0-9]{1,15}(?:\.[0-9]{1,15})?` right before `end` would take it
+/// at its leftmost start; `None` when there is none or a run is longer than
+/// 15 digits (such a match would start inside a number, which the rules
+/// skip).
+pub fn number_before(text: &str, end: usize) -> Option<TextRange> {
+    let before = text.get(..end)?;
+    let digits = |s: &str| s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let last = digits(before);
+    if last == 0 || last > 15 {
+        return None;
+    }
+    let start = end - last;
+    let Some(int_end) = before.get(..start).and_then(|s| s.strip_suffix('.')) else {
+        return Some(TextRange::new(start, end));
+    };
+    match digits(int_end) {
+        0 => Some(TextRange::new(start, end)),
+        n if n > 15 => None,
+        n => Some(TextRange::new(int_end.len() - n, end)),
+    }
+}
+
+/// The number written in digits that starts at `start`, as a regex
+/// `[0-9]{1,15}(?:\.[0-9]{1,15})?` followed by what `next` accepts takes it;
+/// `None` where no such match is.
+pub fn number_after(text: &str, start: usize, next: impl Fn(&str) -> bool) -> Option<TextRange> {
+    let after = text.get(start..)?;
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let int = digits(after);
+    if int == 0 || int > 15 {
+        return None;
+    }
+    let rest = after.get(int..)?;
+    if let Some(frac) = rest.strip_prefix('.') {
+        let f = digits(frac);
+        if (1..=15).contains(&f) && frac.get(f..).is_some_and(&next) {
+            return Some(TextRange::new(start, start + int + 1 + f));
+        }
+    }
+    next(rest).then(|| TextRange::new(start, start + int))
 }
 
 /// Whether `at` lies inside a quotation (`“…”`) of its paragraph: more
@@ -86,11 +241,6 @@ pub fn prose_captures<'t>(ctx: &Context<'t>, re: &Regex) -> Vec<(Captures<'t>, T
 pub fn in_quotation(text: &str, paragraph: TextRange, at: usize) -> bool {
     let before = text.get(paragraph.start..at).unwrap_or("");
     before.matches('“').count() > before.matches('”').count()
-}
-
-/// A byte range of a capture group.
-pub fn group_range(caps: &Captures, i: usize) -> Option<TextRange> {
-    caps.get(i).map(|m| TextRange::new(m.start(), m.end()))
 }
 
 /// A finding whose one fix replaces `range` by `new_text`.

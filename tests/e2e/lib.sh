@@ -49,8 +49,9 @@ e2e_nvim() {
 
 # Fills DIR with the documents the editor tests open: real reports from
 # tests/fixtures (a congress report and a published government report), the
-# e2e fixtures, and a copy of a real report with a seeded
-# numbering gap: the review part's 三、四、五、 renumbered 四、五、六、.
+# e2e fixtures, a copy of a real report with a seeded numbering gap (the
+# review part's 三、四、五、 renumbered 四、五、六、) and one of the published
+# report with a half-width comma.
 e2e_workspace() {
   local dir=$1
   rm -rf "$dir"
@@ -64,6 +65,13 @@ e2e_workspace() {
        { print }' "$E2E_REPO/tests/fixtures/renda-yaan.txt" > "$dir/renda-yaan-gap.txt"
   if cmp -s "$E2E_REPO/tests/fixtures/renda-yaan.txt" "$dir/renda-yaan-gap.txt"; then
     e2e_log "seeding the numbering gap changed nothing: has tests/fixtures/renda-yaan.txt changed?"
+    return 1
+  fi
+  # A half-width comma seeded into the published report, a full-width one
+  # (BG014, fixed by its quick fix).
+  awk 'NR == 22 { sub(/，/, ",") } { print }' "$dir/zhengfu-ningbo-2026.md" > "$dir/zhengfu-ningbo-comma.md"
+  if cmp -s "$dir/zhengfu-ningbo-2026.md" "$dir/zhengfu-ningbo-comma.md"; then
+    e2e_log "seeding the half-width comma changed nothing: has the 宁波 2026 report changed?"
     return 1
   fi
 }

@@ -1,11 +1,7 @@
 //! BG026: a placeholder left in the text (`××` `XX` `20XX年` `〔 〕号`
 //! `（待补充）` `（略）` `TODO`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::super::prose::{char_after, char_before, is_han, prose_captures};
+use super::super::prose::{char_after, char_before, is_han, prose_paragraph};
 use super::super::{shared, Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
 use crate::text::TextRange;
@@ -41,22 +37,138 @@ error (占位符未填充).
 ",
 };
 
-static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::report::static_regex(
-        r"(?:××+|XX+|ＸＸ+|xx)年?|某某(?:市|县|区|省|州|镇|乡|村|局|厅|委|办|部|同志|单位|公司|企业|项目|工程)|〔[ \u{3000}]*〕号?|（[ \u{3000}]*）|[（(【\[](?:待补充|待补|待定|待核实|待核|待更新|待确认|待填|略|此处略)[）)】\]]|TODO|FIXME|TBD",
-    )
-});
+/// What follows 某某 in a placeholder for a name (`某某市`, `某某同志`).
+const SOMEBODY: [&str; 19] = [
+    "市", "县", "区", "省", "州", "镇", "乡", "村", "局", "厅", "委", "办", "部", "同志", "单位",
+    "公司", "企业", "项目", "工程",
+];
+
+/// What stands in brackets for a passage still to write (`（待补充）`).
+const TO_WRITE: [&str; 10] = [
+    "待补充",
+    "待补",
+    "待定",
+    "待核实",
+    "待核",
+    "待更新",
+    "待确认",
+    "待填",
+    "略",
+    "此处略",
+];
+
+/// The first character of each placeholder, as UTF-8.
+const LEADS: [&str; 12] = [
+    "×", "X", "Ｘ", "x", "某", "〔", "（", "(", "【", "[", "T", "F",
+];
+
+/// The length of the placeholder that starts `s`, if one does: `××` `XX`
+/// `ＸＸ` (two or more, and a 年 after them), `xx`, `某某` and a word for a
+/// place or person, empty `〔 〕号` and `（ ）`, a bracketed note still to
+/// write, `TODO` `FIXME` `TBD`.
+fn placeholder_len(s: &str) -> Option<usize> {
+    let blanks = |t: &str| t.len() - t.trim_start_matches([' ', '\u{3000}']).len();
+    let year = |len: usize| {
+        len + if s.get(len..).is_some_and(|t| t.starts_with('年')) {
+            '年'.len_utf8()
+        } else {
+            0
+        }
+    };
+    for repeated in ['×', 'X', 'Ｘ'] {
+        let run = s.len() - s.trim_start_matches(repeated).len();
+        if run >= 2 * repeated.len_utf8() {
+            return Some(year(run));
+        }
+    }
+    if s.starts_with("xx") {
+        return Some(year(2));
+    }
+    if let Some(rest) = s.strip_prefix("某某") {
+        return SOMEBODY
+            .iter()
+            .find(|w| rest.starts_with(*w))
+            .map(|w| "某某".len() + w.len());
+    }
+    if let Some(rest) = s.strip_prefix('〔') {
+        let inner = blanks(rest);
+        let close = rest.get(inner..)?.strip_prefix('〕')?;
+        let mark = if close.starts_with('号') {
+            '号'.len_utf8()
+        } else {
+            0
+        };
+        return Some('〔'.len_utf8() + inner + '〕'.len_utf8() + mark);
+    }
+    if let Some(rest) = s.strip_prefix('（') {
+        let inner = blanks(rest);
+        if rest.get(inner..).is_some_and(|t| t.starts_with('）')) {
+            return Some('（'.len_utf8() + inner + '）'.len_utf8());
+        }
+    }
+    if let Some(open) = s
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '（' | '(' | '【' | '['))
+    {
+        let rest = s.get(open.len_utf8()..)?;
+        let word = TO_WRITE.iter().find(|w| {
+            rest.strip_prefix(*w)
+                .is_some_and(|t| t.starts_with(['）', ')', '】', ']']))
+        })?;
+        let close = rest.get(word.len()..)?.chars().next()?;
+        return Some(open.len_utf8() + word.len() + close.len_utf8());
+    }
+    ["TODO", "FIXME", "TBD"]
+        .iter()
+        .find(|w| s.starts_with(*w))
+        .map(|w| w.len())
+}
+
+/// Each placeholder of the text, in order and not overlapping: of two that
+/// overlap, the one that starts first, as a search from left to right finds.
+fn placeholders(text: &str, marks: &[(usize, char)]) -> Vec<TextRange> {
+    let bytes = text.as_bytes();
+    let at = |start: usize| {
+        let len = text.get(start..).and_then(placeholder_len)?;
+        Some(TextRange::new(start, start + len))
+    };
+    let mut candidates: Vec<TextRange> = Vec::new();
+    for lead in LEADS {
+        if let [b] = lead.as_bytes() {
+            candidates.extend(memchr::memchr_iter(*b, bytes).filter_map(at));
+        } else if let Some(mark) = lead
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '（' | '〔' | '【' | 'Ｘ'))
+        {
+            candidates.extend(super::super::prose::positions_of(marks, mark).filter_map(at));
+        } else {
+            candidates.extend(super::super::prose::find_all(bytes, lead.as_bytes()).filter_map(at));
+        }
+    }
+    candidates.sort_unstable_by_key(|r| r.start);
+    let mut found: Vec<TextRange> = Vec::new();
+    for range in candidates {
+        if found.last().is_none_or(|r| range.start >= r.end) {
+            found.push(range);
+        }
+    }
+    found
+}
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for (caps, _) in prose_captures(ctx, &PLACEHOLDER) {
-        let Some(m) = caps.get(0) else { continue };
+    for m in placeholders(text, ctx.marks()) {
+        if prose_paragraph(ctx, m).is_none() {
+            continue;
+        }
         // `20XX年`: the century belongs to the placeholder.
         let century = ["19", "20"]
             .iter()
-            .any(|c| text.get(..m.start()).is_some_and(|b| b.ends_with(c)));
-        let start = if century { m.start() - 2 } else { m.start() };
-        let range = TextRange::new(start, m.end());
+            .any(|c| text.get(..m.start).is_some_and(|b| b.ends_with(c)));
+        let start = if century { m.start - 2 } else { m.start };
+        let range = TextRange::new(start, m.end);
         let s = range.slice(text);
         let before = char_before(text, range.start);
         let after = char_after(text, range.end);

@@ -1,6 +1,7 @@
 //! BG027: a paragraph repeated word for word in one report.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::super::{shared, Context, Edit, Finding, Fix, Related, RuleDoc, Severity};
 use crate::rules::family::Family;
@@ -36,6 +37,32 @@ proofreading services list it as its own kind of error (片段重复).
 ",
 };
 
+/// A hasher for the keys of paragraphs (a length and eight bytes): a
+/// multiply and a rotate a word, as the keys are no input an attacker picks
+/// and a full comparison follows every hit.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, word: usize) {
+        self.write_u64(word as u64);
+    }
+}
+
 /// Paragraphs shorter than this (in characters) repeat by nature (`各位代表：`).
 const MIN_CHARS: usize = 20;
 
@@ -47,13 +74,14 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
     for report in &ctx.document.reports {
         // Keyed by length and first bytes: a full comparison only on a hit.
-        let mut seen: HashMap<(usize, &[u8]), Vec<TextRange>> = HashMap::new();
+        let mut seen: HashMap<(usize, u64), Vec<TextRange>, BuildHasherDefault<KeyHasher>> =
+            HashMap::default();
         // Repeats one after another (a passage pasted twice): one finding.
         let mut run: Option<(TextRange, TextRange)> = None;
         for &paragraph in shared::report_paragraphs(ctx, report) {
             let s = words(paragraph.slice(text));
-            // Three bytes a character at most: a cheap bound first.
-            if s.len() < MIN_CHARS || s.chars().count() < MIN_CHARS {
+            // A cheap bound first: a character is one byte at least.
+            if s.len() < MIN_CHARS || s.chars().nth(MIN_CHARS - 1).is_none() {
                 continue;
             }
             // `责任单位：各县（市）区人民政府` under each project of a list: a
@@ -61,7 +89,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if s.chars().take(8).any(|c| matches!(c, '：' | ':')) {
                 continue;
             }
-            let key = (s.len(), s.as_bytes().get(..32).unwrap_or(s.as_bytes()));
+            let mut first = [0u8; 8];
+            for (to, from) in first.iter_mut().zip(s.bytes()) {
+                *to = from;
+            }
+            let key = (s.len(), u64::from_le_bytes(first));
             let earlier = seen.entry(key).or_default();
             match earlier.iter().find(|p| words(p.slice(text)) == s) {
                 Some(&first) => {

@@ -1,10 +1,6 @@
 //! BG025: an estimate said twice (`约100多人`, `大约…左右`, `近…以上`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::super::prose::{char_before, group_range, prose_captures};
+use super::super::prose::{char_before, prose_paragraph};
 use super::super::{shared, Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
 use crate::text::TextRange;
@@ -41,11 +37,104 @@ should read `约有17万适龄儿童` and `近20亿元`.
 ",
 };
 
-static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::report::static_regex(
-        r"(大约|大概|约)(?:有|为|占|达)?(?:[0-9.]+[十百千万亿]*|[一二三四五六七八九十两][一二三四五六七八九十百千万亿两]*)(多|余|[^，。；、！？：\s0-9]{0,6}?左右)|(将近|近)(?:[0-9.]+[十百千万亿]*|[一二三四五六七八九十两百千][一二三四五六七八九十百千万亿两]*)([^，。；、！？：\s0-9]{0,4}?以上)",
-    )
-});
+/// An estimate said twice: where it starts, the first word (`约`, `大约`,
+/// `近`…), the second (`多`, `余`, `…左右`, `…以上`) and where it ends.
+struct Estimate {
+    first: TextRange,
+    second: TextRange,
+}
+
+const DIGITS: &str = "0123456789.";
+const MULTIPLIERS: &str = "十百千万亿";
+const NUMERALS: &str = "一二三四五六七八九十两";
+const NUMERAL_TAIL: &str = "一二三四五六七八九十百千万亿两";
+
+/// The length of the leading run of `s` whose characters `keep` accepts.
+fn run(s: &str, keep: impl Fn(char) -> bool) -> usize {
+    s.len() - s.trim_start_matches(keep).len()
+}
+
+/// The length of the number that starts `s` (`100`, `2.5万`, `一千二百`);
+/// `first` is the set the first Chinese numeral is from.
+fn number_len(s: &str, first: &str) -> usize {
+    let digits = run(s, |c| DIGITS.contains(c));
+    if digits > 0 {
+        return digits
+            + s.get(digits..)
+                .map_or(0, |t| run(t, |c| MULTIPLIERS.contains(c)));
+    }
+    match s.chars().next() {
+        Some(c) if first.contains(c) => {
+            c.len_utf8()
+                + s.get(c.len_utf8()..)
+                    .map_or(0, |t| run(t, |c| NUMERAL_TAIL.contains(c)))
+        }
+        _ => 0,
+    }
+}
+
+/// The length of the shortest run of at most `most` characters of a clause
+/// (no mark ending one, no blank, no digit) that `word` follows, `word`
+/// included.
+fn until(s: &str, word: &str, most: usize) -> Option<usize> {
+    let mut at = 0;
+    for _ in 0..=most {
+        let rest = s.get(at..)?;
+        if rest.starts_with(word) {
+            return Some(at + word.len());
+        }
+        let c = rest.chars().next()?;
+        if "，。；、！？：".contains(c) || c.is_whitespace() || c.is_ascii_digit() {
+            return None;
+        }
+        at += c.len_utf8();
+    }
+    None
+}
+
+/// The estimate whose 约 or 近 is at `at`, as the pattern `(大约|大概|约)
+/// (有|为|占|达)? number (多|余|…{0,6}左右)` or `(将近|近) number
+/// (…{0,4}以上)` reads it.
+fn estimate_at(text: &str, at: usize, about: char) -> Option<Estimate> {
+    let before = text.get(..at)?;
+    let (start, numerals, after_first) = match about {
+        '近' => {
+            let start = before.strip_suffix('将').map_or(at, str::len);
+            (start, "一二三四五六七八九十两百千", 0)
+        }
+        '概' => (before.strip_suffix('大')?.len(), NUMERALS, 0),
+        _ => {
+            let start = before.strip_suffix('大').map_or(at, str::len);
+            (start, NUMERALS, 1)
+        }
+    };
+    let first = TextRange::new(start, at + about.len_utf8());
+    let mut rest = text.get(first.end..)?;
+    if after_first == 1 || about == '概' {
+        if let Some(t) = rest.strip_prefix(['有', '为', '占', '达']) {
+            if number_len(t, numerals) > 0 {
+                rest = t;
+            }
+        }
+    }
+    let number = number_len(rest, numerals);
+    if number == 0 {
+        return None;
+    }
+    let from = text.len() - rest.len() + number;
+    let tail = text.get(from..)?;
+    let len = if about == '近' {
+        until(tail, "以上", 4)?
+    } else if tail.starts_with(['多', '余']) {
+        '多'.len_utf8()
+    } else {
+        until(tail, "左右", 6)?
+    };
+    Some(Estimate {
+        first,
+        second: TextRange::new(from, from + len),
+    })
+}
 
 /// Characters that make a word ending in 约 or 近 (签约, 最近).
 const NOT_ABOUT: &str =
@@ -53,15 +142,27 @@ const NOT_ABOUT: &str =
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for (caps, _) in prose_captures(ctx, &ESTIMATE) {
-        let Some(whole) = caps.get(0) else { continue };
-        let (first, second) = match (group_range(&caps, 1), group_range(&caps, 2)) {
-            (Some(a), Some(b)) => (a, b),
-            _ => match (group_range(&caps, 3), group_range(&caps, 4)) {
-                (Some(a), Some(b)) => (a, b),
-                _ => continue,
-            },
+    let bytes = text.as_bytes();
+    let mut anchors: Vec<(usize, char)> = Vec::new();
+    for about in ['约', '概', '近'] {
+        let mut buf = [0u8; 4];
+        let needle = about.encode_utf8(&mut buf).as_bytes();
+        anchors.extend(super::super::prose::find_all(bytes, needle).map(|at| (at, about)));
+    }
+    anchors.sort_unstable();
+    let mut next = 0;
+    for (at, about) in anchors {
+        let Some(Estimate { first, second }) = estimate_at(text, at, about) else {
+            continue;
         };
+        if first.start < next {
+            continue;
+        }
+        next = second.end;
+        let whole = TextRange::new(first.start, second.end);
+        if prose_paragraph(ctx, whole).is_none() {
+            continue;
+        }
         let first_text = first.slice(text);
         if first_text.chars().count() == 1
             && char_before(text, first.start).is_some_and(|c| NOT_ABOUT.contains(c))
@@ -89,7 +190,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         } else {
             second_text.to_string()
         };
-        let range = TextRange::new(whole.start(), whole.end());
+        let range = whole;
         out.push(shared::finding(
             &DOC,
             range,

@@ -3,5 +3,7 @@
 pub mod double_estimate;
 pub mod full_width_digit;
 pub mod range_unit;
+pub mod session_number;
+pub mod short_year;
 pub mod thousand_unit;
 pub mod year_zero;

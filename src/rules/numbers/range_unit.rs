@@ -1,11 +1,7 @@
 //! BG023: a range that drops the sign or the 万/亿 of its first number
 //! (`15～30%`, `9～16亿元`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::super::prose::{char_before, group_range, prose_captures, replace};
+use super::super::prose::{char_before, number_after, number_before, prose_paragraph, replace};
 use super::super::{Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
 use crate::text::TextRange;
@@ -42,30 +38,48 @@ should read `3%～5%` and `50亿～100亿元`.
 ",
 };
 
-static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::report::static_regex(
-        r"([0-9]{1,15}(?:\.[0-9]{1,15})?)([～~—－-])([0-9]{1,15}(?:\.[0-9]{1,15})?)(%|％|‰|万亿|万|亿)",
-    )
-});
+/// The units a range must repeat, `万亿` before `万`.
+const UNITS: [&str; 6] = ["%", "％", "‰", "万亿", "万", "亿"];
+
+/// The unit `s` starts with.
+fn unit_at(s: &str) -> Option<&'static str> {
+    UNITS.into_iter().find(|u| s.starts_with(u))
+}
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for (caps, _) in prose_captures(ctx, &RANGE) {
-        let (Some(first), Some(dash), Some(second), Some(unit)) = (
-            group_range(&caps, 1),
-            group_range(&caps, 2),
-            group_range(&caps, 3),
-            group_range(&caps, 4),
-        ) else {
+    let bytes = text.as_bytes();
+    // The dashes, found by a byte search each: `-` and `~` at once.
+    let mut dashes: Vec<(usize, usize)> = memchr::memchr2_iter(b'-', b'~', bytes)
+        .map(|at| (at, 1))
+        .collect();
+    for dash in ['～', '—', '－'] {
+        dashes.extend(
+            super::super::prose::positions_of(ctx.marks(), dash).map(|at| (at, dash.len_utf8())),
+        );
+    }
+    dashes.sort_unstable();
+    for (at, len) in dashes {
+        let Some(first) = number_before(text, at) else {
             continue;
         };
+        let Some(second) = number_after(text, at + len, |rest| unit_at(rest).is_some()) else {
+            continue;
+        };
+        let Some(unit_text) = text.get(second.end..).and_then(unit_at) else {
+            continue;
+        };
+        let dash = TextRange::new(at, at + len);
+        let unit = TextRange::new(second.end, second.end + unit_text.len());
+        if prose_paragraph(ctx, TextRange::new(first.start, unit.end)).is_none() {
+            continue;
+        }
         // A code, a standard's number or a negative number, not a range.
         if char_before(text, first.start).is_some_and(|c| {
             c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-' | '－' | '_' | '—')
         }) {
             continue;
         }
-        let unit_text = unit.slice(text);
         let range = TextRange::new(first.start, unit.end);
         let new = format!(
             "{}{unit_text}{}{}{unit_text}",

@@ -1,10 +1,8 @@
 //! BG024: 千 as a unit after Arabic digits (`4千元` → `4000元`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::super::prose::{char_before, group_range, in_quotation, prose_captures, replace};
+use super::super::prose::{
+    char_after, char_before, in_quotation, number_before, prose_paragraph, replace,
+};
 use super::super::{Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
 use crate::text::TextRange;
@@ -41,11 +39,8 @@ should read `3000人`.
 ",
 };
 
-static THOUSAND: LazyLock<Regex> = LazyLock::new(|| {
-    crate::report::static_regex(
-        r"([0-9]{1,15}(?:\.[0-9]{1,15})?)千(元|人|户|个|家|件|名|亩|套|辆|所|项|座|次)",
-    )
-});
+/// The units a number of thousands is written with (`4千元`).
+const UNITS: &str = "元人户个家件名亩套辆所项座次";
 
 /// `number` × 1000, in digits.
 fn times_thousand(number: &str) -> String {
@@ -67,8 +62,16 @@ fn times_thousand(number: &str) -> String {
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for (caps, paragraph) in prose_captures(ctx, &THOUSAND) {
-        let (Some(number), Some(after)) = (group_range(&caps, 1), group_range(&caps, 2)) else {
+    for at in super::super::prose::find_all(text.as_bytes(), "千".as_bytes()) {
+        let unit_at = at + '千'.len_utf8();
+        let (Some(number), Some(unit)) = (
+            number_before(text, at),
+            char_after(text, unit_at).filter(|c| UNITS.contains(*c)),
+        ) else {
+            continue;
+        };
+        let after = TextRange::new(unit_at, unit_at + unit.len_utf8());
+        let Some(paragraph) = prose_paragraph(ctx, TextRange::new(number.start, after.end)) else {
             continue;
         };
         // `1万6千户` writes the whole number in units; a slogan in quotation

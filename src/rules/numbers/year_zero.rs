@@ -1,7 +1,5 @@
 //! BG021: a year in Chinese numerals written with `0`, `零` or `O` for `〇`.
 
-use memchr::memmem;
-
 use super::super::prose::{char_before, in_code_or_url, paragraph_at, replace};
 use super::super::{Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
@@ -41,10 +39,18 @@ const ZEROS: &str = "0０零OoＯ○";
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for at in memmem::find_iter(text.as_bytes(), "年".as_bytes()) {
+    for at in super::super::prose::find_all(text.as_bytes(), "年".as_bytes()) {
         let Some(before) = text.get(..at) else {
             continue;
         };
+        // Most 年 follow no Chinese digit: no walk back for them.
+        if !before
+            .chars()
+            .next_back()
+            .is_some_and(|c| DIGITS.contains(c) || ZEROS.contains(c))
+        {
+            continue;
+        }
         let year: Vec<(usize, char)> = before.char_indices().rev().take(4).collect();
         if year.len() < 4
             || !year

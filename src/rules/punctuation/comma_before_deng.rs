@@ -1,10 +1,6 @@
 //! BG019: a 顿号 before 等 (`学校、企业、等`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::super::prose::{char_after, prose_captures, replace};
+use super::super::prose::{char_after, prose_paragraph, replace};
 use super::super::{Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
 use crate::text::TextRange;
@@ -37,19 +33,19 @@ should read `支持学校、医院、企业等单位开展合作。`.
 ",
 };
 
-static COMMA_DENG: LazyLock<Regex> = LazyLock::new(|| crate::report::static_regex("、等"));
-
 /// Second characters of words that start with 等: an item, not a list's end.
 const WORDS: &str = "级次同待候于额量效值保高距比腰身闲外第式价分边温压位不得着了过来";
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for (caps, _) in prose_captures(ctx, &COMMA_DENG) {
-        let Some(m) = caps.get(0) else { continue };
-        if char_after(text, m.end()).is_some_and(|c| WORDS.contains(c)) {
+    for at in super::super::prose::starts_of(text, ctx.marks(), "、等") {
+        let m = TextRange::new(at, at + "、等".len());
+        if char_after(text, m.end).is_some_and(|c| WORDS.contains(c))
+            || prose_paragraph(ctx, m).is_none()
+        {
             continue;
         }
-        let comma = TextRange::new(m.start(), m.start() + '、'.len_utf8());
+        let comma = TextRange::new(m.start, m.start + '、'.len_utf8());
         out.push(replace(&DOC, text, comma, "", "“等”前不用顿号".to_string()));
     }
 }

@@ -1,10 +1,6 @@
 //! BG020: a 顿号 between 书名号 or between quotations (`《条例》、《规定》`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::super::prose::{prose_captures, replace};
+use super::super::prose::{prose_paragraph, replace};
 use super::super::{Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
 use crate::text::TextRange;
@@ -39,45 +35,61 @@ should read `认真贯彻《条例》《规定》和“两个确立”“两个�
 ",
 };
 
-static BETWEEN: LazyLock<Regex> = LazyLock::new(|| crate::report::static_regex("》、《|”、“"));
-
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    let found = prose_captures(ctx, &BETWEEN);
-    for (caps, _) in &found {
-        let Some(m) = caps.get(0) else { continue };
-        // Between quotations only where the report itself usually leaves
-        // the 顿号 out: published reports often keep it.
-        if m.as_str().starts_with('”') && !leaves_it_out(ctx, m.start()) {
-            continue;
+    // Whether each report leaves the 顿号 out, found on first use.
+    let mut leaves: Vec<Option<bool>> = vec![None; ctx.document.reports.len()];
+    for between in ["》、《", "”、“"] {
+        for at in super::super::prose::starts_of(text, ctx.marks(), between) {
+            let m = TextRange::new(at, at + between.len());
+            if prose_paragraph(ctx, m).is_none() {
+                continue;
+            }
+            // Between quotations only where the report itself usually
+            // leaves the 顿号 out: published reports often keep it.
+            if between.starts_with('”') && !leaves_it_out(ctx, at, &mut leaves) {
+                continue;
+            }
+            let start = at + between.chars().next().map_or(0, char::len_utf8);
+            let comma = TextRange::new(start, start + '、'.len_utf8());
+            let what = if between.starts_with('》') {
+                "书名号"
+            } else {
+                "引号"
+            };
+            out.push(replace(
+                &DOC,
+                text,
+                comma,
+                "",
+                format!("并列的{what}之间通常不用顿号"),
+            ));
         }
-        let start = m.start() + m.as_str().chars().next().map_or(0, char::len_utf8);
-        let comma = TextRange::new(start, start + '、'.len_utf8());
-        let what = if m.as_str().starts_with('》') {
-            "书名号"
-        } else {
-            "引号"
-        };
-        out.push(replace(
-            &DOC,
-            text,
-            comma,
-            "",
-            format!("并列的{what}之间通常不用顿号"),
-        ));
     }
 }
 
 /// Whether the report around `at` writes quotations side by side (`”“`)
 /// three times or more, and three times as often as with a 顿号 between
 /// them (`”、“`): then the 顿号 is a stray.
-fn leaves_it_out(ctx: &Context, at: usize) -> bool {
-    let Some(report) = ctx.document.reports.iter().find(|r| r.range.contains(at)) else {
+fn leaves_it_out(ctx: &Context, at: usize, known: &mut [Option<bool>]) -> bool {
+    let Some(i) = ctx
+        .document
+        .reports
+        .iter()
+        .position(|r| r.range.contains(at))
+    else {
         return false;
     };
-    let body = report.range.slice(ctx.text);
-    let (apart, with) = (body.matches("”“").count(), body.matches("”、“").count());
-    apart >= 3 && apart >= 3 * with
+    let (Some(report), Some(known)) = (ctx.document.reports.get(i), known.get_mut(i)) else {
+        return false;
+    };
+    *known.get_or_insert_with(|| {
+        let marks =
+            super::super::prose::marks_in(ctx.marks(), report.range.start, report.range.end);
+        let count = |needle: &str| super::super::prose::starts_of(ctx.text, marks, needle).count();
+        let (apart, with) = (count("”“"), count("”、“"));
+        apart >= 3 && apart >= 3 * with
+    })
 }
 
 #[cfg(test)]

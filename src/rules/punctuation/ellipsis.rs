@@ -1,10 +1,8 @@
 //! BG018: an ellipsis written `。。。`, `...` or `…` instead of `……`.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::super::prose::{char_after, char_before, is_chinese, prose_captures, replace};
+use super::super::prose::{
+    char_after, char_before, is_chinese, mark_runs, prose_paragraph, replace, runs,
+};
 use super::super::{Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
 use crate::text::TextRange;
@@ -38,15 +36,20 @@ should read `学校、医院、工厂……`.
 ",
 };
 
-static ELLIPSIS: LazyLock<Regex> =
-    LazyLock::new(|| crate::report::static_regex(r"。{3,}|\.{3,}|[·・]{3,}|…+"));
-
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for (caps, _) in prose_captures(ctx, &ELLIPSIS) {
-        let Some(m) = caps.get(0) else { continue };
-        let s = m.as_str();
-        let range = TextRange::new(m.start(), m.end());
+    let chinese = mark_runs(ctx.marks(), &['。', '…'], 1)
+        .into_iter()
+        .filter(|&(mark, range)| mark == '…' || range.len() >= 3 * '。'.len_utf8())
+        .map(|(_, range)| range);
+    let found = chinese
+        .chain(runs(text, &['.'], 3))
+        .chain(dot_runs(text, ctx.marks()));
+    for range in found {
+        if prose_paragraph(ctx, range).is_none() {
+            continue;
+        }
+        let s = range.slice(text);
         let chinese_beside = char_before(text, range.start).is_some_and(is_chinese)
             || char_after(text, range.end).is_some_and(is_chinese);
         let wrong = match s.chars().next() {
@@ -64,6 +67,32 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The runs of three or more middle dots (`·` or `・`, mixed): `・` from the
+/// shared list of Chinese marks, `·` (C2 B7) by a byte search.
+fn dot_runs(text: &str, marks: &[(usize, char)]) -> Vec<TextRange> {
+    let mut dots: Vec<usize> = super::super::prose::positions_of(marks, '・').collect();
+    dots.extend(super::super::prose::find_all(
+        text.as_bytes(),
+        "·".as_bytes(),
+    ));
+    dots.sort_unstable();
+    let mut found: Vec<TextRange> = Vec::new();
+    for at in dots {
+        if found.last().is_some_and(|r| at < r.end) {
+            continue;
+        }
+        let before = text.get(..at).unwrap_or("");
+        let start = before.trim_end_matches(['·', '・']).len();
+        let rest = text.get(at..).unwrap_or("");
+        let end = at + (rest.len() - rest.trim_start_matches(['·', '・']).len());
+        let run = TextRange::new(start, end);
+        if run.slice(text).chars().count() >= 3 {
+            found.push(run);
+        }
+    }
+    found
 }
 
 #[cfg(test)]

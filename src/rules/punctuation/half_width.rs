@@ -1,8 +1,6 @@
 //! BG014: a stray half-width mark in Chinese text written with full-width
 //! marks (GB/T 15834-2011).
 
-use memchr::memmem;
-
 use super::super::prose::{
     char_after, char_before, content_start, in_code_or_url, is_chinese, is_han,
 };
@@ -57,6 +55,29 @@ const MARKS: [(u8, &str); 8] = [
     (b')', "）"),
 ];
 
+/// How often `marks` (from [`chinese_marks`](super::super::prose::chinese_marks))
+/// hold each mark of [`MARKS`] full-width.
+fn full_width_counts(marks: &[(usize, char)]) -> [usize; MARKS.len()] {
+    let mut counts = [0usize; MARKS.len()];
+    for &(_, c) in marks {
+        let kind = match c {
+            '，' => 0,
+            '。' => 1,
+            '；' => 2,
+            '：' => 3,
+            '？' => 4,
+            '！' => 5,
+            '（' => 6,
+            '）' => 7,
+            _ => continue,
+        };
+        if let Some(n) = counts.get_mut(kind) {
+            *n += 1;
+        }
+    }
+    counts
+}
+
 fn kind_of(byte: u8) -> Option<usize> {
     MARKS.iter().position(|(b, _)| *b == byte)
 }
@@ -75,10 +96,11 @@ fn check_report(ctx: &Context, report: &Report, out: &mut Vec<Finding>) {
     // How often the report writes each mark full-width: a half-width mark
     // can only be stray where the full-width one is used, or where the
     // report writes full-width commas throughout.
-    let full: Vec<usize> = MARKS
-        .iter()
-        .map(|(_, full)| memmem::find_iter(body.as_bytes(), full.as_bytes()).count())
-        .collect();
+    let full = full_width_counts(super::super::prose::marks_in(
+        ctx.marks(),
+        report.range.start,
+        report.range.end,
+    ));
     let commas = full.first().copied().unwrap_or(0);
     let wanted: Vec<u8> = MARKS
         .iter()
@@ -105,23 +127,21 @@ fn check_report(ctx: &Context, report: &Report, out: &mut Vec<Finding>) {
             candidates.push((at, kind));
         }
     };
-    match *wanted.as_slice() {
-        [a] => memchr::memchr_iter(a, body.as_bytes()).for_each(&mut consider),
-        [a, b] => memchr::memchr2_iter(a, b, body.as_bytes()).for_each(&mut consider),
-        [a, b, c] => memchr::memchr3_iter(a, b, c, body.as_bytes()).for_each(&mut consider),
-        _ => {
-            let mut is_wanted = [false; 256];
-            for &b in &wanted {
-                if let Some(w) = is_wanted.get_mut(usize::from(b)) {
-                    *w = true;
-                }
-            }
-            body.bytes()
-                .enumerate()
-                .filter(|&(_, b)| is_wanted.get(usize::from(b)) == Some(&true))
-                .for_each(|(i, _)| consider(i));
+    // Three marks a vectorised search, the positions then put in order.
+    let bytes = body.as_bytes();
+    let mut at: Vec<usize> = Vec::new();
+    for three in wanted.chunks(3) {
+        match *three {
+            [a] => at.extend(memchr::memchr_iter(a, bytes)),
+            [a, b] => at.extend(memchr::memchr2_iter(a, b, bytes)),
+            [a, b, c] => at.extend(memchr::memchr3_iter(a, b, c, bytes)),
+            _ => {}
         }
     }
+    if wanted.len() > 3 {
+        at.sort_unstable();
+    }
+    at.into_iter().for_each(&mut consider);
     if candidates.is_empty() {
         return;
     }
@@ -263,6 +283,15 @@ mod tests {
         工业增加值增长6%，投资增长4%，消费增长5%，出口增长7%，财政收入增长3%，\
         税收增长2%，民生支出占比八成，教育投入增长，医疗投入增长，住房保障加强，\
         生态环境改善，安全形势稳定，改革开放深化，创新能力提升，营商环境优化，社会大局稳定。\n";
+
+    #[test]
+    fn full_width_counts_follow_the_marks() {
+        let text = "，。；：？！（）、，";
+        let counts = super::full_width_counts(&crate::rules::prose::chinese_marks(text));
+        for (kind, (_, full)) in super::MARKS.iter().enumerate() {
+            assert_eq!(counts[kind], text.matches(full).count(), "{full}");
+        }
+    }
 
     #[test]
     fn flags_a_stray_comma_and_fixes_it() {

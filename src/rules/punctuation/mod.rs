@@ -7,3 +7,4 @@ pub mod half_width;
 pub mod paired_marks;
 pub mod repeated_mark;
 pub mod sequence_mark;
+pub mod title_mark;

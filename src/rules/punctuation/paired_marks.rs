@@ -82,7 +82,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(s) = text.get(paragraph.start..paragraph.end) else {
             continue;
         };
-        let open = check_paragraph(text, paragraph, s, std::mem::take(&mut carried), out);
+        let open = check_paragraph(
+            text,
+            paragraph,
+            ctx.marks(),
+            std::mem::take(&mut carried),
+            out,
+        );
         if breaks_off(s) {
             carried = open;
         } else {
@@ -110,7 +116,7 @@ fn breaks_off(s: &str) -> bool {
 fn check_paragraph(
     text: &str,
     paragraph: TextRange,
-    s: &str,
+    marks: &[(usize, char)],
     mut open: Vec<Open>,
     out: &mut Vec<Finding>,
 ) -> Vec<Open> {
@@ -118,15 +124,10 @@ fn check_paragraph(
     // The marks lead with E2 (quotes), E3 (《》【】) or EF (（）): other bytes
     // need no decoding. An ASCII bracket partnering a full-width one is
     // looked for only when one is missing ([`half_width_partner`]).
-    let positions = memchr::memchr3_iter(0xE2, 0xE3, 0xEF, s.as_bytes());
-    for i in positions {
-        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
-            continue;
-        };
+    for &(at, c) in super::super::prose::marks_in(marks, paragraph.start, paragraph.end) {
         let Some((pair, opening, full)) = role(c) else {
             continue;
         };
-        let at = paragraph.start + i;
         if opening {
             if !is_abbreviation(text, at, c) {
                 open.push((pair, at, c, full));
@@ -214,6 +215,10 @@ fn half_width_partner(text: &str, at: usize, c: char) -> bool {
 /// digits and no digit after them, and no `’` closing it soon after
 /// (`‘532’` is a quotation).
 fn is_abbreviation(text: &str, at: usize, c: char) -> bool {
+    // Asked of every opening mark: the other marks go no further.
+    if !matches!(c, '‘' | '’') {
+        return false;
+    }
     let Some(rest) = text.get(at + c.len_utf8()..) else {
         return false;
     };

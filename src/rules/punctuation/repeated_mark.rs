@@ -1,13 +1,8 @@
 //! BG017: the same mark twice in a row (`，，` `。。`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::super::prose::{prose_captures, replace};
+use super::super::prose::{mark_runs, prose_paragraph, replace};
 use super::super::{Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
-use crate::text::TextRange;
 
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG017",
@@ -36,21 +31,13 @@ should read `各位代表，现在…`.
 ",
 };
 
-static REPEATED: LazyLock<Regex> =
-    LazyLock::new(|| crate::report::static_regex("，{2,}|、{2,}|；{2,}|：{2,}|。{2,}"));
-
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for (caps, _) in prose_captures(ctx, &REPEATED) {
-        let Some(m) = caps.get(0) else { continue };
-        let Some(mark) = m.as_str().chars().next() else {
-            continue;
-        };
-        let count = m.as_str().chars().count();
-        if mark == '。' && count >= 3 {
+    for (mark, range) in mark_runs(ctx.marks(), &['，', '、', '；', '：', '。'], 2) {
+        let count = range.slice(text).chars().count();
+        if (mark == '。' && count >= 3) || prose_paragraph(ctx, range).is_none() {
             continue;
         }
-        let range = TextRange::new(m.start(), m.end());
         out.push(replace(
             &DOC,
             text,

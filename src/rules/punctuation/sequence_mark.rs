@@ -1,8 +1,6 @@
 //! BG016: a mark after a sequence word that takes none or another
 //! (`（一）、` `一是：` `第一、`).
 
-use memchr::memmem;
-
 use super::super::prose::{char_after, char_before, in_code_or_url, paragraph_at, replace};
 use super::super::{Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
@@ -45,7 +43,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
     let bytes = text.as_bytes();
     // `（一）、` `(1).`: a bracketed number, then a mark.
-    let closes = memmem::find_iter(bytes, "）".as_bytes())
+    let closes = super::super::prose::positions_of(ctx.marks(), '）')
         .map(|at| (at, '）'.len_utf8()))
         .chain(memchr::memchr_iter(b')', bytes).map(|at| (at, 1)));
     for (close, len) in closes {
@@ -72,8 +70,18 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         );
     }
     // `一是：`
-    for colon in ["是：", "是:"] {
-        for at in memmem::find_iter(bytes, colon.as_bytes()) {
+    let colons = super::super::prose::positions_of(ctx.marks(), '：')
+        .map(|at| (at, '：'))
+        .chain(memchr::memchr_iter(b':', bytes).map(|at| (at, ':')));
+    for (mark_at, mark) in colons {
+        let Some(at) = mark_at.checked_sub('是'.len_utf8()) else {
+            continue;
+        };
+        let colon = if mark == ':' { "是:" } else { "是：" };
+        if !text.get(at..).is_some_and(|s| s.starts_with(colon)) {
+            continue;
+        }
+        {
             let before = text.get(..at).unwrap_or("");
             let number = before.trim_end_matches(|c: char| NUMERALS.contains(c));
             let count = (before.len() - number.len()) / '一'.len_utf8();
@@ -87,7 +95,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
     // `第一、`
-    for at in memmem::find_iter(bytes, "第".as_bytes()) {
+    for at in super::super::prose::find_all(bytes, "第".as_bytes()) {
         let after = text.get(at + '第'.len_utf8()..).unwrap_or("");
         let rest = after.trim_start_matches(|c: char| NUMERALS.contains(c));
         let count = (after.len() - rest.len()) / '一'.len_utf8();
