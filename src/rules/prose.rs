@@ -25,13 +25,7 @@ pub fn is_chinese(c: char) -> bool {
     is_han(c) || is_cjk_mark(c)
 }
 
-pub fn char_before(text: &str, at: usize) -> Option<char> {
-    text.get(..at)?.chars().next_back()
-}
-
-pub fn char_after(text: &str, at: usize) -> Option<char> {
-    text.get(at..)?.chars().next()
-}
+pub(crate) use crate::text::{char_after, char_before};
 
 /// The paragraph of the document holding byte `at`, if any (noise such as
 /// front matter and site chrome is in none).

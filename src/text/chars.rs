@@ -36,6 +36,16 @@ pub(crate) fn last_chars(s: &str, n: usize) -> &str {
         .map_or(s, |(at, _)| s.get(at..).unwrap_or(s))
 }
 
+/// The character that ends just before byte `at`, if `at` is a boundary.
+pub(crate) fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?.chars().next_back()
+}
+
+/// The character that starts at byte `at`, if `at` is a boundary.
+pub(crate) fn char_after(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,9 @@ mod line_index;
 pub(crate) mod lines;
 pub(crate) mod sentence;
 
-pub(crate) use chars::{at_most_chars, first_bytes, first_chars, last_chars};
+pub(crate) use chars::{
+    at_most_chars, char_after, char_before, first_bytes, first_chars, last_chars,
+};
 pub use line_index::{Encoding, LineCol, LineIndex};
 
 use serde::Serialize;

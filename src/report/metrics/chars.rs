@@ -57,17 +57,11 @@ pub(super) fn rfind_char(s: &str, c: char) -> Option<usize> {
     })
 }
 
-pub(super) fn char_before(text: &str, at: usize) -> Option<char> {
-    text.get(..at)?.chars().next_back()
-}
-
-pub(super) fn char_at(text: &str, at: usize) -> Option<char> {
-    text.get(at..)?.chars().next()
-}
+pub(super) use crate::text::{char_after, char_before};
 
 /// Skips at most one space character forward.
 pub(super) fn skip_space(text: &str, at: usize) -> usize {
-    match char_at(text, at) {
+    match char_after(text, at) {
         Some(c) if is_space(c) => at + c.len_utf8(),
         _ => at,
     }

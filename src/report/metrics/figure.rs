@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::chars::{
-    char_at, char_before, is_range_connector, rfind_char, skip_space, skip_space_back,
+    char_after, char_before, is_range_connector, rfind_char, skip_space, skip_space_back,
 };
 use super::counted::{noun_after, What};
 use super::lexicon::{unit_at, PEOPLE_NOUNS, PREFIX_MARKERS, SUFFIX_MARKERS};
@@ -109,7 +109,7 @@ pub(super) fn infix(text: &str, pos: &mut usize, approx: &mut Option<&'static st
     if approx.is_some() {
         return;
     }
-    let marker = match char_at(text, *pos) {
+    let marker = match char_after(text, *pos) {
         Some('余') => "余",
         Some('多') => "多",
         _ => return,
@@ -218,7 +218,7 @@ impl<'t> Scanner<'t> {
         let mut approx = None;
         let mut multiplied = false;
         infix(text, &mut pos, &mut approx);
-        while let Some(ch) = char_at(text, pos) {
+        while let Some(ch) = char_after(text, pos) {
             let Some(m) = number::multiplier(ch) else {
                 break;
             };

@@ -3,7 +3,7 @@
 //! measure word after it, the quotes and titles it may sit in, and the clause
 //! that says what was counted.
 
-use super::chars::{char_at, char_before, utf8_len};
+use super::chars::{char_after, char_before, utf8_len};
 use super::lexicon::PREFIX_MARKERS;
 use super::number::{self, Notation};
 use super::period::Memo;
@@ -169,7 +169,7 @@ impl<'t> Scanner<'t> {
                     i = self.at_numeral(i, out);
                     continue;
                 }
-                _ if char_at(self.text, i).is_some_and(|c| number::han(c).is_some()) => {
+                _ if char_after(self.text, i).is_some_and(|c| number::han(c).is_some()) => {
                     i = self.at_han(i, out);
                     continue;
                 }
@@ -258,7 +258,7 @@ impl<'t> Scanner<'t> {
         // Most Chinese numerals are words (`统一`, `一批`); only an amount
         // or a numeral with an approximation marker goes on to be read. A
         // lone numeral is no amount: without a marker it is not even parsed.
-        let marked = char_at(self.text, end).is_some_and(|c| c == '余' || c == '多')
+        let marked = char_after(self.text, end).is_some_and(|c| c == '余' || c == '多')
             || char_before(self.text, at).is_some_and(|c| PREFIX_MARKERS.has_end_char(c));
         if !marked && end <= at + 3 || self.quoted(at) {
             return end;
