@@ -25,12 +25,11 @@ fn vscode_rule_settings_match_the_registry() {
             families.push(doc.family);
         }
     }
-    let registry: Vec<&str> = families
+    let mut registry: Vec<&str> = families
         .iter()
         .map(|f| f.id())
         .chain(rules::all().map(|doc| doc.code))
         .collect();
-    let mut registry = registry;
     registry.sort_unstable();
     assert_eq!(
         listed, registry,
