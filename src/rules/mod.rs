@@ -2,6 +2,7 @@
 //! its tests. Rules read the report model and return plain-data findings;
 //! [`check`] runs them all under a [`Config`]. No I/O happens here.
 
+mod anchors;
 mod family;
 mod finding;
 mod prose;
@@ -36,6 +37,7 @@ use crate::report::metrics::{self, Figures};
 use std::sync::OnceLock;
 
 use crate::report::{Document, Report};
+use anchors::Anchors;
 use shared::{List, Located};
 
 /// The rules' documentation in the repository: one anchor per rule (`#bg001`).
@@ -90,6 +92,8 @@ pub(crate) struct Context<'a> {
     /// The Chinese marks of the text ([`prose::chinese_marks`]): one search
     /// for the punctuation rules.
     marks: OnceLock<Vec<(usize, char)>>,
+    /// Where the Han characters the rules start from are ([`Anchors`]).
+    anchors: OnceLock<Anchors>,
 }
 
 impl<'a> Context<'a> {
@@ -119,6 +123,24 @@ impl<'a> Context<'a> {
     /// The Chinese marks of the text, each with where it is, in order.
     pub fn marks(&self) -> &[(usize, char)] {
         self.marks.get_or_init(|| prose::chinese_marks(self.text))
+    }
+
+    /// Where each Han character a rule starts from is ([`Anchors`]).
+    pub fn anchors(&self, anchor: char) -> &[usize] {
+        self.anchors
+            .get_or_init(|| Anchors::of(self.text))
+            .positions(anchor)
+    }
+
+    /// Where `word`, which starts with one of the [`Anchors`], is.
+    pub fn word_starts<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
+        let first = word.chars().next().unwrap_or_default();
+        let text: &'s str = self.text;
+        self.anchors(first).iter().copied().filter(move |&at| {
+            text.as_bytes()
+                .get(at..)
+                .is_some_and(|s| s.starts_with(word.as_bytes()))
+        })
     }
 
     /// The line break the text uses ([`shared::line_break`]).
@@ -327,6 +349,7 @@ pub fn check_with(
         lists: OnceLock::new(),
         parts: OnceLock::new(),
         marks: OnceLock::new(),
+        anchors: OnceLock::new(),
     };
     let mut all_findings = Vec::new();
     for rule in &RULES {

@@ -149,13 +149,16 @@ fn ratio_at(text: &str, start: usize) -> Option<(Vec<&str>, usize)> {
 }
 
 /// Every ratio of three or four numbers in `text` (`9.8∶66.7∶23.6`), found
-/// from its colons: few lines of a report have a colon after a digit.
-fn ratios(text: &str) -> Vec<(Vec<&str>, TextRange)> {
-    let bytes = text.as_bytes();
-    let mut colons: Vec<usize> = memchr::memchr_iter(b':', bytes).collect();
-    for wide in ["：", "∶"] {
-        colons.extend(memchr::memmem::find_iter(bytes, wide.as_bytes()));
-    }
+/// from its colons (the wide ones from `marks`, [`Context::marks`]): few
+/// lines of a report have a colon after a digit.
+fn ratios<'t>(text: &'t str, marks: &[(usize, char)]) -> Vec<(Vec<&'t str>, TextRange)> {
+    let mut colons: Vec<usize> = memchr::memchr_iter(b':', text.as_bytes()).collect();
+    colons.extend(
+        marks
+            .iter()
+            .filter(|&&(_, c)| matches!(c, '：' | '∶'))
+            .map(|&(at, _)| at),
+    );
     colons.sort_unstable();
     let mut found = Vec::new();
     let mut done = 0;
@@ -273,8 +276,7 @@ fn share_of(clause: &str) -> Option<(&str, &str)> {
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    let bytes = text.as_bytes();
-    for (shares, range) in ratios(text) {
+    for (shares, range) in ratios(text, ctx.marks()) {
         let Some(paragraph) = paragraph_at(ctx, range.start) else {
             continue;
         };
@@ -303,7 +305,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(finding);
         }
     }
-    for at in memchr::memmem::find_iter(bytes, "分别".as_bytes()) {
+    for at in ctx.word_starts("分别") {
         let (Some((shares, range)), Some(paragraph)) = (listed_at(text, at), paragraph_at(ctx, at))
         else {
             continue;
@@ -316,7 +318,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(finding);
         }
     }
-    for at in memchr::memmem::find_iter(bytes, "第一产业".as_bytes()) {
+    for at in ctx.word_starts("第一产业") {
         let Some((shares, range)) = each_at(text, at) else {
             continue;
         };

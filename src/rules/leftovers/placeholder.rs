@@ -127,7 +127,8 @@ fn placeholder_len(s: &str) -> Option<usize> {
 
 /// Each placeholder of the text, in order and not overlapping: of two that
 /// overlap, the one that starts first, as a search from left to right finds.
-fn placeholders(text: &str, marks: &[(usize, char)]) -> Vec<TextRange> {
+fn placeholders(ctx: &Context) -> Vec<TextRange> {
+    let text = ctx.text;
     let bytes = text.as_bytes();
     let at = |start: usize| {
         let len = text.get(start..).and_then(placeholder_len)?;
@@ -142,7 +143,9 @@ fn placeholders(text: &str, marks: &[(usize, char)]) -> Vec<TextRange> {
             .next()
             .filter(|c| matches!(c, '（' | '〔' | '【' | 'Ｘ'))
         {
-            candidates.extend(super::super::prose::positions_of(marks, mark).filter_map(at));
+            candidates.extend(super::super::prose::positions_of(ctx.marks(), mark).filter_map(at));
+        } else if lead == "某" {
+            candidates.extend(ctx.anchors('某').iter().copied().filter_map(at));
         } else {
             candidates.extend(super::super::prose::find_all(bytes, lead.as_bytes()).filter_map(at));
         }
@@ -159,7 +162,7 @@ fn placeholders(text: &str, marks: &[(usize, char)]) -> Vec<TextRange> {
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for m in placeholders(text, ctx.marks()) {
+    for m in placeholders(ctx) {
         if prose_paragraph(ctx, m).is_none() {
             continue;
         }

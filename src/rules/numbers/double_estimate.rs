@@ -142,12 +142,9 @@ const NOT_ABOUT: &str =
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    let bytes = text.as_bytes();
     let mut anchors: Vec<(usize, char)> = Vec::new();
     for about in ['约', '概', '近'] {
-        let mut buf = [0u8; 4];
-        let needle = about.encode_utf8(&mut buf).as_bytes();
-        anchors.extend(super::super::prose::find_all(bytes, needle).map(|at| (at, about)));
+        anchors.extend(ctx.anchors(about).iter().map(|&at| (at, about)));
     }
     anchors.sort_unstable();
     let mut next = 0;

@@ -47,9 +47,8 @@ const BODIES: [&str; 4] = ["人民代表大会", "人大", "政协", "党代会"
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    let bytes = text.as_bytes();
     // `第5次会议` `第5次全体会议` after a 届 in the clause.
-    for at in super::super::prose::find_all(bytes, "次".as_bytes()) {
+    for &at in ctx.anchors('次') {
         let after = text.get(at + '次'.len_utf8()..).unwrap_or("");
         if !(after.starts_with("会议") || after.starts_with("全体会议")) {
             continue;
@@ -72,7 +71,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         report(ctx, digits, "次", out);
     }
     // `第14届人民代表大会`.
-    for at in super::super::prose::find_all(bytes, "届".as_bytes()) {
+    for &at in ctx.anchors('届') {
         let after = text.get(at + '届'.len_utf8()..).unwrap_or("");
         if !names_a_body(after) {
             continue;

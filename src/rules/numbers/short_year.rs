@@ -49,7 +49,7 @@ const RANGE_JOINS: [&str; 7] = ["至", "到", "—", "－", "-", "～", "~"];
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
     let bytes = text.as_bytes();
-    for at in super::super::prose::find_all(bytes, "年".as_bytes()) {
+    for &at in ctx.anchors('年') {
         // Two digits before 年, and no third.
         let Some(start) = at.checked_sub(2) else {
             continue;
@@ -124,7 +124,14 @@ fn full_year_century(ctx: &Context, at: usize, tens: u8) -> Option<u32> {
     let report = ctx.document.reports.iter().find(|r| r.range.contains(at))?;
     let body = report.range.slice(ctx.text).as_bytes();
     let mut century = None;
-    for end in super::super::prose::find_all(body, "年".as_bytes()) {
+    let years = ctx.anchors('年');
+    let first = years.partition_point(|&at| at < report.range.start);
+    let in_report = years.get(first..).unwrap_or_default();
+    for end in in_report
+        .iter()
+        .take_while(|&&at| at < report.range.end)
+        .map(|&at| at - report.range.start)
+    {
         let Some(year) = end.checked_sub(4).and_then(|s| body.get(s..end)) else {
             continue;
         };

@@ -62,7 +62,7 @@ fn times_thousand(number: &str) -> String {
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for at in super::super::prose::find_all(text.as_bytes(), "千".as_bytes()) {
+    for &at in ctx.anchors('千') {
         let unit_at = at + '千'.len_utf8();
         let (Some(number), Some(unit)) = (
             number_before(text, at),

@@ -39,7 +39,7 @@ const ZEROS: &str = "0０零OoＯ○";
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for at in super::super::prose::find_all(text.as_bytes(), "年".as_bytes()) {
+    for &at in ctx.anchors('年') {
         let Some(before) = text.get(..at) else {
             continue;
         };

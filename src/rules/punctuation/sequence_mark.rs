@@ -95,7 +95,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
     // `第一、`
-    for at in super::super::prose::find_all(bytes, "第".as_bytes()) {
+    for &at in ctx.anchors('第') {
         let after = text.get(at + '第'.len_utf8()..).unwrap_or("");
         let rest = after.trim_start_matches(|c: char| NUMERALS.contains(c));
         let count = (after.len() - rest.len()) / '一'.len_utf8();
