@@ -181,6 +181,10 @@ pub fn mark_runs(marks: &[(usize, char)], wanted: &[char], min: usize) -> Vec<(c
     let mut found = Vec::new();
     let mut i = 0;
     while let Some(&(start, mark)) = marks.get(i) {
+        if !wanted.contains(&mark) {
+            i += 1;
+            continue;
+        }
         let mut end = start + mark.len_utf8();
         let mut count = 1;
         while let Some(&(at, c)) = marks.get(i + count) {
@@ -190,7 +194,7 @@ pub fn mark_runs(marks: &[(usize, char)], wanted: &[char], min: usize) -> Vec<(c
             end += mark.len_utf8();
             count += 1;
         }
-        if count >= min && wanted.contains(&mark) {
+        if count >= min {
             found.push((mark, TextRange::new(start, end)));
         }
         i += count;

@@ -78,7 +78,14 @@ fn listed<'m>(
         return None;
     }
     let gap_end = text.floor_char_boundary((total.range.end + MAX_GAP).min(text.len()));
-    let among = total.range.end + text.get(total.range.end..gap_end)?.find("其中")?;
+    let gap = text.get(total.range.end..gap_end)?;
+    // A search for the character, then the word: a search for a word sets
+    // up a searcher for each of the thousands of figures.
+    let among = total.range.end
+        + gap
+            .match_indices('其')
+            .map(|(at, _)| at)
+            .find(|&at| gap.get(at..).is_some_and(|rest| rest.starts_with("其中")))?;
     let after = metrics.get(index + 1..).unwrap_or_default();
     if after
         .iter()

@@ -57,11 +57,6 @@ const TO_WRITE: [&str; 10] = [
     "此处略",
 ];
 
-/// The first character of each placeholder, as UTF-8.
-const LEADS: [&str; 12] = [
-    "×", "X", "Ｘ", "x", "某", "〔", "（", "(", "【", "[", "T", "F",
-];
-
 /// The length of the placeholder that starts `s`, if one does: `××` `XX`
 /// `ＸＸ` (two or more, and a 年 after them), `xx`, `某某` and a word for a
 /// place or person, empty `〔 〕号` and `（ ）`, a bracketed note still to
@@ -134,22 +129,21 @@ fn placeholders(ctx: &Context) -> Vec<TextRange> {
         let len = text.get(start..).and_then(placeholder_len)?;
         Some(TextRange::new(start, start + len))
     };
-    let mut candidates: Vec<TextRange> = Vec::new();
-    for lead in LEADS {
-        if let [b] = lead.as_bytes() {
-            candidates.extend(memchr::memchr_iter(*b, bytes).filter_map(at));
-        } else if let Some(mark) = lead
-            .chars()
-            .next()
-            .filter(|c| matches!(c, '（' | '〔' | '【' | 'Ｘ'))
-        {
-            candidates.extend(super::super::prose::positions_of(ctx.marks(), mark).filter_map(at));
-        } else if lead == "某" {
-            candidates.extend(ctx.anchors('某').iter().copied().filter_map(at));
-        } else {
-            candidates.extend(super::super::prose::find_all(bytes, lead.as_bytes()).filter_map(at));
-        }
-    }
+    // Where a placeholder can start: `X` `x` `(` `[` `T` `F` (`XX`, `xx`,
+    // `(待补充)`, `[略]`, `TODO`, `FIXME`), `（` `〔` `【` `Ｘ` among the
+    // Chinese marks, `某` and `×`.
+    let mut starts: Vec<usize> = memchr::memchr3_iter(b'X', b'x', b'(', bytes)
+        .chain(memchr::memchr3_iter(b'[', b'T', b'F', bytes))
+        .collect();
+    starts.extend(
+        ctx.marks()
+            .iter()
+            .filter(|&&(_, c)| matches!(c, '（' | '〔' | '【' | 'Ｘ'))
+            .map(|&(at, _)| at),
+    );
+    starts.extend(ctx.anchors('某'));
+    starts.extend(super::super::prose::find_all(bytes, "×".as_bytes()));
+    let mut candidates: Vec<TextRange> = starts.into_iter().filter_map(at).collect();
     candidates.sort_unstable_by_key(|r| r.start);
     let mut found: Vec<TextRange> = Vec::new();
     for range in candidates {

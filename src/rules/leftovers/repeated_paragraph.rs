@@ -80,8 +80,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let mut run: Option<(TextRange, TextRange)> = None;
         for &paragraph in shared::report_paragraphs(ctx, report) {
             let s = words(paragraph.slice(text));
-            // A cheap bound first: a character is one byte at least.
-            if s.len() < MIN_CHARS || s.chars().nth(MIN_CHARS - 1).is_none() {
+            // Cheap bounds first: a character is one to four bytes.
+            if s.len() < MIN_CHARS
+                || (s.len() < 4 * MIN_CHARS && s.chars().nth(MIN_CHARS - 1).is_none())
+            {
                 continue;
             }
             // `责任单位：各县（市）区人民政府` under each project of a list: a

@@ -78,14 +78,25 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // middle of a sentence (a copy with a line break inside a sentence):
     // they may close in the next one.
     let mut carried: Vec<Open> = Vec::new();
+    // The marks not yet passed: paragraphs and marks are both in text order.
+    let mut marks = ctx.marks();
     for &paragraph in &ctx.document.paragraphs {
         let Some(s) = text.get(paragraph.start..paragraph.end) else {
             continue;
         };
+        let before = marks
+            .iter()
+            .take_while(|&&(at, _)| at < paragraph.start)
+            .count();
+        marks = marks.get(before..).unwrap_or_default();
+        let inside = marks
+            .iter()
+            .take_while(|&&(at, _)| at < paragraph.end)
+            .count();
         let open = check_paragraph(
             text,
             paragraph,
-            ctx.marks(),
+            marks.get(..inside).unwrap_or_default(),
             std::mem::take(&mut carried),
             out,
         );
@@ -113,6 +124,7 @@ fn breaks_off(s: &str) -> bool {
         .is_some_and(|c| super::super::prose::is_han(c) || c.is_ascii_alphanumeric())
 }
 
+/// Checks the marks of one paragraph, `marks`.
 fn check_paragraph(
     text: &str,
     paragraph: TextRange,
@@ -124,7 +136,7 @@ fn check_paragraph(
     // The marks lead with E2 (quotes), E3 (《》【】) or EF (（）): other bytes
     // need no decoding. An ASCII bracket partnering a full-width one is
     // looked for only when one is missing ([`half_width_partner`]).
-    for &(at, c) in super::super::prose::marks_in(marks, paragraph.start, paragraph.end) {
+    for &(at, c) in marks {
         let Some((pair, opening, full)) = role(c) else {
             continue;
         };
