@@ -108,7 +108,7 @@ fn is_closing_at(text: &str, body: &[TextRange], i: usize, s: &str) -> bool {
                 .is_some_and(|q| parts::opens_with_address(unmarked(q.slice(text))))
 }
 
-/// A line that opens matter after a report: notes ([`opens_notes`]: `附件1:`,
+/// A line that opens matter after a report: notes ([`parts::opens_notes`]: `附件1:`,
 /// `《政府工作报告》附件1`, `名词解释`…), `附:`, a title naming a list of
 /// projects (`2016年为民办15件实事`, `十类民生项目清单`) or the changes made to the
 /// report at the session (`政府工作报告修改10处`, `关于《政府工作报告》修改情况的说明`).
@@ -119,31 +119,12 @@ fn is_appendix_heading(line: &str) -> bool {
     crate::text::at_most_chars(line, 40)
         && marker::parse(line, 0).is_none()
         && !line.contains(['。', '，', ','])
-        && (opens_notes(line)
+        && (parts::opens_notes(line)
             || line.starts_with("附:")
             || line.starts_with("附：")
             || line.contains("实事")
             || line.contains("项目清单")
             || line.contains("修改") && (line.contains("处") || line.contains("说明")))
-}
-
-/// A heading of notes on the report: a glossary (`名词解释`, `注释`,
-/// `《政府工作报告》有关名词解释`, `附注`) or an attachment (`附件2`).
-pub(super) fn opens_notes(label: &str) -> bool {
-    // The notes may name the document they explain: `《政府工作报告》注释`.
-    let rest = match label.strip_prefix('《').and_then(|r| r.split_once('》')) {
-        Some((_, rest)) => rest.trim_start_matches("有关"),
-        None => label,
-    };
-    let rest = rest
-        .trim_matches([' ', '\u{3000}', '*', ':', '：', '[', ']', '【', '】'])
-        .replace([' ', '\u{3000}'], "");
-    crate::text::at_most_chars(&rest, 12)
-        && (["附件", "附表", "附录", "附注", "名词", "词语", "注释", "注解"]
-            .iter()
-            .any(|w| rest.starts_with(w))
-            // `有关词语解释`, `部分用语说明`
-            || ["解释", "注释", "说明"].iter().any(|w| rest.ends_with(w)))
 }
 
 pub(super) fn appendix(text: &str, p: TextRange) -> Event {

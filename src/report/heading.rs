@@ -1,7 +1,6 @@
 //! Reading one paragraph as a heading: a numbered heading or item, with
 //! its extent and label, or a short unnumbered line that heads a part.
 
-use super::closing::opens_notes;
 use super::event::Event;
 use super::items::item_extent;
 use super::markdown::{clean_label, markdown_prefix};
@@ -72,7 +71,7 @@ pub(super) fn heading_event(text: &str, p: TextRange) -> Option<Event> {
     let named = label
         .rsplit_once("——")
         .map_or(label.as_str(), |(_, part)| part);
-    let part = if opens_notes(&label) {
+    let part = if parts::opens_notes(&label) {
         Some(Part::Appendix)
     } else {
         parts::heading_part(named).or_else(|| parts::heading_part(&label))

@@ -114,11 +114,33 @@ pub fn looks_like_title(line: &str) -> bool {
     (4..=60).contains(&n)
         && !line.contains('。')
         && !line.ends_with([':', '：', ',', '，'])
+        // `《政府工作报告》注释` heads notes on a report, not a report.
+        && !opens_notes(line)
         && (line.ends_with("报告")
             || line.ends_with("工作报告")
             || title_kind(line).is_some()
             || line.ends_with("发言")
             || line.ends_with("讲话"))
+}
+
+/// A heading of notes on the report: a glossary (`名词解释`, `注释`,
+/// `《政府工作报告》有关名词解释`, `《政府工作报告》释义`, `附注`) or an attachment
+/// (`附件2`).
+pub fn opens_notes(label: &str) -> bool {
+    // The notes may name the document they explain: `《政府工作报告》注释`.
+    let rest = match label.strip_prefix('《').and_then(|r| r.split_once('》')) {
+        Some((_, rest)) => rest.trim_start_matches("有关"),
+        None => label,
+    };
+    let rest = rest
+        .trim_matches([' ', '\u{3000}', '*', ':', '：', '[', ']', '【', '】'])
+        .replace([' ', '\u{3000}'], "");
+    crate::text::at_most_chars(&rest, 12)
+        && (["附件", "附表", "附录", "附注", "名词", "词语", "注释", "注解"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+            // `有关词语解释`, `部分用语说明`
+            || ["解释", "注释", "释义", "说明"].iter().any(|w| rest.ends_with(w)))
 }
 
 #[cfg(test)]
@@ -141,6 +163,21 @@ mod tests {
             title_words("2026年北京市政府工作报告"),
             "2026年北京市政府工作报告"
         );
+    }
+
+    #[test]
+    fn notes_on_a_report_are_no_report_title() {
+        for notes in [
+            "**《政府工作报告》注释**",
+            "《政府工作报告》释义",
+            "《政府工作报告》有关名词解释",
+        ] {
+            let line = notes.trim_matches('*');
+            assert!(opens_notes(line), "{notes}");
+            assert!(!looks_like_title(line), "{notes}");
+        }
+        assert!(looks_like_title("《政府工作报告》"));
+        assert!(!opens_notes("政府工作报告"));
     }
 
     #[test]
