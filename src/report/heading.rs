@@ -140,7 +140,9 @@ fn heading_extent(label: &str, bold: bool) -> usize {
     let mut end = label.len();
     let mut chars = label.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if is_sentence_end(c) && !matches!(c, '；' | ';') {
+        // A mark right after the marker (`1.?集中力量…`, a blank lost in the
+        // copy) ends no sentence: none has begun.
+        if i > 0 && is_sentence_end(c) && !matches!(c, '；' | ';') {
             end = i + c.len_utf8();
             // Keep a closing quote with its sentence.
             while let Some(&(j, q)) = chars.peek() {
@@ -155,4 +157,24 @@ fn heading_extent(label: &str, bold: bool) -> usize {
         }
     }
     end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_is_its_first_sentence() {
+        let label = "加快发展。推动建设";
+        assert_eq!(
+            label.get(..heading_extent(label, false)),
+            Some("加快发展。")
+        );
+        // `1.?集中力量…`: the mark stands where the copy lost a blank.
+        let label = "?集中力量大力发展制造业。加快建设";
+        assert_eq!(
+            label.get(..heading_extent(label, false)),
+            Some("?集中力量大力发展制造业。")
+        );
+    }
 }
