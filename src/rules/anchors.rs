@@ -5,10 +5,12 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::report::{static_words, Words};
 
 /// Every character a rule starts its search from.
-const ANCHORS: [char; 10] = ['年', '次', '届', '千', '第', '某', '约', '概', '近', '分'];
+const ANCHORS: [&str; 10] = ["年", "次", "届", "千", "第", "某", "约", "概", "近", "分"];
+
+static SEARCH: Words = Words(LazyLock::new(|| static_words(&ANCHORS)));
 
 /// Where each of [`ANCHORS`] is in a text, in order.
 pub struct Anchors {
@@ -17,20 +19,12 @@ pub struct Anchors {
 
 impl Anchors {
     pub fn of(text: &str) -> Anchors {
-        static SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
-            // Leftmost-first, for the vectorised search it allows; whole
-            // characters never overlap, so every one is found.
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostFirst)
-                .build(ANCHORS.map(String::from))
-                .expect("ten one-character words make an automaton")
-        });
         let mut at: [Vec<usize>; ANCHORS.len()] = Default::default();
-        for found in SEARCH.find_iter(text) {
-            if let Some(list) = at.get_mut(found.pattern().as_usize()) {
-                list.push(found.start());
+        SEARCH.find_each(text, |anchor, start| {
+            if let Some(list) = at.get_mut(anchor) {
+                list.push(start);
             }
-        }
+        });
         Anchors { at }
     }
 
@@ -39,7 +33,7 @@ impl Anchors {
     pub fn positions(&self, anchor: char) -> &[usize] {
         ANCHORS
             .iter()
-            .position(|&c| c == anchor)
+            .position(|word| word.chars().eq([anchor]))
             .and_then(|i| self.at.get(i))
             .map_or(&[], Vec::as_slice)
     }
@@ -53,9 +47,10 @@ mod tests {
     fn finds_each_anchor_where_a_search_for_it_would() {
         let text = "2023年第5次会议约有近千人,某某县分别占第一产业的大概";
         let anchors = Anchors::of(text);
-        for c in ANCHORS {
-            let expected: Vec<usize> = text.match_indices(c).map(|(i, _)| i).collect();
-            assert_eq!(anchors.positions(c), expected, "{c}");
+        for word in ANCHORS {
+            let expected: Vec<usize> = text.match_indices(word).map(|(i, _)| i).collect();
+            let anchor = word.chars().next().unwrap_or_default();
+            assert_eq!(anchors.positions(anchor), expected, "{word}");
         }
         assert!(anchors.positions('的').is_empty());
     }
