@@ -5,6 +5,7 @@
 mod anchors;
 mod family;
 mod finding;
+mod marks;
 mod prose;
 mod settings;
 mod shared;
@@ -36,8 +37,11 @@ pub use settings::{Config, RuleLevel};
 use crate::report::metrics::{self, Figures};
 use std::sync::OnceLock;
 
+use crate::text::TextRange;
+
 use crate::report::{Document, Report};
 use anchors::Anchors;
+pub use marks::Marks;
 use shared::{List, Located};
 
 /// The rules' documentation in the repository: one anchor per rule (`#bg001`).
@@ -89,9 +93,9 @@ pub(crate) struct Context<'a> {
     lists: OnceLock<Vec<Vec<List<'a>>>>,
     /// Each report's standard parts ([`shared::located_parts`]), likewise.
     parts: OnceLock<Vec<Vec<Located>>>,
-    /// The Chinese marks of the text ([`prose::chinese_marks`]): one search
-    /// for the punctuation rules.
-    marks: OnceLock<Vec<(usize, char)>>,
+    /// Where the Chinese marks of the text are ([`Marks`]): one pass for
+    /// the punctuation rules.
+    marks: OnceLock<Marks>,
     /// Where the Han characters the rules start from are ([`Anchors`]).
     anchors: OnceLock<Anchors>,
 }
@@ -120,9 +124,9 @@ impl<'a> Context<'a> {
             .zip(made.iter().map(Vec::as_slice))
     }
 
-    /// The Chinese marks of the text, each with where it is, in order.
-    pub fn marks(&self) -> &[(usize, char)] {
-        self.marks.get_or_init(|| prose::chinese_marks(self.text))
+    /// Where the Chinese marks of the text are.
+    pub fn marks(&self) -> &Marks {
+        self.marks.get_or_init(|| Marks::of(self.text))
     }
 
     /// Where each Han character a rule starts from is ([`Anchors`]).
@@ -132,11 +136,29 @@ impl<'a> Context<'a> {
             .positions(anchor)
     }
 
-    /// Where `word`, which starts with one of the [`Anchors`], is.
+    /// Where `word` is, which starts with one of the [`Anchors`] or with a
+    /// Chinese mark ([`Marks`]).
     pub fn word_starts<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.word_starts_in(word, TextRange::new(0, self.text.len()))
+    }
+
+    /// Where `word` is within `range` (as [`Self::word_starts`]).
+    pub fn word_starts_in<'s>(
+        &'s self,
+        word: &'s str,
+        range: TextRange,
+    ) -> impl Iterator<Item = usize> + 's {
         let first = word.chars().next().unwrap_or_default();
+        let starts = if Marks::is_mark(first) {
+            self.marks().positions_in(first, range)
+        } else {
+            let anchors = self.anchors(first);
+            let from = anchors.partition_point(|&at| at < range.start);
+            let to = anchors.partition_point(|&at| at < range.end);
+            anchors.get(from..to).unwrap_or_default()
+        };
         let text: &'s str = self.text;
-        self.anchors(first).iter().copied().filter(move |&at| {
+        starts.iter().copied().filter(move |&at| {
             text.as_bytes()
                 .get(at..)
                 .is_some_and(|s| s.starts_with(word.as_bytes()))

@@ -6,7 +6,7 @@ use memchr::arch::all::packedpair::HeuristicFrequencyRank;
 use memchr::memmem;
 
 use super::{shared, Context, Edit, Finding, Fix, RuleDoc};
-use crate::text::{byte_set, TextRange};
+use crate::text::TextRange;
 
 /// A Han character (CJK unified ideographs, extension A and beyond, and 〇).
 pub fn is_han(c: char) -> bool {
@@ -120,85 +120,6 @@ pub fn runs(text: &str, marks: &[char], min: usize) -> Vec<TextRange> {
         }
     }
     found.sort_by_key(|r| r.start);
-    found
-}
-
-/// Every character of `text` that leads with E2, E3 or EF (the Chinese
-/// marks: `“”…—` `、。《》【】` `，：；（）`, and the few letters and
-/// symbols of those blocks), with where it is: one vectorised pass that
-/// the punctuation rules share. A mask per block of 64 bytes, not a byte
-/// search: the marks are too frequent for a search to run far between hits.
-pub fn chinese_marks(text: &str) -> Vec<(usize, char)> {
-    let bytes = text.as_bytes();
-    let mut marks = Vec::new();
-    for block in (0..bytes.len()).step_by(byte_set::BLOCK) {
-        let mut leads = byte_set::mask_at(bytes, block, &[0xE2, 0xE3, 0xEF]);
-        while leads != 0 {
-            let at = block + leads.trailing_zeros() as usize;
-            leads &= leads - 1;
-            if let Some(c) = text.get(at..).and_then(|s| s.chars().next()) {
-                marks.push((at, c));
-            }
-        }
-    }
-    marks
-}
-
-/// Where `mark` is among `marks` (from [`chinese_marks`]), in order: a
-/// walk of the shared list instead of a search of the text.
-pub fn positions_of(marks: &[(usize, char)], mark: char) -> impl Iterator<Item = usize> + '_ {
-    marks
-        .iter()
-        .filter(move |&&(_, c)| c == mark)
-        .map(|&(at, _)| at)
-}
-
-/// Where `needle`, which starts with a Chinese mark, occurs in `text`
-/// (found from `marks`, from [`chinese_marks`]).
-pub fn starts_of<'a>(
-    text: &'a str,
-    marks: &'a [(usize, char)],
-    needle: &'a str,
-) -> impl Iterator<Item = usize> + 'a {
-    let first = needle.chars().next().unwrap_or('\0');
-    positions_of(marks, first).filter(move |&at| {
-        text.as_bytes()
-            .get(at..)
-            .is_some_and(|s| s.starts_with(needle.as_bytes()))
-    })
-}
-
-/// The marks of `marks` (from [`chinese_marks`]) from `start` to `end`.
-pub fn marks_in(marks: &[(usize, char)], start: usize, end: usize) -> &[(usize, char)] {
-    let from = marks.partition_point(|&(at, _)| at < start);
-    let to = marks.partition_point(|&(at, _)| at < end);
-    marks.get(from..to).unwrap_or_default()
-}
-
-/// The runs of one mark among `wanted` in `marks` (from [`chinese_marks`]),
-/// at least `min` long, each with its mark.
-pub fn mark_runs(marks: &[(usize, char)], wanted: &[char], min: usize) -> Vec<(char, TextRange)> {
-    let mut found = Vec::new();
-    let mut i = 0;
-    while let Some(&(start, mark)) = marks.get(i) {
-        if !wanted.contains(&mark) {
-            i += 1;
-            continue;
-        }
-        let mut end = start + mark.len_utf8();
-        let mut count = 1;
-        while let Some(&(at, c)) = marks.get(i + count) {
-            if at != end || c != mark {
-                break;
-            }
-            end += mark.len_utf8();
-            count += 1;
-        }
-        if count >= min {
-            found.push((mark, TextRange::new(start, end)));
-        }
-        i += count;
-    }
     found
 }
 

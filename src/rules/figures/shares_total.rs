@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::super::prose::{char_after, char_before, in_code_or_url, paragraph_at};
-use super::super::{shared, Context, Finding, RuleDoc, Severity};
+use super::super::{shared, Context, Finding, Marks, RuleDoc, Severity};
 use super::Bounds;
 use crate::rules::family::Family;
 use crate::text::TextRange;
@@ -151,14 +151,11 @@ fn ratio_at(text: &str, start: usize) -> Option<(Vec<&str>, usize)> {
 /// Every ratio of three or four numbers in `text` (`9.8∶66.7∶23.6`), found
 /// from its colons (the wide ones from `marks`, [`Context::marks`]): few
 /// lines of a report have a colon after a digit.
-fn ratios<'t>(text: &'t str, marks: &[(usize, char)]) -> Vec<(Vec<&'t str>, TextRange)> {
+fn ratios<'t>(text: &'t str, marks: &Marks) -> Vec<(Vec<&'t str>, TextRange)> {
     let mut colons: Vec<usize> = memchr::memchr_iter(b':', text.as_bytes()).collect();
-    colons.extend(
-        marks
-            .iter()
-            .filter(|&&(_, c)| matches!(c, '：' | '∶'))
-            .map(|&(at, _)| at),
-    );
+    for wide in ['：', '∶'] {
+        colons.extend(marks.positions(wide));
+    }
     colons.sort_unstable();
     let mut found = Vec::new();
     let mut done = 0;

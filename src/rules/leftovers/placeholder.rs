@@ -135,12 +135,9 @@ fn placeholders(ctx: &Context) -> Vec<TextRange> {
     let mut starts: Vec<usize> = memchr::memchr3_iter(b'X', b'x', b'(', bytes)
         .chain(memchr::memchr3_iter(b'[', b'T', b'F', bytes))
         .collect();
-    starts.extend(
-        ctx.marks()
-            .iter()
-            .filter(|&&(_, c)| matches!(c, '（' | '〔' | '【' | 'Ｘ'))
-            .map(|&(at, _)| at),
-    );
+    for mark in ['（', '〔', '【', 'Ｘ'] {
+        starts.extend(ctx.marks().positions(mark));
+    }
     starts.extend(ctx.anchors('某'));
     starts.extend(super::super::prose::find_all(bytes, "×".as_bytes()));
     let mut candidates: Vec<TextRange> = starts.into_iter().filter_map(at).collect();

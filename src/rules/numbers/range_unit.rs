@@ -55,7 +55,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         .collect();
     for dash in ['～', '—', '－'] {
         dashes.extend(
-            super::super::prose::positions_of(ctx.marks(), dash).map(|at| (at, dash.len_utf8())),
+            ctx.marks()
+                .positions(dash)
+                .iter()
+                .map(|&at| (at, dash.len_utf8())),
         );
     }
     dashes.sort_unstable();

@@ -38,7 +38,7 @@ const WORDS: &str = "级次同待候于额量效值保高距比腰身闲外第�
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for at in super::super::prose::starts_of(text, ctx.marks(), "、等") {
+    for at in ctx.word_starts("、等") {
         let m = TextRange::new(at, at + "、等".len());
         if char_after(text, m.end).is_some_and(|c| WORDS.contains(c))
             || prose_paragraph(ctx, m).is_none()

@@ -40,7 +40,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // Whether each report leaves the 顿号 out, found on first use.
     let mut leaves: Vec<Option<bool>> = vec![None; ctx.document.reports.len()];
     for between in ["》、《", "”、“"] {
-        for at in super::super::prose::starts_of(text, ctx.marks(), between) {
+        for at in ctx.word_starts(between) {
             let m = TextRange::new(at, at + between.len());
             if prose_paragraph(ctx, m).is_none() {
                 continue;
@@ -84,9 +84,7 @@ fn leaves_it_out(ctx: &Context, at: usize, known: &mut [Option<bool>]) -> bool {
         return false;
     };
     *known.get_or_insert_with(|| {
-        let marks =
-            super::super::prose::marks_in(ctx.marks(), report.range.start, report.range.end);
-        let count = |needle: &str| super::super::prose::starts_of(ctx.text, marks, needle).count();
+        let count = |needle: &str| ctx.word_starts_in(needle, report.range).count();
         let (apart, with) = (count("”“"), count("”、“"));
         apart >= 3 && apart >= 3 * with
     })

@@ -1,9 +1,7 @@
 //! BG018: an ellipsis written `。。。`, `...` or `…` instead of `……`.
 
-use super::super::prose::{
-    char_after, char_before, is_chinese, mark_runs, prose_paragraph, replace, runs,
-};
-use super::super::{Context, Finding, RuleDoc, Severity};
+use super::super::prose::{char_after, char_before, is_chinese, prose_paragraph, replace, runs};
+use super::super::{Context, Finding, Marks, RuleDoc, Severity};
 use crate::rules::family::Family;
 use crate::text::TextRange;
 
@@ -38,7 +36,9 @@ should read `学校、医院、工厂……`.
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    let chinese = mark_runs(ctx.marks(), &['。', '…'], 1)
+    let chinese = ctx
+        .marks()
+        .runs(&['。', '…'], 1)
         .into_iter()
         .filter(|&(mark, range)| mark == '…' || range.len() >= 3 * '。'.len_utf8())
         .map(|(_, range)| range);
@@ -71,8 +71,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 /// The runs of three or more middle dots (`·` or `・`, mixed): `・` from the
 /// shared list of Chinese marks, `·` (C2 B7) by a byte search.
-fn dot_runs(text: &str, marks: &[(usize, char)]) -> Vec<TextRange> {
-    let mut dots: Vec<usize> = super::super::prose::positions_of(marks, '・').collect();
+fn dot_runs(text: &str, marks: &Marks) -> Vec<TextRange> {
+    let mut dots: Vec<usize> = marks.positions('・').to_vec();
     dots.extend(super::super::prose::find_all(
         text.as_bytes(),
         "·".as_bytes(),

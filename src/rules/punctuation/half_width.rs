@@ -4,7 +4,7 @@
 use super::super::prose::{
     char_after, char_before, content_start, in_code_or_url, is_chinese, is_han,
 };
-use super::super::{shared, Context, Edit, Finding, Fix, RuleDoc, Severity};
+use super::super::{shared, Context, Edit, Finding, Fix, Marks, RuleDoc, Severity};
 use crate::report::numeral::is_numeral_char;
 use crate::report::Report;
 use crate::rules::family::Family;
@@ -55,27 +55,13 @@ const MARKS: [(u8, &str); 8] = [
     (b')', "）"),
 ];
 
-/// How often `marks` (from [`chinese_marks`](super::super::prose::chinese_marks))
-/// hold each mark of [`MARKS`] full-width.
-fn full_width_counts(marks: &[(usize, char)]) -> [usize; MARKS.len()] {
-    let mut counts = [0usize; MARKS.len()];
-    for &(_, c) in marks {
-        let kind = match c {
-            '，' => 0,
-            '。' => 1,
-            '；' => 2,
-            '：' => 3,
-            '？' => 4,
-            '！' => 5,
-            '（' => 6,
-            '）' => 7,
-            _ => continue,
-        };
-        if let Some(n) = counts.get_mut(kind) {
-            *n += 1;
-        }
-    }
-    counts
+/// How often `report` holds each mark of [`MARKS`] full-width.
+fn full_width_counts(marks: &Marks, report: TextRange) -> [usize; MARKS.len()] {
+    MARKS.map(|(_, full)| {
+        full.chars()
+            .next()
+            .map_or(0, |mark| marks.positions_in(mark, report).len())
+    })
 }
 
 fn kind_of(byte: u8) -> Option<usize> {
@@ -96,11 +82,7 @@ fn check_report(ctx: &Context, report: &Report, out: &mut Vec<Finding>) {
     // How often the report writes each mark full-width: a half-width mark
     // can only be stray where the full-width one is used, or where the
     // report writes full-width commas throughout.
-    let full = full_width_counts(super::super::prose::marks_in(
-        ctx.marks(),
-        report.range.start,
-        report.range.end,
-    ));
+    let full = full_width_counts(ctx.marks(), report.range);
     let commas = full.first().copied().unwrap_or(0);
     let wanted: Vec<u8> = MARKS
         .iter()
@@ -287,7 +269,8 @@ mod tests {
     #[test]
     fn full_width_counts_follow_the_marks() {
         let text = "，。；：？！（）、，";
-        let counts = super::full_width_counts(&crate::rules::prose::chinese_marks(text));
+        let marks = crate::rules::Marks::of(text);
+        let counts = super::full_width_counts(&marks, TextRange::new(0, text.len()));
         for (kind, (_, full)) in super::MARKS.iter().enumerate() {
             assert_eq!(counts[kind], text.matches(full).count(), "{full}");
         }

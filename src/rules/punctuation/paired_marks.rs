@@ -79,7 +79,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // they may close in the next one.
     let mut carried: Vec<Open> = Vec::new();
     // The marks not yet passed: paragraphs and marks are both in text order.
-    let mut marks = ctx.marks();
+    let in_order = ctx
+        .marks()
+        .in_order(&['“', '”', '‘', '’', '《', '》', '（', '）', '【', '】']);
+    let mut marks = in_order.as_slice();
     for &paragraph in &ctx.document.paragraphs {
         let Some(s) = text.get(paragraph.start..paragraph.end) else {
             continue;

@@ -1,6 +1,6 @@
 //! BG017: the same mark twice in a row (`，，` `。。`).
 
-use super::super::prose::{mark_runs, prose_paragraph, replace};
+use super::super::prose::{prose_paragraph, replace};
 use super::super::{Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
 
@@ -33,7 +33,7 @@ should read `各位代表，现在…`.
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for (mark, range) in mark_runs(ctx.marks(), &['，', '、', '；', '：', '。'], 2) {
+    for (mark, range) in ctx.marks().runs(&['，', '、', '；', '：', '。'], 2) {
         let count = range.slice(text).chars().count();
         if (mark == '。' && count >= 3) || prose_paragraph(ctx, range).is_none() {
             continue;

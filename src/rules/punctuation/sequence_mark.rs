@@ -43,8 +43,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
     let bytes = text.as_bytes();
     // `（一）、` `(1).`: a bracketed number, then a mark.
-    let closes = super::super::prose::positions_of(ctx.marks(), '）')
-        .map(|at| (at, '）'.len_utf8()))
+    let closes = ctx
+        .marks()
+        .positions('）')
+        .iter()
+        .map(|&at| (at, '）'.len_utf8()))
         .chain(memchr::memchr_iter(b')', bytes).map(|at| (at, 1)));
     for (close, len) in closes {
         let mark_at = close + len;
@@ -70,8 +73,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         );
     }
     // `一是：`
-    let colons = super::super::prose::positions_of(ctx.marks(), '：')
-        .map(|at| (at, '：'))
+    let colons = ctx
+        .marks()
+        .positions('：')
+        .iter()
+        .map(|&at| (at, '：'))
         .chain(memchr::memchr_iter(b':', bytes).map(|at| (at, ':')));
     for (mark_at, mark) in colons {
         let Some(at) = mark_at.checked_sub('是'.len_utf8()) else {

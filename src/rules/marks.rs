@@ -1,0 +1,158 @@
+//! The Chinese marks of a text: every character whose UTF-8 leads with E2,
+//! E3 or EF (`“”…—`, `、。《》【】`, `，：；（）`, and the few letters and
+//! symbols of those blocks), found in one pass and kept by mark, so that a
+//! rule reads where its own marks are instead of walking all of them.
+
+use crate::text::{byte_set, TextRange};
+
+/// The bytes a mark leads with.
+const LEADS: [u8; 3] = [0xE2, 0xE3, 0xEF];
+
+/// Where each mark is, in text order. A mark's place in the table is
+/// its bytes: a page of 64 for each lead and second byte a text uses (a
+/// report uses four or five), and in it one list for each third byte.
+pub struct Marks {
+    pages: Vec<Option<Box<[Vec<usize>; 64]>>>,
+}
+
+/// The page and the list within it of a mark's three bytes.
+fn slot(bytes: &[u8]) -> Option<(usize, usize)> {
+    let [lead, second, third] = *bytes.get(..3)? else {
+        return None;
+    };
+    let page = LEADS.iter().position(|&l| l == lead)?;
+    Some((
+        page * 64 + usize::from(second & 0x3F),
+        usize::from(third & 0x3F),
+    ))
+}
+
+impl Marks {
+    pub fn of(text: &str) -> Marks {
+        let bytes = text.as_bytes();
+        let mut marks = Marks {
+            pages: (0..LEADS.len() * 64).map(|_| None).collect(),
+        };
+        // A mask per block of 64 bytes, not a byte search: the marks are
+        // too frequent for a search to run far between them.
+        for block in (0..bytes.len()).step_by(byte_set::BLOCK) {
+            let mut leads = byte_set::mask_at(bytes, block, &LEADS);
+            while leads != 0 {
+                let at = block + leads.trailing_zeros() as usize;
+                leads &= leads - 1;
+                let Some((page, list)) = bytes.get(at..).and_then(slot) else {
+                    continue;
+                };
+                if let Some(Some(page)) = marks.pages.get_mut(page).map(|p| {
+                    p.get_or_insert_with(|| Box::new(std::array::from_fn(|_| Vec::new())))
+                        .get_mut(list)
+                }) {
+                    page.push(at);
+                }
+            }
+        }
+        marks
+    }
+
+    /// Whether `c` is one of the characters kept here.
+    pub fn is_mark(c: char) -> bool {
+        let mut buf = [0u8; 4];
+        slot(c.encode_utf8(&mut buf).as_bytes()).is_some()
+    }
+
+    /// Where `mark` is, in order (nowhere for a character that is no mark).
+    pub fn positions(&self, mark: char) -> &[usize] {
+        let mut buf = [0u8; 4];
+        slot(mark.encode_utf8(&mut buf).as_bytes())
+            .and_then(|(page, list)| self.pages.get(page)?.as_ref()?.get(list))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Where `mark` is within `range`.
+    pub fn positions_in(&self, mark: char, range: TextRange) -> &[usize] {
+        let all = self.positions(mark);
+        let from = all.partition_point(|&at| at < range.start);
+        let to = all.partition_point(|&at| at < range.end);
+        all.get(from..to).unwrap_or_default()
+    }
+
+    /// Each of `marks` where it is, in text order.
+    pub fn in_order(&self, marks: &[char]) -> Vec<(usize, char)> {
+        let mut found: Vec<(usize, char)> = marks
+            .iter()
+            .flat_map(|&mark| self.positions(mark).iter().map(move |&at| (at, mark)))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    /// The runs of one mark among `wanted`, at least `min` long, each with
+    /// its mark, in text order.
+    pub fn runs(&self, wanted: &[char], min: usize) -> Vec<(char, TextRange)> {
+        let mut found = Vec::new();
+        for &mark in wanted {
+            let width = mark.len_utf8();
+            let mut rest = self.positions(mark);
+            while let Some((&start, after)) = rest.split_first() {
+                let mut end = start + width;
+                let more = after
+                    .iter()
+                    .take_while(|&&at| {
+                        let next = at == end;
+                        end += width;
+                        next
+                    })
+                    .count();
+                if more + 1 >= min {
+                    found.push((mark, TextRange::new(start, start + (more + 1) * width)));
+                }
+                rest = after.get(more..).unwrap_or_default();
+            }
+        }
+        found.sort_unstable_by_key(|&(_, range)| range.start);
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "各位代表：“一、二”。。。《条例》（一）,―…… ・∶ａＺ";
+
+    #[test]
+    fn each_mark_where_a_search_for_it_finds_it() {
+        let marks = Marks::of(TEXT);
+        for c in TEXT.chars().filter(|c| c.len_utf8() == 3) {
+            let expected: Vec<usize> = TEXT.match_indices(c).map(|(i, _)| i).collect();
+            let lead = c.to_string().as_bytes()[0];
+            let found = marks.positions(c);
+            if LEADS.contains(&lead) {
+                assert_eq!(found, expected, "{c}");
+            } else {
+                assert!(found.is_empty(), "{c}");
+            }
+        }
+        assert!(marks.positions(',').is_empty());
+    }
+
+    #[test]
+    fn runs_and_order() {
+        let marks = Marks::of(TEXT);
+        let runs: Vec<(char, &str)> = marks
+            .runs(&['。', '…', '、'], 2)
+            .into_iter()
+            .map(|(c, r)| (c, r.slice(TEXT)))
+            .collect();
+        assert_eq!(runs, [('。', "。。。"), ('…', "……")]);
+        let order: String = marks
+            .in_order(&['《', '》', '“', '”'])
+            .iter()
+            .map(|p| p.1)
+            .collect();
+        assert_eq!(order, "“”《》");
+        let inside = TextRange::new(0, TEXT.find('《').unwrap_or(0));
+        assert_eq!(marks.positions_in('。', inside).len(), 3);
+        assert!(marks.positions_in('《', inside).is_empty());
+    }
+}
