@@ -114,13 +114,13 @@ pub fn looks_like_title(line: &str) -> bool {
     (4..=60).contains(&n)
         && !line.contains('。')
         && !line.ends_with([':', '：', ',', '，'])
-        // `《政府工作报告》注释` heads notes on a report, not a report.
-        && !opens_notes(line)
         && (line.ends_with("报告")
             || line.ends_with("工作报告")
             || title_kind(line).is_some()
             || line.ends_with("发言")
             || line.ends_with("讲话"))
+        // `《政府工作报告》注释` heads notes on a report, not a report.
+        && !opens_notes(line)
 }
 
 /// A heading of notes on the report: a glossary (`名词解释`, `注释`,
