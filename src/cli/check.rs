@@ -144,8 +144,8 @@ fn check_file(
     // that renumbers it.
     let renumbering = rules::Renumbering::new(&input.text, &analysis.document);
     for f in &mut analysis.findings {
-        if let Some(fix) = f.renumber.take().and_then(|r| renumbering.fix(&r)) {
-            f.fixes.push(fix);
+        if let Some(fix) = f.take_renumber().and_then(|r| renumbering.fix(&r)) {
+            f.push_fix(fix);
         }
     }
     let reports = analysis
@@ -271,7 +271,7 @@ fn render_findings(checked: &Checked, index: &LineIndex, findings: &[Finding]) -
         let _ = writeln!(out, "{gutter} {BLUE}|{RESET}");
         let _ = writeln!(out, "{BLUE}{line} |{RESET} {shown}");
         let _ = writeln!(out, "{gutter} {BLUE}|{RESET} {c}{carets}{RESET}");
-        for r in &f.related {
+        for r in f.related() {
             let (l, c) = position(r.range.start);
             let _ = writeln!(
                 out,
@@ -279,7 +279,7 @@ fn render_findings(checked: &Checked, index: &LineIndex, findings: &[Finding]) -
                 r.message
             );
         }
-        for fix in &f.fixes {
+        for fix in f.fixes() {
             let _ = writeln!(
                 out,
                 "{gutter} {BLUE}={RESET} {BOLD}help{RESET}: 可用修复: {}",
@@ -472,7 +472,7 @@ impl Serialize for FindingsJson<'_> {
         serializer.collect_seq(self.findings.iter().map(|f| Json {
             code: f.code,
             fixes: Seq(|| {
-                f.fixes.iter().map(|fix| FixJson {
+                f.fixes().iter().map(|fix| FixJson {
                     edits: Seq(|| {
                         fix.edits.iter().map(|e| EditJson {
                             new_text: &e.new_text,
@@ -486,7 +486,7 @@ impl Serialize for FindingsJson<'_> {
             name: rules::lookup(f.code).map(|d| d.name),
             range: span(f.range),
             related: Seq(|| {
-                f.related.iter().map(|r| RelatedJson {
+                f.related().iter().map(|r| RelatedJson {
                     message: &r.message,
                     range: span(r.range),
                 })
@@ -578,9 +578,9 @@ pub fn to_sarif(checked: &[Checked]) -> Value {
             if let Some(i) = rule_index(f.code) {
                 map.insert("ruleIndex".to_string(), json!(i));
             }
-            if !f.related.is_empty() {
+            if !f.related().is_empty() {
                 let related: Vec<Value> = f
-                    .related
+                    .related()
                     .iter()
                     .enumerate()
                     .map(|(i, r)| {
@@ -594,9 +594,9 @@ pub fn to_sarif(checked: &[Checked]) -> Value {
                     .collect();
                 map.insert("relatedLocations".to_string(), Value::Array(related));
             }
-            if !f.fixes.is_empty() {
+            if !f.fixes().is_empty() {
                 let fixes: Vec<Value> = f
-                    .fixes
+                    .fixes()
                     .iter()
                     .map(|fix| {
                         json!({

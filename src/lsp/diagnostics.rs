@@ -74,7 +74,7 @@ pub(crate) fn to_proto(
 
 pub(crate) fn diagnostic(conv: &Converter<'_>, uri: &Url, finding: &Finding) -> Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = finding
-        .related
+        .related()
         .iter()
         .map(|r| DiagnosticRelatedInformation {
             location: Location::new(uri.clone(), conv.range(r.range)),

@@ -76,7 +76,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 .rev()
                 .find(|n| n.marker.as_ref().is_some_and(|m| m.style == style))
             {
-                finding.related.push(Related {
+                finding.push_related(Related {
                     message: "上一组编号到此为止".to_string(),
                     range: before.heading,
                 });
@@ -147,7 +147,7 @@ fn orphans(
                     later_marker.slice(ctx.text)
                 ),
             );
-            finding.related.push(Related {
+            finding.push_related(Related {
                 message: "上级标题从此开始".to_string(),
                 range: later.heading,
             });
@@ -175,7 +175,7 @@ mod tests {
         let found = bg005(text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(text), "(一)");
-        assert_eq!(found[0].related[0].range.slice(text), "一、坚持党的领导");
+        assert_eq!(found[0].related()[0].range.slice(text), "一、坚持党的领导");
     }
 
     #[test]
