@@ -36,6 +36,8 @@ pub fn full(text: &str, config: &Config) -> Analysis {
             |segment| segment.range.len(),
             |segment| analyze_segment(text, segment, config).shifted(segment.range.start),
         );
+        // Freed before the parts are put together, which copies them.
+        drop(split.segments);
         assemble(split.noise, parts)
     })
 }

@@ -101,6 +101,9 @@ pub(super) fn build_report(
         kind,
         &mut evidence,
     );
+    // Pushed one at a time, a few a report: without the room for more a
+    // first push makes, which a report every few lines would multiply.
+    evidence.shrink_to_fit();
     Report {
         kind,
         evidence,

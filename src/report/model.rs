@@ -382,10 +382,15 @@ impl Document {
     /// its own slice of the text ([`Segment::outline`](super::Segment::outline))
     /// and then shifted to where the slice starts, given in text order;
     /// `noise` is what the whole-text pass found ([`Split::noise`](super::Split::noise)).
-    pub fn assemble(noise: Vec<Noise>, parts: impl IntoIterator<Item = Document>) -> Document {
+    pub fn assemble(mut noise: Vec<Noise>, parts: Vec<Document>) -> Document {
+        // Made the size they end at: a text can hold a report every few
+        // lines, and vectors grown by doubling would be copied as often.
+        let total = |count: fn(&Document) -> usize| parts.iter().map(count).sum::<usize>();
+        noise.reserve_exact(total(|p| p.noise.len()));
         let mut document = Document {
+            reports: Vec::with_capacity(total(|p| p.reports.len())),
             noise,
-            ..Document::default()
+            paragraphs: Vec::with_capacity(total(|p| p.paragraphs.len())),
         };
         for mut part in parts {
             document.reports.append(&mut part.reports);
