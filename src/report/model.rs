@@ -1,6 +1,8 @@
 //! The plain-data report model: what the analysis hands to rules, the CLI and
 //! the server. Every node carries byte ranges into the analysed text.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::text::{Shift, TextRange};
@@ -274,7 +276,8 @@ fn depth_first(mut stack: Vec<&Node>) -> impl Iterator<Item = &Node> {
 /// Why a report was given its kind: the phrases that decided it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
-    pub reason: String,
+    /// Fixed wording, not copied into every report, or a quote of the text.
+    pub reason: Cow<'static, str>,
     pub range: TextRange,
 }
 
