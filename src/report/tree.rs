@@ -171,8 +171,9 @@ impl Nesting {
 /// How many children each event's node has, and how many nodes are roots:
 /// the nodes' vectors are made that size, with no room to grow into, which
 /// a long flat list would leave unused in every vector, the list's own.
-fn child_counts(body: &[TextRange], events: &[(usize, Event)]) -> (Vec<usize>, usize) {
-    let mut children = vec![0; events.len()];
+fn child_counts(body: &[TextRange], events: &[(usize, Event)]) -> (Vec<u32>, usize) {
+    // Held beside every event and node: half the size of a `usize`.
+    let mut children = vec![0u32; events.len()];
     let mut roots = 0;
     let mut stack: Vec<(usize, Nesting)> = Vec::new();
     for (i, (paragraph, ev)) in events.iter().enumerate() {
@@ -189,7 +190,7 @@ fn child_counts(body: &[TextRange], events: &[(usize, Event)]) -> (Vec<usize>, u
             .last()
             .and_then(|(parent, _)| children.get_mut(*parent))
         {
-            Some(count) => *count += 1,
+            Some(count) => *count = count.saturating_add(1),
             None => roots += 1,
         }
         stack.push((i, Nesting::of(*paragraph, ev)));
@@ -241,7 +242,7 @@ pub(super) fn build_tree(body: &[TextRange], events: Vec<(usize, Event)>) -> Vec
             label: ev.label,
             heading: ev.heading,
             range: TextRange::new(start, if ev.leaf { p.end } else { ev.heading.end }),
-            children: Vec::with_capacity(children),
+            children: Vec::with_capacity(children as usize),
         };
         stack.push((node, nesting));
     }
