@@ -78,7 +78,7 @@ pub(crate) fn diagnostic(conv: &Converter<'_>, uri: &Url, finding: &Finding) -> 
         .iter()
         .map(|r| DiagnosticRelatedInformation {
             location: Location::new(uri.clone(), conv.range(r.range)),
-            message: r.message.clone(),
+            message: r.message.to_string(),
         })
         .collect();
     Diagnostic {

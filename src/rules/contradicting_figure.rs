@@ -67,7 +67,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ),
         );
         finding.push_related(Related {
-            message: format!("前文:{}{}", first.what, first.range.slice(ctx.text)),
+            message: format!("前文:{}{}", first.what, first.range.slice(ctx.text)).into(),
             range: first.range,
         });
         out.push(finding);

@@ -239,7 +239,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 );
                 if let Some(last) = markers.last() {
                     finding.push_related(Related {
-                        message: format!("第{items}项"),
+                        message: format!("第{items}项").into(),
                         range: last.range,
                     });
                 }

@@ -62,7 +62,7 @@ fn siblings(children: &[Node], out: &mut Vec<Finding>) {
                 format!("与前面的同级标题重复:“{}”", node.label),
             );
             finding.push_related(Related {
-                message: "同名标题在此".to_string(),
+                message: "同名标题在此".into(),
                 range: first.heading,
             });
             out.push(finding);

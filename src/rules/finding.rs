@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -56,7 +57,8 @@ impl Fix {
 /// Another place that explains a finding (e.g. the other mention of a figure).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Related {
-    pub message: String,
+    /// Fixed wording, not copied into every finding, or a quote of the text.
+    pub message: Cow<'static, str>,
     pub range: TextRange,
 }
 

@@ -77,7 +77,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 .find(|n| n.marker.as_ref().is_some_and(|m| m.style == style))
             {
                 finding.push_related(Related {
-                    message: "上一组编号到此为止".to_string(),
+                    message: "上一组编号到此为止".into(),
                     range: before.heading,
                 });
             }
@@ -148,7 +148,7 @@ fn orphans(
                 ),
             );
             finding.push_related(Related {
-                message: "上级标题从此开始".to_string(),
+                message: "上级标题从此开始".into(),
                 range: later.heading,
             });
             out.push(finding);

@@ -71,7 +71,7 @@ fn review_after_tasks(ctx: &Context, located: &[Located]) -> Option<Finding> {
         ),
     );
     finding.push_related(super::Related {
-        message: "工作安排在此".to_string(),
+        message: "工作安排在此".into(),
         range: tasks.heading,
     });
     Some(finding)

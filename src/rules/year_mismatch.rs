@@ -78,7 +78,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let mut finding = year_finding(ctx, &tasks, want, message);
             if let Some((review_at, _)) = review {
                 finding.push_related(Related {
-                    message: "工作回顾的年份".to_string(),
+                    message: "工作回顾的年份".into(),
                     range: review_at,
                 });
             }

@@ -261,7 +261,7 @@ fn finding_json(convert: &Convert<'_>, finding: &Finding, fixes: Vec<Fix>) -> Fi
             .related()
             .iter()
             .map(|r| RelatedJson {
-                message: r.message.clone(),
+                message: r.message.to_string(),
                 range: convert.range(r.range),
             })
             .collect(),

@@ -244,11 +244,11 @@ fn disagreement(text: &str, from: &Figure, to: &Figure, rate: &Figure) -> Option
     };
     let mut finding = shared::finding(&DOC, rate.range, message);
     finding.push_related(Related {
-        message: format!("起点：{written_from}"),
+        message: format!("起点：{written_from}").into(),
         range: from.range,
     });
     finding.push_related(Related {
-        message: format!("终点：{written_to}"),
+        message: format!("终点：{written_to}").into(),
         range: to.range,
     });
     Some(finding)

@@ -73,7 +73,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         let mut finding = shared::finding(&DOC, part.range, message);
         finding.push_related(Related {
-            message: format!("总数：{written_total}"),
+            message: format!("总数：{written_total}").into(),
             range: total.range,
         });
         out.push(finding);

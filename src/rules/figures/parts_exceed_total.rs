@@ -83,7 +83,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ),
         );
         finding.extend_related(parts.iter().map(|part| Related {
-            message: format!("其中一项：{}", part.range.slice(text)),
+            message: format!("其中一项：{}", part.range.slice(text)).into(),
             range: part.range,
         }));
         out.push(finding);

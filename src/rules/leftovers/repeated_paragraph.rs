@@ -121,7 +121,7 @@ fn finding(ctx: &Context, first: TextRange, repeat: TextRange) -> Finding {
     let text = ctx.text;
     let mut finding = shared::finding(&DOC, repeat, "本段与前文完全相同".to_string());
     finding.push_related(Related {
-        message: "前文相同的一段".to_string(),
+        message: "前文相同的一段".into(),
         range: first,
     });
     // The lines with their break, when the repeat ends a line.
