@@ -27,6 +27,23 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
 }
 
+/// Bytes of text above which a document gets its outline and no rules, in
+/// the editor (`maxDocumentSize`) and in `baogao check`
+/// (`--max-document-size`): 7 times the longest compilation of real
+/// reports, and well below where a text of pathological shape makes the
+/// rules' findings take hundreds of megabytes.
+pub const DEFAULT_MAX_DOCUMENT_SIZE: usize = 4 << 20;
+
+/// The outline alone, with no figures nor findings: what a text over the
+/// size limit gets. The outline is linear in any text; the rules' findings
+/// may be many per line of a text of no report's shape.
+pub fn outline_only(text: &str) -> Analysis {
+    Analysis {
+        document: report::analyze(text),
+        ..Analysis::default()
+    }
+}
+
 /// The full analysis of `text` under `config`: outline, figures and findings.
 pub fn full(text: &str, config: &Config) -> Analysis {
     report::in_pool(|| {
@@ -36,6 +53,8 @@ pub fn full(text: &str, config: &Config) -> Analysis {
             |segment| segment.range.len(),
             |segment| analyze_segment(text, segment, config).shifted(segment.range.start),
         );
+        // Freed before the parts are put together, which copies them.
+        drop(split.segments);
         assemble(split.noise, parts)
     })
 }

@@ -217,6 +217,91 @@ fn stdin_and_io_errors() {
     assert_eq!(usage.status.code(), Some(2));
 }
 
+/// A file over the size limit gets its outline and one notice instead of
+/// the rules' findings, and does not fail the run.
+#[test]
+fn files_over_the_size_limit_are_outlined_not_checked() {
+    let folder = scratch("size");
+    let dir = folder.path();
+    // Checked, every line would be a finding: each heading restarts a list.
+    let large = "（一）标题\n".repeat(4 << 10);
+    std::fs::write(dir.join("large.txt"), &large).unwrap();
+    let notice = format!(
+        "large.txt has {} bytes, more than --max-document-size (32768): \
+         its outline was read, but the rules were not run",
+        large.len()
+    );
+    let limit = "--max-document-size=32768";
+    let out = baogao_in(dir, &["check", limit, "large.txt"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(stderr(&out), format!("baogao: {notice}\n"));
+    assert_eq!(stdout(&out), "no findings in 1 file\n");
+
+    let out = baogao_in(
+        dir,
+        &["check", limit, "--format", "json", "large.txt"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), "");
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["files"][0]["notice"], notice.as_str());
+    assert_eq!(json["files"][0]["findings"].as_array().unwrap().len(), 0);
+
+    let out = baogao_in(
+        dir,
+        &["check", limit, "--format", "sarif", "large.txt"],
+        None,
+    );
+    let sarif: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], true);
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(notification["level"], "note");
+    assert_eq!(notification["message"]["text"], notice.as_str());
+
+    // The outline is read: `--statistics` counts its report.
+    let out = baogao_in(
+        dir,
+        &[
+            "check",
+            limit,
+            "--statistics",
+            "--format",
+            "json",
+            "large.txt",
+        ],
+        None,
+    );
+    let statistics: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(
+        statistics["totals"]["reports"].as_u64() >= Some(1),
+        "{statistics}"
+    );
+    assert_eq!(stderr(&out), format!("baogao: {notice}\n"));
+
+    // Under the limit the rules run; without the flag the server's default
+    // applies, a file just over it outlined only.
+    let out = baogao_in(
+        dir,
+        &["check", "--max-document-size=65536", "large.txt"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let out = baogao_in(dir, &["check", "large.txt"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let default = baogao::analysis::DEFAULT_MAX_DOCUMENT_SIZE;
+    let over = large.repeat(default / large.len() + 1);
+    std::fs::write(dir.join("over.txt"), &over).unwrap();
+    let out = baogao_in(dir, &["check", "over.txt", "large.txt"], None);
+    assert_eq!(out.status.code(), Some(1), "the file under it is checked");
+    assert!(
+        stderr(&out).contains(&format!("more than --max-document-size ({default})")),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn configuration_is_found_from_the_file_upwards() {
     let folder = scratch("discover");

@@ -128,10 +128,10 @@ proptest! {
         for f in rules::check(&text, &document, &Config::default()) {
             prop_assert!(valid(&text, f.range), "{} {:?}", f.code, f.range);
             prop_assert!(!f.message.is_empty());
-            for r in &f.related {
+            for r in f.related() {
                 prop_assert!(valid(&text, r.range), "{} related {:?}", f.code, r.range);
             }
-            for fix in &f.fixes {
+            for fix in f.fixes() {
                 prop_assert!(!fix.edits.is_empty());
                 for e in &fix.edits {
                     prop_assert!(valid(&text, e.range), "{} edit {:?}", f.code, e.range);

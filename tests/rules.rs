@@ -126,7 +126,7 @@ fn the_truncated_report_lacks_its_tasks_and_closing() {
     // notice that is not part of the report.
     let last = analyze(&text).reports[0].range.end;
     for f in &findings {
-        assert_eq!(f.fixes[0].edits[0].range.start, last, "{}", f.message);
+        assert_eq!(f.fixes()[0].edits[0].range.start, last, "{}", f.message);
         assert!(f
             .range
             .slice(&text)
@@ -307,7 +307,7 @@ fn a_deleted_tasks_heading_is_reported_where_the_tasks_belong() {
     assert!(f.message.starts_with("缺少工作安排"), "{}", f.message);
     assert!(f.message.contains("2023年工作安排"), "{}", f.message);
     // Applying the fix restores a report with no warning.
-    let edit = &f.fixes[0].edits[0];
+    let edit = &f.fixes()[0].edits[0];
     let mut fixed = text.clone();
     fixed.replace_range(edit.range.start..edit.range.end, &edit.new_text);
     let after = check(&fixed);

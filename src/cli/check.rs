@@ -54,6 +54,10 @@ pub struct Args {
     /// report read and the standard parts found (as JSON with `--format json`).
     #[arg(long)]
     pub statistics: bool,
+    /// Run the rules on files of at most this many bytes; a longer one gets
+    /// its outline (the reports and parts of `--statistics`) and a notice.
+    #[arg(long, value_name = "BYTES", default_value_t = analysis::DEFAULT_MAX_DOCUMENT_SIZE)]
+    pub max_document_size: usize,
 }
 
 fn parse_deny(s: &str) -> Result<Severity, String> {
@@ -80,7 +84,14 @@ pub fn run(args: &Args) -> Result<ExitCode, CliError> {
     // the analysis of one to keep both cores busy. Results keep their order.
     let results: Vec<Result<Checked, CliError>> = walk::expand(&args.files)
         .into_par_iter()
-        .map(|file| check_file(&file?, args.config.as_deref(), explicit.as_ref()))
+        .map(|file| {
+            check_file(
+                &file?,
+                args.config.as_deref(),
+                explicit.as_ref(),
+                args.max_document_size,
+            )
+        })
         .collect();
     let mut checked = Vec::with_capacity(results.len());
     let mut failed = false;
@@ -91,6 +102,12 @@ pub fn run(args: &Args) -> Result<ExitCode, CliError> {
                 eprintln!("baogao: {e}");
                 failed = true;
             }
+        }
+    }
+    // JSON and SARIF carry the notice; other outputs have no place for it.
+    if args.format == Format::Human || args.statistics {
+        for notice in checked.iter().filter_map(Checked::size_notice) {
+            eprintln!("baogao: {notice}");
         }
     }
     match (args.format, args.statistics) {
@@ -117,6 +134,7 @@ fn check_file(
     file: &str,
     config_path: Option<&Path>,
     explicit: Option<&Config>,
+    max_document_size: usize,
 ) -> Result<Checked, CliError> {
     let input = input::read(file)?;
     let (config_path, config) = match explicit {
@@ -139,13 +157,17 @@ fn check_file(
             }
         }
     };
-    let mut analysis = analysis::full(&input.text, &config);
+    let too_large = (input.text.len() > max_document_size).then_some(max_document_size);
+    let mut analysis = match too_large {
+        Some(_) => analysis::outline_only(&input.text),
+        None => analysis::full(&input.text, &config),
+    };
     // Written out with their edits: computed here, one list per finding
     // that renumbers it.
     let renumbering = rules::Renumbering::new(&input.text, &analysis.document);
     for f in &mut analysis.findings {
-        if let Some(fix) = f.renumber.take().and_then(|r| renumbering.fix(&r)) {
-            f.fixes.push(fix);
+        if let Some(fix) = f.take_renumber().and_then(|r| renumbering.fix(&r)) {
+            f.push_fix(fix);
         }
     }
     let reports = analysis
@@ -161,6 +183,7 @@ fn check_file(
         input,
         config: config_path,
         findings: analysis.findings,
+        too_large,
         reports,
     })
 }
@@ -271,7 +294,7 @@ fn render_findings(checked: &Checked, index: &LineIndex, findings: &[Finding]) -
         let _ = writeln!(out, "{gutter} {BLUE}|{RESET}");
         let _ = writeln!(out, "{BLUE}{line} |{RESET} {shown}");
         let _ = writeln!(out, "{gutter} {BLUE}|{RESET} {c}{carets}{RESET}");
-        for r in &f.related {
+        for r in f.related() {
             let (l, c) = position(r.range.start);
             let _ = writeln!(
                 out,
@@ -279,7 +302,7 @@ fn render_findings(checked: &Checked, index: &LineIndex, findings: &[Finding]) -
                 r.message
             );
         }
-        for fix in &f.fixes {
+        for fix in f.fixes() {
             let _ = writeln!(
                 out,
                 "{gutter} {BLUE}={RESET} {BOLD}help{RESET}: 可用修复: {}",
@@ -407,6 +430,8 @@ pub fn to_json(checked: &[Checked]) -> impl serde::Serialize + '_ {
         decoded_from: Option<&'static str>,
         file: &'a str,
         findings: F,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        notice: Option<String>,
     }
     Json {
         files: Seq(|| {
@@ -422,6 +447,7 @@ pub fn to_json(checked: &[Checked]) -> impl serde::Serialize + '_ {
                         index,
                         findings: &c.findings,
                     },
+                    notice: c.size_notice(),
                 }
             })
         }),
@@ -472,7 +498,7 @@ impl Serialize for FindingsJson<'_> {
         serializer.collect_seq(self.findings.iter().map(|f| Json {
             code: f.code,
             fixes: Seq(|| {
-                f.fixes.iter().map(|fix| FixJson {
+                f.fixes().iter().map(|fix| FixJson {
                     edits: Seq(|| {
                         fix.edits.iter().map(|e| EditJson {
                             new_text: &e.new_text,
@@ -486,7 +512,7 @@ impl Serialize for FindingsJson<'_> {
             name: rules::lookup(f.code).map(|d| d.name),
             range: span(f.range),
             related: Seq(|| {
-                f.related.iter().map(|r| RelatedJson {
+                f.related().iter().map(|r| RelatedJson {
                     message: &r.message,
                     range: span(r.range),
                 })
@@ -578,9 +604,9 @@ pub fn to_sarif(checked: &[Checked]) -> Value {
             if let Some(i) = rule_index(f.code) {
                 map.insert("ruleIndex".to_string(), json!(i));
             }
-            if !f.related.is_empty() {
+            if !f.related().is_empty() {
                 let related: Vec<Value> = f
-                    .related
+                    .related()
                     .iter()
                     .enumerate()
                     .map(|(i, r)| {
@@ -594,9 +620,9 @@ pub fn to_sarif(checked: &[Checked]) -> Value {
                     .collect();
                 map.insert("relatedLocations".to_string(), Value::Array(related));
             }
-            if !f.fixes.is_empty() {
+            if !f.fixes().is_empty() {
                 let fixes: Vec<Value> = f
-                    .fixes
+                    .fixes()
                     .iter()
                     .map(|fix| {
                         json!({
@@ -625,14 +651,39 @@ pub fn to_sarif(checked: &[Checked]) -> Value {
     if let (false, Some(map)) = (repository.is_empty(), driver.as_object_mut()) {
         map.insert("informationUri".to_string(), json!(repository));
     }
+    let mut run = json!({
+        "tool": { "driver": driver },
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    });
+    // A file over the size limit is a notification of the run, as SARIF
+    // words what a tool did not do.
+    let notifications: Vec<Value> = checked
+        .iter()
+        .filter_map(|c| {
+            let notice = c.size_notice()?;
+            Some(json!({
+                "level": "note",
+                "message": { "text": notice },
+                "locations": [{
+                    "physicalLocation": { "artifactLocation": { "uri": uri(&c.input.name) } }
+                }],
+            }))
+        })
+        .collect();
+    if let (false, Some(map)) = (notifications.is_empty(), run.as_object_mut()) {
+        map.insert(
+            "invocations".to_string(),
+            json!([{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notifications,
+            }]),
+        );
+    }
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": driver },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [run],
     })
 }
 

@@ -12,6 +12,8 @@ pub struct Checked {
     /// The configuration file used, if any.
     pub config: Option<PathBuf>,
     pub findings: Vec<Finding>,
+    /// The size limit the text exceeded, if it did: the rules were not run.
+    pub too_large: Option<usize>,
     /// What was read of each report in the file, for `--statistics`.
     pub reports: Vec<Reading>,
 }
@@ -20,6 +22,20 @@ pub struct Checked {
 pub struct Reading {
     pub kind: Kind,
     pub parts: Vec<Part>,
+}
+
+impl Checked {
+    /// Why the file has no findings when it is over the size limit.
+    pub fn size_notice(&self) -> Option<String> {
+        self.too_large.map(|limit| {
+            format!(
+                "{} has {} bytes, more than --max-document-size ({limit}): \
+                 its outline was read, but the rules were not run",
+                self.input.name,
+                self.input.text.len()
+            )
+        })
+    }
 }
 
 /// How many findings of `severity` all the files have.

@@ -14,7 +14,7 @@ use tokio::sync::{OnceCell, Semaphore};
 use super::encoding::Converter;
 use super::log;
 use super::panic::panic_message;
-use crate::analysis::{Analysis, Cache};
+use crate::analysis::{self, Analysis, Cache};
 use crate::config;
 use crate::report::metrics::Figures;
 use crate::report::Document;
@@ -64,12 +64,7 @@ impl Analysed {
         let too_large = (text.len() > inputs.max_document_size).then_some(inputs.max_document_size);
         let result = catch_unwind(AssertUnwindSafe(|| {
             if too_large.is_some() {
-                // The outline is linear in any text; the rules' findings
-                // may be many per line of a text of no report's shape.
-                return Analysis {
-                    document: crate::report::analyze(&text),
-                    ..Analysis::default()
-                };
+                return analysis::outline_only(&text);
             }
             // A panic leaves the cache as it was before this call.
             let mut reports = reports.lock().unwrap_or_else(PoisonError::into_inner);

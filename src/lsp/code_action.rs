@@ -74,11 +74,11 @@ pub(crate) fn code_actions(analysis: &Analysed, request: &Request<'_>) -> Vec<Co
         // A cursor touching the finding's span, or a selection overlapping it.
         let hit = finding.range.touches(asked.start)
             || (asked.start < finding.range.end && finding.range.start < asked.end);
-        if !hit || (finding.fixes.is_empty() && finding.renumber.is_none()) {
+        if !hit || (finding.fixes().is_empty() && finding.renumber().is_none()) {
             continue;
         }
         let diagnostic = diagnostics::diagnostic(&conv, request.uri, finding);
-        let single = finding.fixes.len() + usize::from(finding.renumber.is_some()) == 1;
+        let single = finding.fixes().len() + usize::from(finding.renumber().is_some()) == 1;
         let action = |title: &str, edit: Option<WorkspaceEdit>, data: Option<Data>| {
             CodeActionOrCommand::CodeAction(CodeAction {
                 title: title.to_owned(),
@@ -90,12 +90,12 @@ pub(crate) fn code_actions(analysis: &Analysed, request: &Request<'_>) -> Vec<Co
                 ..Default::default()
             })
         };
-        for fix in &finding.fixes {
+        for fix in finding.fixes() {
             if let Some(edit) = edit_of(analysis, request, finding, fix) {
                 actions.push(action(&fix.title, Some(edit), None));
             }
         }
-        let Some(renumber) = &finding.renumber else {
+        let Some(renumber) = finding.renumber() else {
             continue;
         };
         if request.resolve {
@@ -105,7 +105,7 @@ pub(crate) fn code_actions(analysis: &Analysed, request: &Request<'_>) -> Vec<Co
                 code: finding.code.to_owned(),
                 start: finding.range.start,
                 end: finding.range.end,
-                fix: finding.fixes.len(),
+                fix: finding.fixes().len(),
             };
             actions.push(action(RENUMBER_TITLE, None, Some(data)));
         } else if let Some(fix) = renumbering.fix(renumber) {
@@ -137,7 +137,7 @@ fn fix_all(analysis: &Analysed, request: &Request<'_>) -> Option<CodeActionOrCom
     };
     let mut fixes = Vec::new();
     for finding in &analysis.findings {
-        let [fix] = finding.fixes.as_slice() else {
+        let [fix] = finding.fixes() else {
             continue;
         };
         let certain = rules::lookup(finding.code)
@@ -189,11 +189,11 @@ pub(crate) fn resolve(
         return action;
     };
     let computed;
-    let fix = match finding.fixes.get(data.fix) {
+    let fix = match finding.fixes().get(data.fix) {
         Some(fix) => fix,
-        None if data.fix == finding.fixes.len() => {
+        None if data.fix == finding.fixes().len() => {
             let renumbering = Renumbering::new(&analysis.text, &analysis.document);
-            let Some(fix) = finding.renumber.as_deref().and_then(|r| renumbering.fix(r)) else {
+            let Some(fix) = finding.renumber().and_then(|r| renumbering.fix(r)) else {
                 return action;
             };
             computed = fix;

@@ -12,6 +12,7 @@ use std::time::Duration;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_json::Value;
 
+use crate::analysis::DEFAULT_MAX_DOCUMENT_SIZE;
 use crate::config;
 use crate::rules::Config;
 
@@ -21,12 +22,6 @@ const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(200);
 /// Diagnostics published per document: more than a reader can go through,
 /// few enough that the editor stays quick with them.
 const DEFAULT_MAX_DIAGNOSTICS: usize = 1000;
-
-/// Bytes of text above which a document gets its outline and no rules: 7
-/// times the longest compilation of real reports (545 KB), and well below
-/// where a text of pathological shape makes the rules' findings take
-/// hundreds of megabytes.
-const DEFAULT_MAX_DOCUMENT_SIZE: usize = 4 << 20;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Settings {

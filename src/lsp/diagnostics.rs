@@ -74,11 +74,11 @@ pub(crate) fn to_proto(
 
 pub(crate) fn diagnostic(conv: &Converter<'_>, uri: &Url, finding: &Finding) -> Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = finding
-        .related
+        .related()
         .iter()
         .map(|r| DiagnosticRelatedInformation {
             location: Location::new(uri.clone(), conv.range(r.range)),
-            message: r.message.clone(),
+            message: r.message.to_string(),
         })
         .collect();
     Diagnostic {

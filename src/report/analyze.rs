@@ -18,6 +18,8 @@ pub fn analyze(text: &str) -> Document {
             |segment| segment.range.len(),
             |segment| segment.outline(text).shifted(segment.range.start),
         );
+        // Freed before the outlines are put together, which copies them.
+        drop(split.segments);
         Document::assemble(split.noise, outlines)
     })
 }

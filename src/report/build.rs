@@ -101,6 +101,9 @@ pub(super) fn build_report(
         kind,
         &mut evidence,
     );
+    // Pushed one at a time, a few a report: without the room for more a
+    // first push makes, which a report every few lines would multiply.
+    evidence.shrink_to_fit();
     Report {
         kind,
         evidence,
@@ -121,7 +124,7 @@ fn kind_by_title(
     let title = title?;
     let (kind, why) = title_kind.or_else(|| parts::title_kind(&title.text))?;
     evidence.push(Evidence {
-        reason: why.to_string(),
+        reason: why.into(),
         range: title.range,
     });
     Some(kind)
@@ -138,7 +141,7 @@ fn salutation(
         let line = unmarked(p.slice(text));
         if parts::is_salutation(line) {
             evidence.push(Evidence {
-                reason: format!("称谓“{}”", line.trim_end_matches([':', '：'])),
+                reason: format!("称谓“{}”", line.trim_end_matches([':', '：'])).into(),
                 range: *p,
             });
             events.push((i, leaf(text, Part::Salutation, *p)));
@@ -165,7 +168,7 @@ fn opening(
         }
         if parts::is_opening(line) && marker::parse(line, 0).is_none() {
             evidence.push(Evidence {
-                reason: "开头语“向大会报告工作”".to_string(),
+                reason: "开头语“向大会报告工作”".into(),
                 range: *p,
             });
             events.push((i, leaf(text, Part::Opening, *p)));
@@ -483,7 +486,8 @@ fn fragment(
             reason: format!(
                 "从“{}”开始,是报告的片段",
                 first.marker.as_ref().map_or("", |m| m.range.slice(text))
-            ),
+            )
+            .into(),
             range: first.heading,
         });
     }
@@ -528,7 +532,7 @@ fn infer_kind(
         .unwrap_or("");
     if let Some((kind, who)) = parts::speaker_kind(opening) {
         evidence.push(Evidence {
-            reason: format!("开头语“{who}”"),
+            reason: format!("开头语“{who}”").into(),
             range: opening_at
                 .and_then(|i| body.get(i))
                 .copied()
@@ -554,7 +558,7 @@ fn infer_kind(
         Kind::Speech
     } else {
         evidence.push(Evidence {
-            reason: "没有报告标题、称谓和开头语".to_string(),
+            reason: "没有报告标题、称谓和开头语".into(),
             range: body.first().copied().unwrap_or_default(),
         });
         return Kind::Other;

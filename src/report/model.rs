@@ -1,6 +1,8 @@
 //! The plain-data report model: what the analysis hands to rules, the CLI and
 //! the server. Every node carries byte ranges into the analysed text.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::text::{Shift, TextRange};
@@ -274,7 +276,8 @@ fn depth_first(mut stack: Vec<&Node>) -> impl Iterator<Item = &Node> {
 /// Why a report was given its kind: the phrases that decided it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
-    pub reason: String,
+    /// Fixed wording, not copied into every report, or a quote of the text.
+    pub reason: Cow<'static, str>,
     pub range: TextRange,
 }
 
@@ -382,10 +385,15 @@ impl Document {
     /// its own slice of the text ([`Segment::outline`](super::Segment::outline))
     /// and then shifted to where the slice starts, given in text order;
     /// `noise` is what the whole-text pass found ([`Split::noise`](super::Split::noise)).
-    pub fn assemble(noise: Vec<Noise>, parts: impl IntoIterator<Item = Document>) -> Document {
+    pub fn assemble(mut noise: Vec<Noise>, parts: Vec<Document>) -> Document {
+        // Made the size they end at: a text can hold a report every few
+        // lines, and vectors grown by doubling would be copied as often.
+        let total = |count: fn(&Document) -> usize| parts.iter().map(count).sum::<usize>();
+        noise.reserve_exact(total(|p| p.noise.len()));
         let mut document = Document {
+            reports: Vec::with_capacity(total(|p| p.reports.len())),
             noise,
-            ..Document::default()
+            paragraphs: Vec::with_capacity(total(|p| p.paragraphs.len())),
         };
         for mut part in parts {
             document.reports.append(&mut part.reports);

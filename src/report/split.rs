@@ -150,17 +150,15 @@ impl Segment {
             &mut noise,
         );
         noise.sort_by_key(|n| n.range.start);
-        let paragraphs = self
-            .paragraphs
-            .iter()
-            .copied()
-            .filter(|p| {
-                !toc.contains(&p.start)
-                    && noise
-                        .binary_search_by_key(&p.start, |n| n.range.start)
-                        .is_err()
-            })
-            .collect();
+        // Room for all of them, as a filtered iterator would not make: few
+        // are noise, and a text can hold a report every few lines.
+        let mut paragraphs = Vec::with_capacity(self.paragraphs.len());
+        paragraphs.extend(self.paragraphs.iter().copied().filter(|p| {
+            !toc.contains(&p.start)
+                && noise
+                    .binary_search_by_key(&p.start, |n| n.range.start)
+                    .is_err()
+        }));
         Document {
             reports: vec![report],
             noise,

@@ -142,27 +142,78 @@ pub(super) fn headings_inside_numbered_parts(
     }
 }
 
+/// What decides which later event closes an open section.
+struct Nesting {
+    rank: u8,
+    /// A paragraph part holds only the items inside its own paragraph
+    /// (`我们深刻体会到:一是…二是…`); anything else closes it.
+    leaf: Option<usize>,
+}
+
+impl Nesting {
+    fn of(paragraph: usize, ev: &Event) -> Self {
+        Nesting {
+            rank: ev.level.rank(),
+            leaf: ev.leaf.then_some(paragraph),
+        }
+    }
+
+    /// Whether the event `ev` of `paragraph` closes the section.
+    fn closed_by(&self, paragraph: usize, ev: &Event) -> bool {
+        let rank = if ev.leaf { 0 } else { ev.level.rank() };
+        self.rank >= rank
+            || self
+                .leaf
+                .is_some_and(|own| own != paragraph || ev.level != Level::Item)
+    }
+}
+
+/// How many children each event's node has, and how many nodes are roots:
+/// the nodes' vectors are made that size, with no room to grow into, which
+/// a long flat list would leave unused in every vector, the list's own.
+fn child_counts(body: &[TextRange], events: &[(usize, Event)]) -> (Vec<u32>, usize) {
+    // Held beside every event and node: half the size of a `usize`.
+    let mut children = vec![0u32; events.len()];
+    let mut roots = 0;
+    let mut stack: Vec<(usize, Nesting)> = Vec::new();
+    for (i, (paragraph, ev)) in events.iter().enumerate() {
+        if body.get(*paragraph).is_none() {
+            continue;
+        }
+        while stack
+            .last()
+            .is_some_and(|(_, open)| open.closed_by(*paragraph, ev))
+        {
+            stack.pop();
+        }
+        match stack
+            .last()
+            .and_then(|(parent, _)| children.get_mut(*parent))
+        {
+            Some(count) => *count = count.saturating_add(1),
+            None => roots += 1,
+        }
+        stack.push((i, Nesting::of(*paragraph, ev)));
+    }
+    (children, roots)
+}
+
 /// Builds the tree from events in document order. A node's section runs
 /// until the next event of the same or an enclosing rank.
 pub(super) fn build_tree(body: &[TextRange], events: Vec<(usize, Event)>) -> Vec<Node> {
-    struct Open {
-        node: Node,
-        /// A paragraph part holds only the items inside its own paragraph
-        /// (`我们深刻体会到:一是…二是…`); anything else closes it.
-        leaf: Option<usize>,
-    }
-    let mut roots: Vec<Node> = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
-    let close = |stack: &mut Vec<Open>, roots: &mut Vec<Node>, end: usize| {
-        if let Some(mut open) = stack.pop() {
-            open.node.range.end = end.max(open.node.range.end);
+    let (child_counts, roots) = child_counts(body, &events);
+    let mut roots: Vec<Node> = Vec::with_capacity(roots);
+    let mut stack: Vec<(Node, Nesting)> = Vec::new();
+    let close = |stack: &mut Vec<(Node, Nesting)>, roots: &mut Vec<Node>, end: usize| {
+        if let Some((mut node, _)) = stack.pop() {
+            node.range.end = end.max(node.range.end);
             match stack.last_mut() {
-                Some(parent) => parent.node.children.push(open.node),
-                None => roots.push(open.node),
+                Some((parent, _)) => parent.children.push(node),
+                None => roots.push(node),
             }
         }
     };
-    for (paragraph, ev) in events {
+    for ((paragraph, ev), children) in events.into_iter().zip(child_counts) {
         let Some(p) = body.get(paragraph) else {
             continue;
         };
@@ -177,14 +228,13 @@ pub(super) fn build_tree(body: &[TextRange], events: Vec<(usize, Event)>) -> Vec
                 .and_then(|q| body.get(q))
                 .map_or(p.start, |q| q.end)
         };
-        let rank = if ev.leaf { 0 } else { ev.level.rank() };
-        while stack.last().is_some_and(|o| {
-            o.node.level.rank() >= rank
-                || o.leaf
-                    .is_some_and(|own| own != paragraph || ev.level != Level::Item)
-        }) {
+        while stack
+            .last()
+            .is_some_and(|(_, open)| open.closed_by(paragraph, &ev))
+        {
             close(&mut stack, &mut roots, end_before);
         }
+        let nesting = Nesting::of(paragraph, &ev);
         let node = Node {
             level: ev.level,
             part: ev.part,
@@ -192,12 +242,9 @@ pub(super) fn build_tree(body: &[TextRange], events: Vec<(usize, Event)>) -> Vec
             label: ev.label,
             heading: ev.heading,
             range: TextRange::new(start, if ev.leaf { p.end } else { ev.heading.end }),
-            children: Vec::new(),
+            children: Vec::with_capacity(children as usize),
         };
-        stack.push(Open {
-            node,
-            leaf: ev.leaf.then_some(paragraph),
-        });
+        stack.push((node, nesting));
     }
     let end = body.last().map_or(0, |p| p.end);
     while !stack.is_empty() {

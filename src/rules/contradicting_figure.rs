@@ -66,8 +66,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 first.range.slice(ctx.text)
             ),
         );
-        finding.related.push(Related {
-            message: format!("前文:{}{}", first.what, first.range.slice(ctx.text)),
+        finding.push_related(Related {
+            message: format!("前文:{}{}", first.what, first.range.slice(ctx.text)).into(),
             range: first.range,
         });
         out.push(finding);
@@ -89,7 +89,7 @@ mod tests {
             .collect();
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(text), "8次");
-        assert_eq!(found[0].related[0].range.slice(text), "9次");
+        assert_eq!(found[0].related()[0].range.slice(text), "9次");
         assert!(
             found[0].message.contains("此处为8次,前文为9次"),
             "{}",
@@ -161,7 +161,7 @@ mod tests {
             .collect();
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(&seeded), "173万人");
-        assert_eq!(found[0].related[0].range.slice(&seeded), "137万人");
+        assert_eq!(found[0].related()[0].range.slice(&seeded), "137万人");
     }
 
     #[test]
@@ -178,6 +178,6 @@ mod tests {
             .collect();
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.start, seeded.find("6次").unwrap());
-        assert_eq!(found[0].related[0].range.slice(&seeded), "5次");
+        assert_eq!(found[0].related()[0].range.slice(&seeded), "5次");
     }
 }

@@ -238,12 +238,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     ),
                 );
                 if let Some(last) = markers.last() {
-                    finding.related.push(Related {
-                        message: format!("第{items}项"),
+                    finding.push_related(Related {
+                        message: format!("第{items}项").into(),
                         range: last.range,
                     });
                 }
-                finding.fixes.push(Fix {
+                finding.push_fix(Fix {
                     title: format!("改为“{}”", to_chinese(items)),
                     edits: vec![Edit {
                         range,
@@ -364,8 +364,8 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(text), "四");
         assert_eq!(found[0].message, "“四个方面”与其后列出的5项不符");
-        assert_eq!(found[0].fixes[0].edits[0].new_text, "五");
-        assert_eq!(found[0].related[0].range.slice(text), "五、");
+        assert_eq!(found[0].fixes()[0].edits[0].new_text, "五");
+        assert_eq!(found[0].related()[0].range.slice(text), "五、");
     }
 
     #[test]
@@ -387,7 +387,7 @@ mod tests {
         let found = bg009(text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(text), "三");
-        assert_eq!(found[0].fixes[0].edits[0].new_text, "二");
+        assert_eq!(found[0].fixes()[0].edits[0].new_text, "二");
     }
 
     #[test]
@@ -450,7 +450,7 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         let at = text.find("五个方面工作").unwrap();
         assert_eq!(found[0].range.start, at);
-        assert_eq!(found[0].fixes[0].edits[0].new_text, "四");
+        assert_eq!(found[0].fixes()[0].edits[0].new_text, "四");
         let text = fixture("zhengfu-zhejiang-2026.txt").replace("干好四件大事", "干好三件大事");
         assert_eq!(bg009(&text).len(), 1);
     }

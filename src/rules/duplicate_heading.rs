@@ -61,8 +61,8 @@ fn siblings(children: &[Node], out: &mut Vec<Finding>) {
                 node.heading,
                 format!("与前面的同级标题重复:“{}”", node.label),
             );
-            finding.related.push(Related {
-                message: "同名标题在此".to_string(),
+            finding.push_related(Related {
+                message: "同名标题在此".into(),
                 range: first.heading,
             });
             out.push(finding);
@@ -89,7 +89,7 @@ mod tests {
         let found = bg012(text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(text), "(二)加强地方立法");
-        assert_eq!(found[0].related[0].range.slice(text), "(一)加强地方立法");
+        assert_eq!(found[0].related()[0].range.slice(text), "(一)加强地方立法");
     }
 
     #[test]

@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -56,25 +57,98 @@ impl Fix {
 /// Another place that explains a finding (e.g. the other mention of a figure).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Related {
-    pub message: String,
+    /// Fixed wording, not copied into every finding, or a quote of the text.
+    pub message: Cow<'static, str>,
     pub range: TextRange,
 }
 
 /// A drafting fault found in a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// Stable rule code, e.g. `BG001`.
     pub code: &'static str,
     pub severity: Severity,
     pub message: Message,
     pub range: TextRange,
-    pub related: Vec<Related>,
-    pub fixes: Vec<Fix>,
+    /// Related places and fixes, boxed together: few findings have any, and
+    /// a text can have a finding on every line.
+    extras: Option<Box<Extras>>,
+}
+
+// Findings can be as many as the lines of a text: what each costs bounds
+// the memory of an analysis.
+const _: () = assert!(size_of::<Finding>() <= 64);
+
+/// What only some findings carry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Extras {
+    related: Vec<Related>,
+    fixes: Vec<Fix>,
     /// A fix whose edits are computed when asked for ([`super::Renumbering`]),
     /// not carried: renumbering a list edits every marker after the fault.
-    /// Boxed: few findings have one, and every finding would carry its size.
-    #[serde(skip)]
-    pub renumber: Option<Box<Renumber>>,
+    renumber: Option<Renumber>,
+}
+
+impl Finding {
+    /// A finding with no related places and no fixes.
+    pub fn new(code: &'static str, severity: Severity, message: Message, range: TextRange) -> Self {
+        Finding {
+            code,
+            severity,
+            message,
+            range,
+            extras: None,
+        }
+    }
+
+    /// Other places that explain the finding.
+    pub fn related(&self) -> &[Related] {
+        self.extras.as_deref().map_or(&[], |e| &e.related)
+    }
+
+    /// The quick fixes carried, the renumbering left out.
+    pub fn fixes(&self) -> &[Fix] {
+        self.extras.as_deref().map_or(&[], |e| &e.fixes)
+    }
+
+    /// The renumbering fix, if the finding has one.
+    pub fn renumber(&self) -> Option<&Renumber> {
+        self.extras.as_deref().and_then(|e| e.renumber.as_ref())
+    }
+
+    pub fn push_related(&mut self, related: Related) {
+        push_one(&mut self.extras_mut().related, related);
+    }
+
+    pub fn extend_related(&mut self, related: impl IntoIterator<Item = Related>) {
+        self.extras_mut().related.extend(related);
+    }
+
+    pub fn push_fix(&mut self, fix: Fix) {
+        push_one(&mut self.extras_mut().fixes, fix);
+    }
+
+    pub fn set_renumber(&mut self, renumber: Renumber) {
+        self.extras_mut().renumber = Some(renumber);
+    }
+
+    /// Takes the renumbering fix out, to compute its edits.
+    pub fn take_renumber(&mut self) -> Option<Renumber> {
+        self.extras.as_deref_mut().and_then(|e| e.renumber.take())
+    }
+
+    fn extras_mut(&mut self) -> &mut Extras {
+        self.extras.get_or_insert_default()
+    }
+}
+
+/// Pushes `item`, the first one into room for one: most findings have one
+/// related place or one fix, where a vector's first push makes room for four.
+fn push_one<T>(items: &mut Vec<T>, item: T) {
+    if items.capacity() == 0 {
+        items.reserve_exact(1);
+    }
+    items.push(item);
 }
 
 /// What a finding says: text that never changes once made, so findings
@@ -186,13 +260,21 @@ impl Shift for Related {
     }
 }
 
-impl Shift for Finding {
+impl Shift for Extras {
     fn shift(&mut self, by: usize) {
-        self.range.shift(by);
         self.related.shift(by);
         self.fixes.shift(by);
         if let Some(renumber) = &mut self.renumber {
             renumber.first.shift(by);
+        }
+    }
+}
+
+impl Shift for Finding {
+    fn shift(&mut self, by: usize) {
+        self.range.shift(by);
+        if let Some(extras) = &mut self.extras {
+            extras.shift(by);
         }
     }
 }

@@ -79,7 +79,7 @@ mod tests {
         assert_eq!(f.severity, super::Severity::Hint);
         assert!(f.message.starts_with("缺少致谢"), "{}", f.message);
         assert!(f.range.slice(&text).starts_with("我们也清醒地认识到"));
-        assert!(f.fixes[0].edits[0]
+        assert!(f.fixes()[0].edits[0]
             .new_text
             .starts_with("在此,我代表市人大常委会"));
     }

@@ -76,8 +76,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 .rev()
                 .find(|n| n.marker.as_ref().is_some_and(|m| m.style == style))
             {
-                finding.related.push(Related {
-                    message: "上一组编号到此为止".to_string(),
+                finding.push_related(Related {
+                    message: "上一组编号到此为止".into(),
                     range: before.heading,
                 });
             }
@@ -147,8 +147,8 @@ fn orphans(
                     later_marker.slice(ctx.text)
                 ),
             );
-            finding.related.push(Related {
-                message: "上级标题从此开始".to_string(),
+            finding.push_related(Related {
+                message: "上级标题从此开始".into(),
                 range: later.heading,
             });
             out.push(finding);
@@ -175,7 +175,7 @@ mod tests {
         let found = bg005(text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(text), "(一)");
-        assert_eq!(found[0].related[0].range.slice(text), "一、坚持党的领导");
+        assert_eq!(found[0].related()[0].range.slice(text), "一、坚持党的领导");
     }
 
     #[test]

@@ -148,7 +148,7 @@ pub fn missing(
         } else {
             format!("{skeleton}{lb}")
         };
-        finding.fixes.push(Fix {
+        finding.push_fix(Fix {
             title: format!("插入{what}"),
             edits: vec![Edit {
                 range: TextRange::empty(place.insert_at),
@@ -485,7 +485,7 @@ mod tests {
         assert!(f.message.contains("2023年工作安排"), "{}", f.message);
         // Expected between the review's last section and the closing.
         assert!(f.range.slice(&text).starts_with("各位代表,新征程"));
-        let edit = &f.fixes[0].edits[0];
+        let edit = &f.fixes()[0].edits[0];
         assert_eq!(edit.new_text, "2023年工作安排\n");
         assert_eq!(
             edit.range,
@@ -500,7 +500,7 @@ mod tests {
         let f = findings.iter().find(|f| f.code == "BG001").unwrap();
         assert!(f.message.starts_with("缺少称谓"), "{}", f.message);
         assert!(f.range.slice(&text).starts_with("受市人大常委会委托"));
-        assert_eq!(f.fixes[0].edits[0].new_text, "各位代表:\n");
+        assert_eq!(f.fixes()[0].edits[0].new_text, "各位代表:\n");
     }
 
     #[test]
@@ -557,8 +557,8 @@ mod tests {
         let last = crate::report::analyze(&text).reports[0].range;
         for f in findings.iter().filter(|f| f.code == "BG001") {
             // Both belong after the last paragraph of the truncated text.
-            assert_eq!(f.fixes[0].edits[0].range, TextRange::empty(last.end));
-            assert!(f.fixes[0].edits[0].new_text.starts_with('\n'));
+            assert_eq!(f.fixes()[0].edits[0].range, TextRange::empty(last.end));
+            assert!(f.fixes()[0].edits[0].new_text.starts_with('\n'));
             assert!(f.message.ends_with(",应在此段之后"), "{}", f.message);
         }
     }

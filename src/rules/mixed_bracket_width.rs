@@ -100,12 +100,12 @@ fn check_report(ctx: &Context, report: &Report, out: &mut Vec<Finding>) {
             format!("“{s}”用了{other},本报告多用{want}")
         };
         let mut finding = shared::finding(&DOC, m.range, message);
-        finding.fixes.push(Fix {
+        finding.push_fix(Fix {
             title: format!("改为{want}"),
             edits: vec![edit],
         });
         if all.len() > 1 {
-            finding.fixes.push(Fix {
+            finding.push_fix(Fix {
                 title: format!("全部括号统一为{want}"),
                 edits: all.clone(),
             });
@@ -149,7 +149,7 @@ mod tests {
         let found = bg006(text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(text), "(二)");
-        assert_eq!(found[0].fixes[0].edits[0].new_text, "（二）");
+        assert_eq!(found[0].fixes()[0].edits[0].new_text, "（二）");
     }
 
     #[test]
@@ -158,7 +158,7 @@ mod tests {
         let found = bg006(text);
         assert_eq!(found.len(), 1);
         assert!(found[0].message.contains("左右括号宽度不同"));
-        assert_eq!(found[0].fixes[0].edits[0].new_text, "(二)");
+        assert_eq!(found[0].fixes()[0].edits[0].new_text, "(二)");
     }
 
     #[test]
@@ -173,6 +173,10 @@ mod tests {
         let found = bg006(&text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(&text), "（二）");
-        assert_eq!(found[0].fixes.len(), 1, "one marker to change: no fix-all");
+        assert_eq!(
+            found[0].fixes().len(),
+            1,
+            "one marker to change: no fix-all"
+        );
     }
 }

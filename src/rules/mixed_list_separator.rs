@@ -93,12 +93,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         m.range.slice(ctx.text)
                     ),
                 );
-                finding.fixes.push(Fix {
+                finding.push_fix(Fix {
                     title: format!("改为“{}”", edit.new_text),
                     edits: vec![edit],
                 });
                 if all.len() > 1 {
-                    finding.fixes.push(Fix {
+                    finding.push_fix(Fix {
                         title: format!("本列表统一用“{want}”"),
                         edits: all.clone(),
                     });
@@ -123,7 +123,7 @@ mod tests {
             .collect();
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(text), "2、");
-        assert_eq!(found[0].fixes[0].edits[0].new_text, "2.");
+        assert_eq!(found[0].fixes()[0].edits[0].new_text, "2.");
     }
 
     #[test]

@@ -509,7 +509,7 @@ pub(crate) mod testing {
     pub fn replacements(code: &str, text: &str) -> Vec<String> {
         only(code, text)
             .iter()
-            .map(|f| f.fixes[0].edits[0].new_text.clone())
+            .map(|f| f.fixes()[0].edits[0].new_text.clone())
             .collect()
     }
 

@@ -59,7 +59,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 marker.range,
                 format!("“{s}”的分隔符应为顿号:“{numeral}、”"),
             );
-            finding.fixes.push(Fix {
+            finding.push_fix(Fix {
                 title: format!("改为“{numeral}、”"),
                 edits: vec![Edit {
                     range: marker.range,
@@ -85,7 +85,7 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:#?}");
         assert_eq!(found[0].range.slice(text), "一.");
         assert_eq!(found[0].message, "“一.”的分隔符应为顿号:“一、”");
-        assert_eq!(found[1].fixes[0].edits[0].new_text, "二、");
+        assert_eq!(found[1].fixes()[0].edits[0].new_text, "二、");
     }
 
     #[test]

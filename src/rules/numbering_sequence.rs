@@ -143,10 +143,10 @@ fn check_list(ctx: &Context, report: &Report, list: &List, runs_on: bool) -> Opt
     // The edits are computed when the fix is asked for ([`Renumbering`]):
     // the finding carries what names them.
     if markers.iter().zip(start..).any(|(m, n)| m.number != n) {
-        finding.renumber = Some(Box::new(Renumber {
+        finding.set_renumber(Renumber {
             first: first.range,
             start,
-        }));
+        });
     }
     Some(finding)
 }
@@ -349,7 +349,7 @@ mod tests {
     /// asks for them: (old text, new text).
     fn renumbering<'t>(text: &'t str, finding: &super::Finding) -> Vec<(&'t str, String)> {
         let document = crate::report::analyze(text);
-        let renumber = finding.renumber.as_deref().expect("a renumbering fix");
+        let renumber = finding.renumber().expect("a renumbering fix");
         let fix = super::Renumbering::new(text, &document)
             .fix(renumber)
             .expect("edits");
@@ -374,7 +374,7 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(text), "四、");
         assert_eq!(found[0].message, "编号从“二、”跳到“四、”,缺少“三、”");
-        assert!(found[0].fixes.is_empty(), "the edits are not carried");
+        assert!(found[0].fixes().is_empty(), "the edits are not carried");
         assert_eq!(
             renumbering(text, &found[0]),
             vec![("四、", "三、".to_string()), ("五、", "四、".to_string())]

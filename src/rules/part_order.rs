@@ -70,8 +70,8 @@ fn review_after_tasks(ctx: &Context, located: &[Located]) -> Option<Finding> {
             tasks.heading.slice(ctx.text).trim()
         ),
     );
-    finding.related.push(super::Related {
-        message: "工作安排在此".to_string(),
+    finding.push_related(super::Related {
+        message: "工作安排在此".into(),
         range: tasks.heading,
     });
     Some(finding)
@@ -141,7 +141,7 @@ mod tests {
         let findings = run(text);
         let f = findings.iter().find(|f| f.code == "BG003").unwrap();
         assert_eq!(f.range.slice(text), "2022年工作回顾");
-        assert_eq!(f.related[0].range.slice(text), "2023年工作安排");
+        assert_eq!(f.related()[0].range.slice(text), "2023年工作安排");
     }
 
     #[test]

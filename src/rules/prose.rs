@@ -188,7 +188,7 @@ pub fn replace(
         format!("“{old}”改为“{new_text}”")
     };
     let mut finding = shared::finding(doc, range, message);
-    finding.fixes.push(Fix {
+    finding.push_fix(Fix {
         title,
         edits: vec![Edit {
             range,

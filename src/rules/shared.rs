@@ -12,15 +12,7 @@ use crate::text::TextRange;
 
 /// A finding of `doc` at its default severity, with no fixes yet.
 pub fn finding(doc: &RuleDoc, range: TextRange, message: String) -> Finding {
-    Finding {
-        code: doc.code,
-        severity: doc.default_severity,
-        message: message.into(),
-        range,
-        related: Vec::new(),
-        fixes: Vec::new(),
-        renumber: None,
-    }
+    Finding::new(doc.code, doc.default_severity, message.into(), range)
 }
 
 /// The kind a report is checked as: the configured kind, else the detected

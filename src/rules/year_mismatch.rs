@@ -77,8 +77,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             };
             let mut finding = year_finding(ctx, &tasks, want, message);
             if let Some((review_at, _)) = review {
-                finding.related.push(Related {
-                    message: "工作回顾的年份".to_string(),
+                finding.push_related(Related {
+                    message: "工作回顾的年份".into(),
                     range: review_at,
                 });
             }
@@ -122,7 +122,7 @@ fn year_finding(ctx: &Context, year: &Year, want: u32, message: String) -> Findi
     let range = year.digits;
     let written = shared::write_year(want, range.slice(ctx.text));
     let mut finding = shared::finding(&DOC, range, message);
-    finding.fixes.push(Fix {
+    finding.push_fix(Fix {
         title: format!("改为{written}年"),
         edits: vec![Edit {
             range,
@@ -198,8 +198,8 @@ mod tests {
             found[0].message,
             "工作回顾是2022年,工作安排却是2024年,应为2023年"
         );
-        assert_eq!(found[0].fixes[0].edits[0].new_text, "2023");
-        assert_eq!(found[0].related[0].range.slice(&text), "2022年工作回顾");
+        assert_eq!(found[0].fixes()[0].edits[0].new_text, "2023");
+        assert_eq!(found[0].related()[0].range.slice(&text), "2022年工作回顾");
     }
 
     #[test]
@@ -213,7 +213,7 @@ mod tests {
         let found = bg010(&seeded);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(&seeded), "2024");
-        assert_eq!(found[0].fixes[0].edits[0].new_text, "2026");
+        assert_eq!(found[0].fixes()[0].edits[0].new_text, "2026");
     }
 
     #[test]

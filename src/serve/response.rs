@@ -154,12 +154,11 @@ pub(crate) fn answer<'a>(text: &'a str, analysis: &Analysis) -> Answer<'a> {
         .findings
         .iter()
         .map(|finding| {
-            let mut fixes: Vec<Fix> = finding.fixes.clone();
+            let mut fixes: Vec<Fix> = finding.fixes().to_vec();
             // As the language server, which logs them: a bug in a rule.
             fixes.retain(|fix| !fix.has_overlapping_edits());
             if let Some(fix) = finding
-                .renumber
-                .as_deref()
+                .renumber()
                 .filter(|_| budget > 0)
                 .and_then(|r| renumbering.fix(r))
             {
@@ -259,10 +258,10 @@ fn finding_json(convert: &Convert<'_>, finding: &Finding, fixes: Vec<Fix>) -> Fi
         message: finding.message.to_string(),
         range: convert.range(finding.range),
         related: finding
-            .related
+            .related()
             .iter()
             .map(|r| RelatedJson {
-                message: r.message.clone(),
+                message: r.message.to_string(),
                 range: convert.range(r.range),
             })
             .collect(),

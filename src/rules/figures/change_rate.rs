@@ -243,12 +243,12 @@ fn disagreement(text: &str, from: &Figure, to: &Figure, rate: &Figure) -> Option
         }
     };
     let mut finding = shared::finding(&DOC, rate.range, message);
-    finding.related.push(Related {
-        message: format!("起点：{written_from}"),
+    finding.push_related(Related {
+        message: format!("起点：{written_from}").into(),
         range: from.range,
     });
-    finding.related.push(Related {
-        message: format!("终点：{written_to}"),
+    finding.push_related(Related {
+        message: format!("终点：{written_to}").into(),
         range: to.range,
     });
     Some(finding)
@@ -268,8 +268,8 @@ mod tests {
             found[0].message,
             "由1.2万人到1.5万人的增幅为25%，与所写40%不符"
         );
-        assert_eq!(found[0].related[0].range.slice(text), "1.2万人");
-        assert_eq!(found[0].related[1].range.slice(text), "1.5万人");
+        assert_eq!(found[0].related()[0].range.slice(text), "1.2万人");
+        assert_eq!(found[0].related()[1].range.slice(text), "1.5万人");
         let down = "审批事项由1309项减少到277项，减少69%。\n";
         assert_eq!(
             only("BG031", down)[0].message,

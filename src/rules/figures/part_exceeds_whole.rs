@@ -72,8 +72,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             format!("“其中”所列{written_part}大于总数{written_total}：“万”“亿”是否写错？")
         };
         let mut finding = shared::finding(&DOC, part.range, message);
-        finding.related.push(Related {
-            message: format!("总数：{written_total}"),
+        finding.push_related(Related {
+            message: format!("总数：{written_total}").into(),
             range: total.range,
         });
         out.push(finding);
@@ -106,7 +106,7 @@ mod tests {
             found[0].message,
             "“其中”所列3.1万亿元大于总数5.2亿元：“万”“亿”是否写错？"
         );
-        assert_eq!(found[0].related[0].range.slice(text), "5.2亿元");
+        assert_eq!(found[0].related()[0].range.slice(text), "5.2亿元");
         let same = "共办理代表建议120件，其中按时办结150件。\n";
         assert_eq!(
             only("BG030", same)[0].message,

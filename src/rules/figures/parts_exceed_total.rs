@@ -82,8 +82,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 total.range.slice(text)
             ),
         );
-        finding.related.extend(parts.iter().map(|part| Related {
-            message: format!("其中一项：{}", part.range.slice(text)),
+        finding.extend_related(parts.iter().map(|part| Related {
+            message: format!("其中一项：{}", part.range.slice(text)).into(),
             range: part.range,
         }));
         out.push(finding);
@@ -154,7 +154,7 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(&text), "13个");
         assert_eq!(found[0].message, "“其中”所列各项合计18个，多于总数13个");
-        assert_eq!(found[0].related.len(), 2);
+        assert_eq!(found[0].related().len(), 2);
         let money = "全年完成投资5.2亿元，其中市级投资3.1亿元、区级投资2.3亿元。\n";
         assert_eq!(only("BG029", money).len(), 1);
     }

@@ -122,8 +122,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
 fn finding(ctx: &Context, first: TextRange, repeat: TextRange) -> Finding {
     let text = ctx.text;
     let mut finding = shared::finding(&DOC, repeat, "本段与前文完全相同".to_string());
-    finding.related.push(Related {
-        message: "前文相同的一段".to_string(),
+    finding.push_related(Related {
+        message: "前文相同的一段".into(),
         range: first,
     });
     // The lines with their break, when the repeat ends a line.
@@ -136,7 +136,7 @@ fn finding(ctx: &Context, first: TextRange, repeat: TextRange) -> Finding {
         } else {
             0
         };
-    finding.fixes.push(Fix {
+    finding.push_fix(Fix {
         title: "删去重复的内容".to_string(),
         edits: vec![Edit {
             range: TextRange::new(repeat.start, line_end),
@@ -160,7 +160,7 @@ mod tests {
         let found = only("BG027", &text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(&text), para);
-        assert!(found[0].related[0].range.start < found[0].range.start);
+        assert!(found[0].related()[0].range.start < found[0].range.start);
     }
 
     #[test]

@@ -96,7 +96,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     mine.len()
                 ),
             );
-            finding.fixes.push(Fix {
+            finding.push_fix(Fix {
                 title: format!("全部改为半角数字（{}处）", mine.len()),
                 edits: mine
                     .iter()

@@ -60,7 +60,7 @@ mod tests {
         let found = only("BG019", text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].range.slice(text), "、");
-        assert_eq!(found[0].fixes[0].edits[0].new_text, "");
+        assert_eq!(found[0].fixes()[0].edits[0].new_text, "");
     }
 
     #[test]

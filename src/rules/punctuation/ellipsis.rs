@@ -104,7 +104,7 @@ mod tests {
         let text = "学校、医院、工厂。。。还有商店...以及…\n";
         let found = only("BG018", text);
         assert_eq!(found.len(), 3, "{found:#?}");
-        assert!(found.iter().all(|f| f.fixes[0].edits[0].new_text == "……"));
+        assert!(found.iter().all(|f| f.fixes()[0].edits[0].new_text == "……"));
     }
 
     #[test]

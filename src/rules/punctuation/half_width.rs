@@ -180,7 +180,7 @@ fn check_report(ctx: &Context, report: &Report, out: &mut Vec<Finding>) {
             range,
             format!("汉字间用了半角“{shown}”，本报告用全角“{full}”"),
         );
-        finding.fixes.push(Fix {
+        finding.push_fix(Fix {
             title: if edits.len() == 2 {
                 "改为全角括号“（）”".to_string()
             } else {
@@ -282,7 +282,7 @@ mod tests {
         let found = only("BG014", &text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range.slice(&text), ",");
-        assert_eq!(found[0].fixes[0].edits[0].new_text, "，");
+        assert_eq!(found[0].fixes()[0].edits[0].new_text, "，");
     }
 
     #[test]
@@ -290,7 +290,7 @@ mod tests {
         let text = format!("{FULL}设立产业基金(首期50亿元)，支持创新（科技）。\n");
         let found = only("BG014", &text);
         assert_eq!(found.len(), 1, "{found:#?}");
-        let edits = &found[0].fixes[0].edits;
+        let edits = &found[0].fixes()[0].edits;
         assert_eq!(edits.len(), 2);
         assert_eq!(edits[1].range.slice(&text), ")");
     }

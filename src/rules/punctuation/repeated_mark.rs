@@ -57,7 +57,7 @@ mod tests {
         let text = "各位代表，，现在报告工作。。推进学校、、医院建设。\n";
         let found = only("BG017", text);
         assert_eq!(found.len(), 3, "{found:#?}");
-        assert_eq!(found[0].fixes[0].edits[0].new_text, "，");
+        assert_eq!(found[0].fixes()[0].edits[0].new_text, "，");
     }
 
     #[test]

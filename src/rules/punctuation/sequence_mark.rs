@@ -195,7 +195,7 @@ mod tests {
         only("BG016", text)
             .iter()
             .map(|f| {
-                let e = &f.fixes[0].edits[0];
+                let e = &f.fixes()[0].edits[0];
                 (e.range.slice(text).to_string(), e.new_text.clone())
             })
             .collect()

@@ -130,7 +130,7 @@ mod tests {
             let found = only("BG034", &text);
             assert_eq!(found.len(), 1, "{mark}: {found:#?}");
             assert_eq!(found[0].range.slice(&text), mark);
-            assert_eq!(found[0].fixes[0].edits[0].new_text, "");
+            assert_eq!(found[0].fixes()[0].edits[0].new_text, "");
         }
     }
 
