@@ -29,10 +29,11 @@ pub struct Analysis {
 
 /// Bytes of text above which a document gets its outline and no rules, in
 /// the editor (`maxDocumentSize`) and in `baogao check`
-/// (`--max-document-size`): 7 times the longest compilation of real
-/// reports, and well below where a text of pathological shape makes the
-/// rules' findings take hundreds of megabytes.
-pub const DEFAULT_MAX_DOCUMENT_SIZE: usize = 4 << 20;
+/// (`--max-document-size`): about twice the longest compilation of real
+/// reports, as Biome's `files.maxSize`, and where the findings of a text
+/// of any shape still fit the memory budget of 50 MB + 16 bytes a byte
+/// (BENCHMARKS.md); above it they would not.
+pub const DEFAULT_MAX_DOCUMENT_SIZE: usize = 1 << 20;
 
 /// The outline alone, with no figures nor findings: what a text over the
 /// size limit gets. The outline is linear in any text; the rules' findings
