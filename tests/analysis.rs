@@ -2,18 +2,14 @@
 //! at once gives, and the server's cache of unchanged reports gives exactly
 //! what a fresh analysis of each edited version gives.
 
+mod fixture;
+
 use baogao::analysis::{self, Analysis, Cache};
 use baogao::report::{self, metrics};
 use baogao::rules;
 use baogao::rules::Config;
+use fixture::fixture;
 use proptest::prelude::*;
-
-fn fixture(name: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 /// The whole text at once: figures and rules over the whole document.
 fn whole(text: &str, config: &Config) -> Analysis {

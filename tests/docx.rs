@@ -3,9 +3,11 @@
 //! and broken or hostile files refused with one line and exit 2.
 
 mod cli_run;
+mod fixture;
 mod published_fixtures;
 mod word;
 
+use fixture::fixture;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -13,10 +15,6 @@ use std::time::{Duration, Instant};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(root().join("tests/fixtures").join(name)).unwrap()
 }
 
 fn baogao(dir: &Path, args: &[&str]) -> Output {

@@ -1,11 +1,13 @@
 //! The language server as an editor sees it: the built binary, framed
 //! JSON-RPC on its stdio, real reports from tests/fixtures.
 
+mod fixture;
 mod lsp_client;
 
 use std::process::Command;
 
-use lsp_client::{fixture, position16, uri, utf16, Client};
+use fixture::fixture;
+use lsp_client::{position, position16, uri, utf16, Client};
 use serde_json::{json, Value};
 
 fn offering(encodings: &[&str]) -> Value {
@@ -162,22 +164,6 @@ fn assert_range(text: &str, encoding: &str, lsp: &Value, span: &Value) {
         "start of {span}"
     );
     assert_eq!(lsp["end"], position(text, end, encoding), "end of {span}");
-}
-
-/// Byte offset → LSP position, written independently of the server (the
-/// fixtures use `\n` only).
-fn position(text: &str, offset: usize, encoding: &str) -> Value {
-    let before = &text[..offset];
-    let line = before.matches('\n').count();
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = &before[start..];
-    let character = match encoding {
-        "utf-8" => column.len(),
-        "utf-16" => column.encode_utf16().count(),
-        "utf-32" => column.chars().count(),
-        _ => unreachable!(),
-    };
-    json!({ "line": line, "character": character })
 }
 
 #[test]

@@ -2,12 +2,14 @@
 //! against `baogao check` on the same files: the same findings at the same
 //! places, in UTF-16 and in UTF-8.
 
+mod fixture;
 mod lsp_client;
 
 use std::path::Path;
 use std::process::Command;
 
-use lsp_client::{fixture, position16, Client};
+use fixture::fixture;
+use lsp_client::{position, position16, Client};
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
@@ -33,18 +35,6 @@ fn check_json(path: &Path) -> Vec<Value> {
     let json: Value = serde_json::from_slice(&output.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
     json["files"][0]["findings"].as_array().unwrap().clone()
-}
-
-/// Byte offset → LSP position (the texts here use `\n` only).
-fn position(text: &str, offset: usize, encoding: &str) -> Value {
-    let before = &text[..offset];
-    let line = before.matches('\n').count();
-    let column = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-    let character = match encoding {
-        "utf-8" => column.len(),
-        _ => column.encode_utf16().count(),
-    };
-    json!({ "line": line, "character": character })
 }
 
 fn range(text: &str, span: &Value, encoding: &str) -> Value {

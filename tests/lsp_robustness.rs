@@ -3,11 +3,13 @@
 //! gets the answer the protocol asks for and the server keeps serving the
 //! exact text the client sent.
 
+mod fixture;
 mod lsp_client;
 
 use std::time::{Duration, Instant};
 
-use lsp_client::{fixture, uri, Client};
+use fixture::fixture;
+use lsp_client::{uri, Client};
 use serde_json::{json, Value};
 
 const DOC: &str = "各位代表:\n一、😀工作回顾\n（一）加强立法\n二、明年任务\n";

@@ -2,6 +2,9 @@
 //! `tests/fixtures`: every numeral form, every exclusion, and figures checked
 //! by hand against the text.
 
+mod fixture;
+
+use fixture::fixture;
 use std::str::FromStr;
 
 use baogao::report::metrics::{
@@ -10,11 +13,6 @@ use baogao::report::metrics::{
 use baogao::report::{self};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-
-fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
 
 fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()

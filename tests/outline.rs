@@ -1,29 +1,13 @@
 //! The outline of every real document in tests/fixtures, as reviewed
 //! snapshots, plus explicit assertions of the structure that matters.
 
-use std::path::Path;
+mod fixture;
+
+use fixture::{fixture, fixture_names};
 
 use baogao::cli::outline;
 use baogao::input::Input;
 use baogao::report::{analyze, Document, Kind, Level, NoiseKind, Part, Report};
-
-fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn fixture_names() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    names
-}
 
 fn only_report(doc: &Document) -> &Report {
     assert_eq!(doc.reports.len(), 1, "expected one report");

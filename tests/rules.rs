@@ -2,17 +2,13 @@
 //! report, the real gaps of the truncated one, and every seeded fault caught
 //! with the right code at the right place.
 
+mod fixture;
+
+use fixture::fixture;
 use std::path::Path;
 
 use baogao::report::analyze;
 use baogao::rules::{self, Config, Family, Finding, Severity};
-
-fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 fn check(text: &str) -> Vec<Finding> {
     rules::check(text, &analyze(text), &Config::default())

@@ -5,7 +5,7 @@
 
 use std::collections::VecDeque;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
@@ -273,13 +273,6 @@ impl Drop for Client {
     }
 }
 
-pub fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
 pub fn uri(name: &str) -> String {
     format!("file:///work/{name}")
 }
@@ -295,4 +288,19 @@ pub fn position16(text: &str, offset: usize) -> Value {
     let line = before.matches('\n').count() as u32;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     json!({ "line": line, "character": utf16(&before[line_start..]) })
+}
+
+/// Byte offset → LSP position in `encoding` (`utf-8`, `utf-16`, `utf-32`),
+/// worked out apart from the server (the texts here use `\n` only).
+pub fn position(text: &str, offset: usize, encoding: &str) -> Value {
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let column = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let character = match encoding {
+        "utf-8" => column.len(),
+        "utf-16" => column.encode_utf16().count(),
+        "utf-32" => column.chars().count(),
+        _ => unreachable!("{encoding}"),
+    };
+    json!({ "line": line, "character": character })
 }
