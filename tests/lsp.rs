@@ -1,10 +1,11 @@
 //! The language server as an editor sees it: the built binary, framed
 //! JSON-RPC on its stdio, real reports from tests/fixtures.
 
+mod cli_run;
 mod fixture;
 mod lsp_client;
 
-use std::process::Command;
+use std::path::Path;
 
 use fixture::fixture;
 use lsp_client::{position, position16, uri, utf16, Client};
@@ -43,10 +44,11 @@ fn lifecycle_capabilities_and_clean_exit() {
 
 #[test]
 fn an_unwritable_log_file_is_a_clear_error() {
-    let output = Command::new(env!("CARGO_BIN_EXE_baogao"))
-        .args(["lsp", "--log-file", "/nonexistent-dir/baogao.log"])
-        .output()
-        .expect("run baogao lsp");
+    let output = cli_run::baogao_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["lsp", "--log-file", "/nonexistent-dir/baogao.log"],
+        None,
+    );
     assert_eq!(output.status.code(), Some(2));
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -90,14 +92,12 @@ fn outline_matches_the_cli_in_each_encoding() {
         "compilation-22.txt",
     ] {
         let text = fixture(name);
-        let cli = Command::new(env!("CARGO_BIN_EXE_baogao"))
-            .args(["outline", "--json"])
-            .arg(format!(
-                "{}/tests/fixtures/{name}",
-                env!("CARGO_MANIFEST_DIR")
-            ))
-            .output()
-            .expect("run baogao outline");
+        let path = fixture::dir().join(name);
+        let cli = cli_run::baogao_in(
+            &fixture::dir(),
+            &["outline", "--json", &path.to_string_lossy()],
+            None,
+        );
         assert!(
             cli.status.success(),
             "{}",
@@ -506,14 +506,12 @@ fn pull_diagnostics_when_the_client_supports_them() {
 }
 
 fn cli_json(command: &str, name: &str) -> Value {
-    let output = Command::new(env!("CARGO_BIN_EXE_baogao"))
-        .args([command, "--json"])
-        .arg(format!(
-            "{}/tests/fixtures/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .output()
-        .expect("run baogao");
+    let path = fixture::dir().join(name);
+    let output = cli_run::baogao_in(
+        &fixture::dir(),
+        &[command, "--json", &path.to_string_lossy()],
+        None,
+    );
     assert!(
         output.status.success(),
         "{}",

@@ -2,11 +2,11 @@
 //! against `baogao check` on the same files: the same findings at the same
 //! places, in UTF-16 and in UTF-8.
 
+mod cli_run;
 mod fixture;
 mod lsp_client;
 
 use std::path::Path;
-use std::process::Command;
 
 use fixture::fixture;
 use lsp_client::{position, position16, Client};
@@ -27,11 +27,11 @@ fn file_uri(path: &Path) -> String {
 }
 
 fn check_json(path: &Path) -> Vec<Value> {
-    let output = Command::new(env!("CARGO_BIN_EXE_baogao"))
-        .args(["check", "--format", "json"])
-        .arg(path)
-        .output()
-        .expect("run baogao check");
+    let output = cli_run::baogao_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check", "--format", "json", &path.to_string_lossy()],
+        None,
+    );
     let json: Value = serde_json::from_slice(&output.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
     json["files"][0]["findings"].as_array().unwrap().clone()

@@ -2,6 +2,7 @@
 //! `tests/fixtures`: every numeral form, every exclusion, and figures checked
 //! by hand against the text.
 
+mod cli_run;
 mod fixture;
 
 use fixture::fixture;
@@ -623,11 +624,7 @@ fn document_figures_skip_noise_and_compare_within_parts() {
 // ---- the `metrics` command -----------------------------------------------
 
 fn baogao(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_baogao"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("baogao runs")
+    cli_run::baogao_in(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), args, None)
 }
 
 #[test]
