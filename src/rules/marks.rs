@@ -82,7 +82,8 @@ impl Marks {
             .iter()
             .flat_map(|&mark| self.positions(mark).iter().map(move |&at| (at, mark)))
             .collect();
-        found.sort_unstable();
+        // Sorted runs, one per mark: a merge sort merges them.
+        found.sort();
         found
     }
 
