@@ -66,26 +66,12 @@ fn rank(part: Part) -> u8 {
 /// Where a published report is not read as a complete, clean government
 /// report, and why: a gap in the copy, or a misreading to fix in the
 /// analysis (remove the entry when the fix lands: a stale entry fails).
-const EXCEPTIONS: &[(&str, Misread, &str)] = &[
-    (
-        "政府工作报告-主要城市/沈阳市/2005.md",
-        Misread::Tasks,
-        "analysis bug: the copy lost the tasks' heading, but after the shortcomings (line 134) come \
-         `今年政府工作的指导思想是…` (136), the targets (138) and （一）…（九）: tasks by the order \
-         of a report",
-    ),
-    (
-        "政府工作报告-主要城市/沈阳市/2005.md",
-        Misread::Finding("BG001", 254),
-        "analysis bug: 缺少工作安排 though the tasks are there (lines 136–252, see above)",
-    ),
-    (
-        "政府工作报告-其他地市/四平市/2020.md",
-        Misread::Finding("BG005", 79),
-        "the copy lost the heading of the government's own conduct (`打铁还需自身硬…`, line 77, \
+const EXCEPTIONS: &[(&str, Misread, &str)] = &[(
+    "政府工作报告-其他地市/四平市/2020.md",
+    Misread::Finding("BG005", 79),
+    "the copy lost the heading of the government's own conduct (`打铁还需自身硬…`, line 77, \
          then （一）…（四）): the （一） restarts with no parent (a gap in the copy)",
-    ),
-];
+)];
 
 /// A date-and-venue line (`——2021年2月23日在…会议上`, `（2014年2月10日 陈学军）`)
 /// or a speaker's line (`××市市长 王××`).

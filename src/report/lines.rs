@@ -109,6 +109,13 @@ fn split_inline(text: &str, line: TextRange, out: &mut Vec<TextRange>) {
         out.push(TextRange::new(line.start + at, line.end));
         return;
     }
+    // `…提出意见。一、2003年工作的回顾`: a heading glued to the end of the
+    // paragraph before it is a paragraph of its own.
+    if let Some(at) = glued_heading(s) {
+        out.push(TextRange::new(line.start, line.start + at));
+        out.push(TextRange::new(line.start + at, line.end));
+        return;
+    }
     if s.len() < 600 {
         out.push(line);
         return;
@@ -206,6 +213,33 @@ fn glued_closing(s: &str) -> Option<usize> {
     (before.ends_with(['。', '！', '!']) && !parts::is_thanks(rest)).then_some(at)
 }
 
+/// Where a heading glued to the end of a paragraph starts: the last
+/// sentence opens with a part or section marker (`一、`, `（一）`), says no
+/// more than a heading does (no sentence end, at most 40 characters) and
+/// follows a full stop.
+fn glued_heading(s: &str) -> Option<usize> {
+    // Most lines end a sentence: a line that ends on a heading does not.
+    let last = s.trim_end_matches([' ', '*']).chars().next_back()?;
+    if matches!(
+        last,
+        '。' | '！' | '？' | '；' | '：' | '，' | '、' | '!' | '?' | ';' | ':' | ','
+    ) {
+        return None;
+    }
+    // A heading is short: only the end of the line need be read.
+    let tail = s.len() - crate::text::last_chars(s, 41).len();
+    let at = tail + sentence_starts(s.get(tail..)?).last()?;
+    let rest = s.get(at..)?;
+    let found = marker::parse(rest, 0)?;
+    let heading = found.level <= Level::H2
+        && crate::text::at_most_chars(rest, 40)
+        && !rest.contains(['。', '！', '？', '!', '?', '；', ';', '：', ':', '，', ','])
+        && rest
+            .get(found.marker.range.end..)
+            .is_some_and(|words| !words.trim().is_empty());
+    (heading && after_full_stop(s, at)).then_some(at)
+}
+
 /// `…汇报发言尊敬的各位领导,同志们:党的二十届…`: the salutation's range.
 fn glued_salutation(s: &str) -> Option<(usize, usize)> {
     static ADDRESS: Words = words!("尊敬的", "各位代表", "各位委员", "各位领导", "同志们");
@@ -220,4 +254,29 @@ fn glued_salutation(s: &str) -> Option<(usize, usize)> {
         .find(|&(_, c)| c == ':' || c == '：')?;
     let end = start + colon.0 + colon.1.len_utf8();
     parts::is_salutation(s.get(start..end)?).then_some((start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_glued_to_the_paragraph_before_it() {
+        fn glued(s: &str) -> Option<&str> {
+            glued_heading(s).map(|at| &s[at..])
+        }
+        assert_eq!(
+            glued("现在，我代表市人民政府作报告，请予审议。一、2003年工作的回顾"),
+            Some("一、2003年工作的回顾")
+        );
+        assert_eq!(
+            glued("切实加以解决。（二）产业结构调整进一步深化"),
+            Some("（二）产业结构调整进一步深化")
+        );
+        // Items, sentences and a heading on its own line are not glued.
+        assert_eq!(glued("主要做了三件事。一是加强立法"), None);
+        assert_eq!(glued("主要做了三件事。（一）加强立法，推进改革。"), None);
+        assert_eq!(glued("一、2003年工作的回顾"), None);
+        assert_eq!(glued("加强立法。一、"), None);
+    }
 }
