@@ -70,10 +70,7 @@ impl Marks {
 
     /// Where `mark` is within `range`.
     pub fn positions_in(&self, mark: char, range: TextRange) -> &[usize] {
-        let all = self.positions(mark);
-        let from = all.partition_point(|&at| at < range.start);
-        let to = all.partition_point(|&at| at < range.end);
-        all.get(from..to).unwrap_or_default()
+        super::prose::within(self.positions(mark), range)
     }
 
     /// Each of `marks` where it is, in text order.

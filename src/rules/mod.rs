@@ -136,6 +136,17 @@ impl<'a> Context<'a> {
             .positions(anchor)
     }
 
+    /// Where `c`, a Chinese mark ([`Marks`]) or one of the [`Anchors`], is
+    /// within `range`.
+    pub fn positions_in(&self, c: char, range: TextRange) -> &[usize] {
+        let all = if Marks::is_mark(c) {
+            self.marks().positions(c)
+        } else {
+            self.anchors(c)
+        };
+        prose::within(all, range)
+    }
+
     /// Where `word` is, which starts with one of the [`Anchors`] or with a
     /// Chinese mark ([`Marks`]).
     pub fn word_starts<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
@@ -149,20 +160,15 @@ impl<'a> Context<'a> {
         range: TextRange,
     ) -> impl Iterator<Item = usize> + 's {
         let first = word.chars().next().unwrap_or_default();
-        let starts = if Marks::is_mark(first) {
-            self.marks().positions_in(first, range)
-        } else {
-            let anchors = self.anchors(first);
-            let from = anchors.partition_point(|&at| at < range.start);
-            let to = anchors.partition_point(|&at| at < range.end);
-            anchors.get(from..to).unwrap_or_default()
-        };
         let text: &'s str = self.text;
-        starts.iter().copied().filter(move |&at| {
-            text.as_bytes()
-                .get(at..)
-                .is_some_and(|s| s.starts_with(word.as_bytes()))
-        })
+        self.positions_in(first, range)
+            .iter()
+            .copied()
+            .filter(move |&at| {
+                text.as_bytes()
+                    .get(at..)
+                    .is_some_and(|s| s.starts_with(word.as_bytes()))
+            })
     }
 
     /// The line break the text uses ([`shared::line_break`]).

@@ -87,6 +87,13 @@ pub fn find_all(haystack: &[u8], needle: &[u8]) -> std::vec::IntoIter<usize> {
         .into_iter()
 }
 
+/// The part of `positions` (in text order) that lies within `range`.
+pub fn within(positions: &[usize], range: TextRange) -> &[usize] {
+    let from = positions.partition_point(|&at| at < range.start);
+    let to = positions.partition_point(|&at| at < range.end);
+    positions.get(from..to).unwrap_or_default()
+}
+
 /// The paragraph of a match at `range` found by a byte search, if it lies
 /// in prose: in a paragraph and outside code and URLs.
 pub fn prose_paragraph(ctx: &Context, range: TextRange) -> Option<TextRange> {

@@ -124,12 +124,9 @@ fn full_year_century(ctx: &Context, at: usize, tens: u8) -> Option<u32> {
     let report = ctx.document.reports.iter().find(|r| r.range.contains(at))?;
     let body = report.range.slice(ctx.text).as_bytes();
     let mut century = None;
-    let years = ctx.anchors('年');
-    let first = years.partition_point(|&at| at < report.range.start);
-    let in_report = years.get(first..).unwrap_or_default();
-    for end in in_report
+    for end in ctx
+        .positions_in('年', report.range)
         .iter()
-        .take_while(|&&at| at < report.range.end)
         .map(|&at| at - report.range.start)
     {
         let Some(year) = end.checked_sub(4).and_then(|s| body.get(s..end)) else {
