@@ -101,32 +101,30 @@ pub fn prose_paragraph(ctx: &Context, range: TextRange) -> Option<TextRange> {
     (!in_code_or_url(ctx.text, paragraph, range)).then_some(paragraph)
 }
 
-/// The runs of `marks` (any of them, mixed) at least `min` long: where the
-/// text has a mark (one mark twice, where only one mark and `min` ≥ 2: a
-/// rare needle for a common mark), the run is grown to both sides. In text
-/// order, each run once.
-pub fn runs(text: &str, marks: &[char], min: usize) -> Vec<TextRange> {
+/// The runs of `marks` (any of them, mixed) at least `min` characters long
+/// that hold one of the places `at` (in order), each run once, in order: a
+/// run is grown to both sides from the first of its places.
+pub fn runs_around(
+    text: &str,
+    at: impl IntoIterator<Item = usize>,
+    marks: &[char],
+    min: usize,
+) -> Vec<TextRange> {
     let mut found: Vec<TextRange> = Vec::new();
-    let times = if marks.len() == 1 { min.clamp(1, 2) } else { 1 };
-    for &mark in marks {
-        let needle = mark.to_string().repeat(times);
-        let mut next = 0;
-        for at in find_all(text.as_bytes(), needle.as_bytes()) {
-            if at < next {
-                continue;
-            }
-            let before = text.get(..at).unwrap_or("");
-            let start = before.len() - before.trim_end_matches(marks).len();
-            let after = text.get(at..).unwrap_or("");
-            let run = after.len() - after.trim_start_matches(marks).len();
-            next = at + run;
-            let range = TextRange::new(at - start, next);
-            if range.slice(text).chars().count() >= min && !found.contains(&range) {
-                found.push(range);
-            }
+    let mut next = 0;
+    for at in at {
+        if at < next {
+            continue;
+        }
+        let before = text.get(..at).unwrap_or("");
+        let start = before.trim_end_matches(marks).len();
+        let after = text.get(at..).unwrap_or("");
+        next = at + (after.len() - after.trim_start_matches(marks).len());
+        let run = TextRange::new(start, next);
+        if run.slice(text).chars().count() >= min {
+            found.push(run);
         }
     }
-    found.sort_by_key(|r| r.start);
     found
 }
 

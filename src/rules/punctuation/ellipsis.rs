@@ -1,6 +1,8 @@
 //! BG018: an ellipsis written `。。。`, `...` or `…` instead of `……`.
 
-use super::super::prose::{char_after, char_before, is_chinese, prose_paragraph, replace, runs};
+use super::super::prose::{
+    char_after, char_before, find_all, is_chinese, prose_paragraph, replace, runs_around,
+};
 use super::super::{Context, Finding, Marks, RuleDoc, Severity};
 use crate::rules::family::Family;
 use crate::text::TextRange;
@@ -43,7 +45,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         .filter(|&(mark, range)| mark == '…' || range.len() >= 3 * '。'.len_utf8())
         .map(|(_, range)| range);
     let found = chinese
-        .chain(runs(text, &['.'], 3))
+        .chain(runs_around(
+            text,
+            find_all(text.as_bytes(), b".."),
+            &['.'],
+            3,
+        ))
         .chain(dot_runs(text, ctx.marks()));
     for range in found {
         if prose_paragraph(ctx, range).is_none() {
@@ -70,29 +77,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// The runs of three or more middle dots (`·` or `・`, mixed): `・` from the
-/// shared list of Chinese marks, `·` (C2 B7) by a byte search.
+/// Chinese marks, `·` (C2 B7) by a byte search.
 fn dot_runs(text: &str, marks: &Marks) -> Vec<TextRange> {
     let mut dots: Vec<usize> = marks.positions('・').to_vec();
-    dots.extend(super::super::prose::find_all(
-        text.as_bytes(),
-        "·".as_bytes(),
-    ));
+    dots.extend(find_all(text.as_bytes(), "·".as_bytes()));
     dots.sort_unstable();
-    let mut found: Vec<TextRange> = Vec::new();
-    for at in dots {
-        if found.last().is_some_and(|r| at < r.end) {
-            continue;
-        }
-        let before = text.get(..at).unwrap_or("");
-        let start = before.trim_end_matches(['·', '・']).len();
-        let rest = text.get(at..).unwrap_or("");
-        let end = at + (rest.len() - rest.trim_start_matches(['·', '・']).len());
-        let run = TextRange::new(start, end);
-        if run.slice(text).chars().count() >= 3 {
-            found.push(run);
-        }
-    }
-    found
+    runs_around(text, dots, &['·', '・'], 3)
 }
 
 #[cfg(test)]
