@@ -75,12 +75,24 @@ impl Marks {
 
     /// Each of `marks` where it is, in text order.
     pub fn in_order(&self, marks: &[char]) -> Vec<(usize, char)> {
-        let mut found: Vec<(usize, char)> = marks
-            .iter()
-            .flat_map(|&mark| self.positions(mark).iter().map(move |&at| (at, mark)))
-            .collect();
-        // Sorted runs, one per mark: a merge sort merges them.
-        found.sort();
+        // Each mark's list is in order: each merged into those before it.
+        let mut found: Vec<(usize, char)> = Vec::new();
+        for &mark in marks {
+            let list = self.positions(mark);
+            if list.is_empty() {
+                continue;
+            }
+            let mut merged = Vec::with_capacity(found.len() + list.len());
+            let mut earlier = found.into_iter().peekable();
+            for &at in list {
+                while let Some(before) = earlier.next_if(|&(b, _)| b < at) {
+                    merged.push(before);
+                }
+                merged.push((at, mark));
+            }
+            merged.extend(earlier);
+            found = merged;
+        }
         found
     }
 
