@@ -86,12 +86,18 @@ const BYLINE_FIRST: &[char] = &['策', '统', '文', '图', '撰', '采', '编',
 /// `---`, `***`, `___` (spaces between allowed), as markdown draws a rule,
 /// or a bare `>` that only spaces the paragraphs of a quoted block.
 fn is_thematic_break(line: &str) -> bool {
-    let marks = line.trim().replace(' ', "");
-    marks == ">"
-        || marks.len() >= 3
-            && ["-", "*", "_"]
-                .iter()
-                .any(|m| marks.chars().all(|c| m.starts_with(c)))
+    let mut marks = line.trim().chars().filter(|&c| c != ' ');
+    match marks.next() {
+        Some('>') => marks.next().is_none(),
+        Some(rule @ ('-' | '*' | '_')) => {
+            let mut count = 1;
+            marks.all(|c| {
+                count += 1;
+                c == rule
+            }) && count >= 3
+        }
+        _ => false,
+    }
 }
 
 pub fn classify(line: &str) -> Option<NoiseKind> {
