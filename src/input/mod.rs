@@ -209,28 +209,46 @@ fn read_text(mut reader: impl Read, size: u64) -> std::io::Result<Result<String,
         if memchr::memchr(0, piece).is_some() {
             return all_bytes(text, piece, reader).map(Err);
         }
-        carried = match simdutf8::compat::from_utf8(piece) {
-            Ok(valid) => {
-                text.push_str(valid);
-                0
-            }
-            // A character cut by the end of the piece (never by the end of
-            // the input) continues in the next one.
-            Err(cut) if cut.error_len().is_none() && n > 0 => {
-                let valid = cut.valid_up_to();
-                match piece.get(..valid).map(simdutf8::basic::from_utf8) {
-                    Some(Ok(valid)) => text.push_str(valid),
-                    _ => return all_bytes(text, piece, reader).map(Err),
-                }
-                buf.copy_within(valid..filled, 0);
-                filled - valid
-            }
-            Err(_) => return all_bytes(text, piece, reader).map(Err),
-        };
+        // A character cut by the end of the piece (never by the end of the
+        // input) continues in the next one: validated once, with it.
+        let whole = if n > 0 { filled - cut_char(piece) } else { filled };
+        match piece.get(..whole).map(simdutf8::basic::from_utf8) {
+            Some(Ok(valid)) => text.push_str(valid),
+            _ => return all_bytes(text, piece, reader).map(Err),
+        }
+        buf.copy_within(whole..filled, 0);
+        carried = filled - whole;
         if n == 0 {
             return Ok(Ok(text));
         }
     }
+}
+
+/// How many bytes at the end of `bytes` begin a character they do not
+/// finish: none when the last character is whole, or the bytes are no UTF-8
+/// (their validation then fails).
+fn cut_char(bytes: &[u8]) -> usize {
+    let tail = bytes.len().saturating_sub(3);
+    bytes
+        .get(tail..)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .zip(1..)
+        .find(|&(&b, _)| b & 0xC0 != 0x80)
+        .map_or(0, |(&lead, back)| {
+            let width = match lead {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xFF => 4,
+                _ => 1,
+            };
+            if width > back {
+                back
+            } else {
+                0
+            }
+        })
 }
 
 /// What was read so far, the current piece and the rest of the input.
