@@ -2,8 +2,6 @@
 //! the prose is, what counts as Chinese text around a mark, and the spans of a
 //! paragraph that are no prose (code, URLs).
 
-use memchr::arch::all::packedpair::HeuristicFrequencyRank;
-use memchr::memmem;
 
 use super::{shared, Context, Edit, Finding, Fix, RuleDoc};
 use crate::text::TextRange;
@@ -57,32 +55,26 @@ pub fn in_code_or_url(text: &str, paragraph: TextRange, range: TextRange) -> boo
     ascii_after && (token.contains("://") || token.contains("www.") || token.contains('@'))
 }
 
-/// How common a byte is in Chinese text, for the prefilter of a byte
-/// search: the leads of Han characters (E4–E9) are the commonest, the leads
-/// of Chinese marks next, continuation bytes are spread over 64 values and
-/// ASCII letters are rare. The default ranking, made for English, takes a
-/// Han character's lead for rare and stops at nearly every character.
-struct ChineseText;
-
-impl HeuristicFrequencyRank for ChineseText {
-    fn rank(&self, byte: u8) -> u8 {
-        match byte {
-            0xE4..=0xE9 => 250,
-            0xE3 | 0xEF => 220,
-            0xE2 => 180,
-            b'0'..=b'9' | b'.' | b'%' | b'\n' | b'\r' | b' ' => 160,
-            0x80..=0xBF => 120,
-            _ => 50,
-        }
-    }
-}
-
-/// Where `needle` occurs in `haystack`, not overlapping, in order: a byte
-/// search whose prefilter knows Chinese text ([`ChineseText`]).
+/// Where `needle` occurs in `haystack`, not overlapping, in order. A byte
+/// search for its first byte, which must be rare in Chinese text (ASCII, or
+/// the lead of a Latin-1 sign such as `·` `×`): the leads of Han characters
+/// and Chinese marks would stop it at nearly every character.
 pub fn find_all(haystack: &[u8], needle: &[u8]) -> std::vec::IntoIter<usize> {
-    memmem::FinderBuilder::new()
-        .build_forward_with_ranker(ChineseText, needle)
-        .find_iter(haystack)
+    let Some(&first) = needle.first() else {
+        return Vec::new().into_iter();
+    };
+    let mut next = 0;
+    memchr::memchr_iter(first, haystack)
+        .filter(|&at| {
+            let found = at >= next
+                && haystack
+                    .get(at..)
+                    .is_some_and(|rest| rest.starts_with(needle));
+            if found {
+                next = at + needle.len();
+            }
+            found
+        })
         .collect::<Vec<usize>>()
         .into_iter()
 }

@@ -1,7 +1,5 @@
 //! BG022: full-width digits (`２０２３`).
 
-use memchr::memmem;
-
 use super::super::prose::{in_code_or_url, paragraph_at, replace};
 use super::super::{shared, Context, Edit, Finding, Fix, RuleDoc, Severity};
 use crate::rules::family::Family;
@@ -52,13 +50,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
     let mut runs: Vec<(TextRange, String)> = Vec::new();
     let mut covered = 0;
-    // Full-width digits are U+FF10..U+FF19: EF BC 90..99 in UTF-8.
-    for at in memmem::find_iter(text.as_bytes(), b"\xEF\xBC") {
-        let digit = text
-            .get(at..)
-            .and_then(|s| s.chars().next())
-            .and_then(full_width_digit);
-        if at < covered || digit.is_none() {
+    // Full-width digits are Chinese marks by their bytes (EF BC 90..99).
+    let digits: Vec<char> = ('０'..='９').collect();
+    for (at, _) in ctx.marks().in_order(&digits) {
+        if at < covered {
             continue;
         }
         let range = number_at(text, at);
