@@ -211,7 +211,11 @@ fn read_text(mut reader: impl Read, size: u64) -> std::io::Result<Result<String,
         }
         // A character cut by the end of the piece (never by the end of the
         // input) continues in the next one: validated once, with it.
-        let whole = if n > 0 { filled - cut_char(piece) } else { filled };
+        let whole = if n > 0 {
+            filled - cut_char(piece)
+        } else {
+            filled
+        };
         match piece.get(..whole).map(simdutf8::basic::from_utf8) {
             Some(Ok(valid)) => text.push_str(valid),
             _ => return all_bytes(text, piece, reader).map(Err),

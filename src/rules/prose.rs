@@ -2,7 +2,6 @@
 //! the prose is, what counts as Chinese text around a mark, and the spans of a
 //! paragraph that are no prose (code, URLs).
 
-
 use super::{shared, Context, Edit, Finding, Fix, RuleDoc};
 use crate::text::TextRange;
 

@@ -44,10 +44,12 @@ struct Estimate {
     second: TextRange,
 }
 
-const DIGITS: &str = "0123456789.";
-const MULTIPLIERS: &str = "十百千万亿";
+const DIGITS: [char; 11] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.'];
+const MULTIPLIERS: [char; 5] = ['十', '百', '千', '万', '亿'];
 const NUMERALS: &str = "一二三四五六七八九十两";
-const NUMERAL_TAIL: &str = "一二三四五六七八九十百千万亿两";
+const NUMERAL_TAIL: [char; 15] = [
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '两',
+];
 
 /// The length of the leading run of `s` whose characters `keep` accepts.
 fn run(s: &str, keep: impl Fn(char) -> bool) -> usize {
@@ -57,17 +59,17 @@ fn run(s: &str, keep: impl Fn(char) -> bool) -> usize {
 /// The length of the number that starts `s` (`100`, `2.5万`, `一千二百`);
 /// `first` is the set the first Chinese numeral is from.
 fn number_len(s: &str, first: &str) -> usize {
-    let digits = run(s, |c| DIGITS.contains(c));
+    let digits = run(s, |c| DIGITS.contains(&c));
     if digits > 0 {
         return digits
             + s.get(digits..)
-                .map_or(0, |t| run(t, |c| MULTIPLIERS.contains(c)));
+                .map_or(0, |t| run(t, |c| MULTIPLIERS.contains(&c)));
     }
     match s.chars().next() {
         Some(c) if first.contains(c) => {
             c.len_utf8()
                 + s.get(c.len_utf8()..)
-                    .map_or(0, |t| run(t, |c| NUMERAL_TAIL.contains(c)))
+                    .map_or(0, |t| run(t, |c| NUMERAL_TAIL.contains(&c)))
         }
         _ => 0,
     }

@@ -40,7 +40,9 @@ should read `3000人`.
 };
 
 /// The units a number of thousands is written with (`4千元`).
-const UNITS: &str = "元人户个家件名亩套辆所项座次";
+const UNITS: [char; 14] = [
+    '元', '人', '户', '个', '家', '件', '名', '亩', '套', '辆', '所', '项', '座', '次',
+];
 
 /// `number` × 1000, in digits.
 fn times_thousand(number: &str) -> String {
@@ -66,7 +68,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let unit_at = at + '千'.len_utf8();
         let (Some(number), Some(unit)) = (
             number_before(text, at),
-            char_after(text, unit_at).filter(|c| UNITS.contains(*c)),
+            char_after(text, unit_at).filter(|c| UNITS.contains(&c)),
         ) else {
             continue;
         };

@@ -34,8 +34,8 @@ should read `二〇二三年`.
 ",
 };
 
-const DIGITS: &str = "一二三四五六七八九〇";
-const ZEROS: &str = "0０零OoＯ○";
+const DIGITS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '〇'];
+const ZEROS: [char; 7] = ['0', '０', '零', 'O', 'o', 'Ｏ', '○'];
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
@@ -47,7 +47,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if !before
             .chars()
             .next_back()
-            .is_some_and(|c| DIGITS.contains(c) || ZEROS.contains(c))
+            .is_some_and(|c| DIGITS.contains(&c) || ZEROS.contains(&c))
         {
             continue;
         }
@@ -55,8 +55,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if year.len() < 4
             || !year
                 .iter()
-                .all(|(_, c)| DIGITS.contains(*c) || ZEROS.contains(*c))
-            || !year.iter().any(|(_, c)| ZEROS.contains(*c))
+                .all(|(_, c)| DIGITS.contains(c) || ZEROS.contains(c))
+            || !year.iter().any(|(_, c)| ZEROS.contains(c))
         {
             continue;
         }
@@ -65,7 +65,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         if !matches!(first, '一' | '二')
             || char_before(text, start).is_some_and(|c| {
-                DIGITS.contains(c) || ZEROS.contains(c) || c.is_ascii_alphanumeric()
+                DIGITS.contains(&c) || ZEROS.contains(&c) || c.is_ascii_alphanumeric()
             })
         {
             continue;
@@ -80,7 +80,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let old = range.slice(text);
         let new: String = old
             .chars()
-            .map(|c| if ZEROS.contains(c) { '〇' } else { c })
+            .map(|c| if ZEROS.contains(&c) { '〇' } else { c })
             .collect();
         out.push(replace(
             &DOC,

@@ -37,7 +37,7 @@ should read `（一）坚持稳中求进。…。第一，扩大内需。`.
 ",
 };
 
-const NUMERALS: &str = "一二三四五六七八九十";
+const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
@@ -55,7 +55,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         let before = text.get(..close).unwrap_or("");
-        let number = before.trim_end_matches(|c: char| NUMERALS.contains(c) || c.is_ascii_digit());
+        let number = before.trim_end_matches(|c: char| NUMERALS.contains(&c) || c.is_ascii_digit());
         let digits = before.len() - number.len();
         let Some(open) = number.strip_suffix(['（', '(']) else {
             continue;
@@ -89,7 +89,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         {
             let before = text.get(..at).unwrap_or("");
-            let number = before.trim_end_matches(|c: char| NUMERALS.contains(c));
+            let number = before.trim_end_matches(|c: char| NUMERALS.contains(&c));
             let count = (before.len() - number.len()) / '一'.len_utf8();
             if !(1..=3).contains(&count) {
                 continue;
@@ -103,7 +103,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // `第一、`
     for &at in ctx.anchors('第') {
         let after = text.get(at + '第'.len_utf8()..).unwrap_or("");
-        let rest = after.trim_start_matches(|c: char| NUMERALS.contains(c));
+        let rest = after.trim_start_matches(|c: char| NUMERALS.contains(&c));
         let count = (after.len() - rest.len()) / '一'.len_utf8();
         if !(1..=3).contains(&count) || !rest.starts_with('、') {
             continue;
