@@ -96,11 +96,11 @@ impl Marks {
         found
     }
 
-    /// The runs of one mark among `wanted`, at least `min` long, each with
-    /// its mark, in text order.
-    pub fn runs(&self, wanted: &[char], min: usize) -> Vec<(char, TextRange)> {
+    /// The runs of one mark among `wanted`, each at least as long as the
+    /// least given with its mark, each with its mark, in text order.
+    pub fn runs(&self, wanted: &[(char, usize)]) -> Vec<(char, TextRange)> {
         let mut found = Vec::new();
-        for &mark in wanted {
+        for &(mark, min) in wanted {
             let width = mark.len_utf8();
             let mut rest = self.positions(mark);
             while let Some((&start, after)) = rest.split_first() {
@@ -150,7 +150,7 @@ mod tests {
     fn runs_and_order() {
         let marks = Marks::of(TEXT);
         let runs: Vec<(char, &str)> = marks
-            .runs(&['。', '…', '、'], 2)
+            .runs(&[('。', 2), ('…', 2), ('、', 2)])
             .into_iter()
             .map(|(c, r)| (c, r.slice(TEXT)))
             .collect();

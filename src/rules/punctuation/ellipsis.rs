@@ -40,9 +40,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
     let chinese = ctx
         .marks()
-        .runs(&['。', '…'], 1)
+        .runs(&[('。', 3), ('…', 1)])
         .into_iter()
-        .filter(|&(mark, range)| mark == '…' || range.len() >= 3 * '。'.len_utf8())
         .map(|(_, range)| range);
     let found = chinese
         .chain(runs_around(

@@ -33,7 +33,10 @@ should read `各位代表，现在…`.
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
-    for (mark, range) in ctx.marks().runs(&['，', '、', '；', '：', '。'], 2) {
+    for (mark, range) in ctx
+        .marks()
+        .runs(&[('，', 2), ('、', 2), ('；', 2), ('：', 2), ('。', 2)])
+    {
         let count = range.slice(text).chars().count();
         if (mark == '。' && count >= 3) || prose_paragraph(ctx, range).is_none() {
             continue;
