@@ -34,7 +34,7 @@ pub use finding::{Edit, Finding, Fix, Message, Related, Renumber, Severity};
 pub use numbering_sequence::{Renumbering, RENUMBER_TITLE};
 pub use settings::{Config, RuleLevel};
 
-use crate::report::metrics::{self, Figures};
+use crate::report::metrics::{self, Figures, Listing};
 use std::sync::OnceLock;
 
 use crate::text::TextRange;
@@ -98,6 +98,9 @@ pub(crate) struct Context<'a> {
     marks: OnceLock<Marks>,
     /// Where the Han characters the rules start from are ([`Anchors`]).
     anchors: OnceLock<Anchors>,
+    /// The figures `其中` lists parts of ([`metrics::listings`]): two
+    /// figure rules read them.
+    listings: OnceLock<Vec<Listing>>,
 }
 
 impl<'a> Context<'a> {
@@ -122,6 +125,12 @@ impl<'a> Context<'a> {
             .reports
             .iter()
             .zip(made.iter().map(Vec::as_slice))
+    }
+
+    /// The figures `其中` lists parts of ([`metrics::listings`]).
+    pub fn listings(&self) -> &[Listing] {
+        self.listings
+            .get_or_init(|| metrics::listings(self.text, &self.figures.metrics))
     }
 
     /// Where the Chinese marks of the text are.
@@ -378,6 +387,7 @@ pub fn check_with(
         parts: OnceLock::new(),
         marks: OnceLock::new(),
         anchors: OnceLock::new(),
+        listings: OnceLock::new(),
     };
     let mut all_findings = Vec::new();
     for rule in &RULES {

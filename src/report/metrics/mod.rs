@@ -47,7 +47,7 @@ pub use summary::{
     describe, section_summary, summarize, Agreement, CategoryGroup, Clash, KeyFigure, PeriodGroup,
     Section, Summary, Total,
 };
-pub use totals::{oversized_parts, stated_totals, StatedTotal};
+pub use totals::{listings, oversized_of, stated_totals, totals_of, Listing, StatedTotal};
 pub use written::{format_amount, format_value};
 
 /// What kind of thing a figure counts, decided by its measure word.

@@ -22,46 +22,78 @@ const MAX_GAP: usize = 16 * 3;
 /// Longest list after `其中`, in bytes, to the end of its clause group.
 const MAX_LIST: usize = 2048;
 
+/// A figure followed closely by `其中` with the figures listed after it:
+/// the first, and those that count what it counts in its period (indices
+/// into the figures given to [`listings`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing {
+    pub total: usize,
+    pub first: usize,
+    pub parts: Vec<usize>,
+}
+
+/// Every figure of `metrics` that `其中` lists parts of: read once, for
+/// [`totals_of`] and [`oversized_of`] both.
+pub fn listings(text: &str, metrics: &[Figure]) -> Vec<Listing> {
+    (0..metrics.len())
+        .filter_map(|total| {
+            let (first, parts) = listed(text, metrics, total)?;
+            Some(Listing {
+                total,
+                first,
+                parts: parts.collect(),
+            })
+        })
+        .collect()
+}
+
 /// Every stated total in `metrics` (in text order, as
 /// [`extract`](super::extract) gives them) with its parts: a figure followed
 /// closely by `其中` in its sentence (or opening the next), with no figure of
 /// its measure word in between, and the figures of that measure word and
 /// period after `其中` up to the end of its clause group (`；` or `。`).
 pub fn stated_totals(text: &str, metrics: &[Figure]) -> Vec<StatedTotal> {
-    let mut found = Vec::new();
-    for (index, total) in metrics.iter().enumerate() {
-        let parts: Vec<usize> = listed(text, metrics, index)
-            .into_iter()
-            .flat_map(|(_, parts)| parts)
-            // A figure larger than the total is no part of it: the clause
-            // has moved on (`其中…370公里，…铁路总里程3.66万公里`).
-            .take_while(|&n| metrics.get(n).is_some_and(|m| m.value <= total.value))
-            .collect();
-        if !parts.is_empty() {
-            found.push(StatedTotal {
-                total: index,
+    totals_of(metrics, &listings(text, metrics))
+}
+
+/// The stated totals of [`listings`] of `metrics`.
+pub fn totals_of(metrics: &[Figure], listings: &[Listing]) -> Vec<StatedTotal> {
+    listings
+        .iter()
+        .filter_map(|listing| {
+            let total = metrics.get(listing.total)?;
+            let parts: Vec<usize> = listing
+                .parts
+                .iter()
+                .copied()
+                // A figure larger than the total is no part of it: the clause
+                // has moved on (`其中…370公里，…铁路总里程3.66万公里`).
+                .take_while(|&n| metrics.get(n).is_some_and(|m| m.value <= total.value))
+                .collect();
+            (!parts.is_empty()).then_some(StatedTotal {
+                total: listing.total,
                 parts,
-            });
-        }
-    }
-    found
+            })
+        })
+        .collect()
 }
 
 /// Each total whose `其中` names first a figure larger than the total itself
 /// (`总投资5.2亿元，其中…3.1万亿元`), with that figure: indices into
-/// `metrics`. [`stated_totals`] leaves such a figure out, as no part.
-pub fn oversized_parts(text: &str, metrics: &[Figure]) -> Vec<(usize, usize)> {
-    let mut found = Vec::new();
-    for (index, total) in metrics.iter().enumerate() {
-        let Some((first, mut parts)) = listed(text, metrics, index) else {
-            continue;
-        };
-        if parts.next() == Some(first) && metrics.get(first).is_some_and(|m| m.value > total.value)
-        {
-            found.push((index, first));
-        }
-    }
-    found
+/// `metrics`, from its [`listings`]. [`stated_totals`] leaves such a figure
+/// out, as no part.
+pub fn oversized_of(metrics: &[Figure], listings: &[Listing]) -> Vec<(usize, usize)> {
+    listings
+        .iter()
+        .filter(|listing| {
+            listing.parts.first() == Some(&listing.first)
+                && metrics
+                    .get(listing.first)
+                    .zip(metrics.get(listing.total))
+                    .is_some_and(|(part, total)| part.value > total.value)
+        })
+        .map(|listing| (listing.total, listing.first))
+        .collect()
 }
 
 /// The figures `其中` lists after the figure at `index`, when it is a total

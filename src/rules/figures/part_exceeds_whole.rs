@@ -3,7 +3,7 @@
 
 use super::super::{shared, Context, Finding, Related, RuleDoc, Severity};
 use super::{breakdown, Bounds, Marker};
-use crate::report::metrics::{oversized_parts, Figure};
+use crate::report::metrics::{oversized_of, Figure};
 use crate::rules::family::Family;
 
 pub const DOC: RuleDoc = RuleDoc {
@@ -45,7 +45,7 @@ ten thousand times, yet reads as smoothly as the right one.
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
     let metrics = &ctx.figures.metrics;
-    for (index, first) in oversized_parts(text, metrics) {
+    for (index, first) in oversized_of(metrics, ctx.listings()) {
         if !breakdown::trusted_total(text, metrics, index, first)
             || breakdown::trusted_parts(text, metrics, &[first]).is_empty()
         {

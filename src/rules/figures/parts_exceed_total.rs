@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::super::{shared, Context, Finding, Related, RuleDoc, Severity};
 use super::{breakdown, Bounds, Marker};
-use crate::report::metrics::{format_amount, stated_totals, Figure};
+use crate::report::metrics::{format_amount, totals_of, Figure};
 use crate::rules::family::Family;
 
 pub const DOC: RuleDoc = RuleDoc {
@@ -57,7 +57,7 @@ taken from another year, and the reader who adds them up will notice.
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
     let metrics = &ctx.figures.metrics;
-    for stated in stated_totals(text, metrics) {
+    for stated in totals_of(metrics, ctx.listings()) {
         let Some(total) = metrics.get(stated.total) else {
             continue;
         };
