@@ -14,8 +14,18 @@ pub const BLOCK: usize = 64;
 /// `bytes[at + k]`): whether it is one of `set`. Bytes past the end of
 /// `bytes` read as 0, which `set` must not hold.
 pub fn mask_at<const N: usize>(bytes: &[u8], at: usize, set: &[u8; N]) -> u64 {
-    let mut padded = [0u8; BLOCK];
-    let block = window(bytes, at, &mut padded);
+    match bytes
+        .get(at..at + BLOCK)
+        .and_then(|b| <&[u8; BLOCK]>::try_from(b).ok())
+    {
+        Some(block) => mask(block, set),
+        // The last block, padded: only it pays for the copy.
+        None => mask(window(bytes, at, &mut [0u8; BLOCK]), set),
+    }
+}
+
+/// [`mask_at`] of a whole block.
+fn mask<const N: usize>(block: &[u8; BLOCK], set: &[u8; N]) -> u64 {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2, as checked just above.
