@@ -68,7 +68,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let unit_at = at + '千'.len_utf8();
         let (Some(number), Some(unit)) = (
             number_before(text, at),
-            char_after(text, unit_at).filter(|c| UNITS.contains(&c)),
+            char_after(text, unit_at).filter(|c| UNITS.contains(c)),
         ) else {
             continue;
         };
