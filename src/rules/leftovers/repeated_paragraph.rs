@@ -1,6 +1,6 @@
 //! BG027: a paragraph repeated word for word in one report.
 
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::super::{shared, Context, Edit, Finding, Fix, Related, RuleDoc, Severity};
@@ -74,8 +74,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text = ctx.text;
     for report in &ctx.document.reports {
         // Keyed by length and first bytes: a full comparison only on a hit.
-        let mut seen: HashMap<(usize, u64), Vec<TextRange>, BuildHasherDefault<KeyHasher>> =
-            HashMap::default();
+        // The first paragraph of a key is kept beside the list of the
+        // others, which most keys never have.
+        let mut seen: HashMap<
+            (usize, u64),
+            (TextRange, Vec<TextRange>),
+            BuildHasherDefault<KeyHasher>,
+        > = HashMap::default();
         // Repeats one after another (a passage pasted twice): one finding.
         let mut run: Option<(TextRange, TextRange)> = None;
         for &paragraph in shared::report_paragraphs(ctx, report) {
@@ -96,16 +101,31 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 *to = from;
             }
             let key = (s.len(), u64::from_le_bytes(first));
-            let earlier = seen.entry(key).or_default();
-            match earlier.iter().find(|p| words(p.slice(text)) == s) {
-                Some(&first) => {
+            let earlier = match seen.entry(key) {
+                Entry::Vacant(place) => {
+                    place.insert((paragraph, Vec::new()));
+                    None
+                }
+                Entry::Occupied(mut place) => {
+                    let (first, others) = place.get_mut();
+                    let same = std::iter::once(&*first)
+                        .chain(others.iter())
+                        .find(|p| words(p.slice(text)) == s)
+                        .copied();
+                    if same.is_none() {
+                        others.push(paragraph);
+                    }
+                    same
+                }
+            };
+            match earlier {
+                Some(first) => {
                     run = Some(match run {
                         Some((f, r)) => (f, TextRange::new(r.start, paragraph.end)),
                         None => (first, paragraph),
                     });
                 }
                 None => {
-                    earlier.push(paragraph);
                     if let Some((first, repeat)) = run.take() {
                         out.push(finding(ctx, first, repeat));
                     }
