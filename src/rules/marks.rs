@@ -102,21 +102,17 @@ impl Marks {
         let mut found = Vec::new();
         for &(mark, min) in wanted {
             let width = mark.len_utf8();
-            let mut rest = self.positions(mark);
-            while let Some((&start, after)) = rest.split_first() {
-                let mut end = start + width;
-                let more = after
-                    .iter()
-                    .take_while(|&&at| {
-                        let next = at == end;
-                        end += width;
-                        next
-                    })
-                    .count();
-                if more + 1 >= min {
-                    found.push((mark, TextRange::new(start, start + (more + 1) * width)));
+            let positions = self.positions(mark);
+            let mut i = 0;
+            while let Some(&start) = positions.get(i) {
+                let mut len = 1;
+                while positions.get(i + len) == Some(&(start + len * width)) {
+                    len += 1;
                 }
-                rest = after.get(more..).unwrap_or_default();
+                if len >= min {
+                    found.push((mark, TextRange::new(start, start + len * width)));
+                }
+                i += len;
             }
         }
         found.sort_unstable_by_key(|&(_, range)| range.start);
