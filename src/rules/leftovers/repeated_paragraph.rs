@@ -63,6 +63,10 @@ impl Hasher for KeyHasher {
     }
 }
 
+/// The paragraphs of a report by key (length and first bytes): each key's
+/// first paragraph, and the others of that key.
+type Seen = HashMap<(usize, u64), (TextRange, Vec<TextRange>), BuildHasherDefault<KeyHasher>>;
+
 /// Paragraphs shorter than this (in characters) repeat by nature (`各位代表：`).
 const MIN_CHARS: usize = 20;
 
@@ -76,11 +80,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // Keyed by length and first bytes: a full comparison only on a hit.
         // The first paragraph of a key is kept beside the list of the
         // others, which most keys never have.
-        let mut seen: HashMap<
-            (usize, u64),
-            (TextRange, Vec<TextRange>),
-            BuildHasherDefault<KeyHasher>,
-        > = HashMap::default();
+        let mut seen = Seen::default();
         // Repeats one after another (a passage pasted twice): one finding.
         let mut run: Option<(TextRange, TextRange)> = None;
         for &paragraph in shared::report_paragraphs(ctx, report) {
