@@ -129,9 +129,8 @@ fn heading_extent(label: &str, bold: bool) -> usize {
     // A byte search for `*`, which Chinese text lacks: `str::find` walks
     // every byte of a long paragraph.
     let bytes = label.as_bytes();
-    let mut stars_at =
-        memchr::memchr_iter(b'*', bytes).filter(|&at| bytes.get(at + 1) == Some(&b'*'));
-    if let Some(stars) = stars_at.next() {
+    let stars = memchr::memchr_iter(b'*', bytes).find(|&at| bytes.get(at + 1) == Some(&b'*'));
+    if let Some(stars) = stars {
         if bold {
             return stars + 2;
         }
