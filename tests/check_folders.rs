@@ -2,6 +2,7 @@
 //! folder of reports: the real binary on folders built from the fixtures.
 
 mod cli_run;
+mod fixture;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -9,10 +10,6 @@ use std::process::Output;
 
 use serde_json::{json, Value};
 use tempfile::TempDir;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
 
 fn baogao_in(dir: &Path, args: &[&str]) -> Output {
     cli_run::baogao_in(dir, args, None)
@@ -40,7 +37,7 @@ fn folder(files: &[(&str, &str)]) -> TempDir {
     for (path, fixture) in files {
         let to = dir.path().join("reports").join(path);
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(fixtures().join(fixture), to).unwrap();
+        std::fs::copy(fixture::dir().join(fixture), to).unwrap();
     }
     dir
 }
@@ -147,12 +144,7 @@ fn statistics_as_json() {
 
 /// Every fixture, spread over nested folders.
 fn every_fixture() -> (TempDir, Vec<String>) {
-    let mut names: Vec<String> = std::fs::read_dir(fixtures())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
+    let names = fixture::fixture_names();
     assert!(names.len() >= 20, "{names:?}");
     let places: Vec<(String, &str)> = names
         .iter()
