@@ -112,41 +112,53 @@ pub(super) fn inline_items(
 /// sentences.
 fn may_open_item(s: &str) -> bool {
     // One pass for all the openers: paragraphs are many and short, so a
-    // search's fixed cost counts as much as its speed.
+    // search's fixed cost counts as much as its speed. `1.` is searched
+    // apart, by its rare `.`: a word of two bytes would make the pass
+    // stop at every character that shares the first two bytes of `是`,
+    // `要` or `一` and at every full-width comma.
     static OPENERS: Words = words!(
         "第",
         "是",
         "要",
         "（1）",
         "(1)",
-        "1.",
         "1．",
         "1、",
         "（一）",
         "(一)",
         "一、"
     );
-    OPENERS.any_word_after(s, |word, rest| {
-        let at = s.len() - rest.len() - word.len();
-        if !matches!(word, "第" | "是" | "要") {
-            let before = s.get(..at).unwrap_or("").trim_end_matches(CLOSERS);
-            return before.trim_matches(BLANKS).is_empty()
-                || before
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| is_sentence_end(c) || matches!(c, ':' | '：'));
-        }
-        if word == "第" {
-            // `第` opens an item only as `第一，` `第二是` (most are `第十四届`).
-            s.get(at..)
-                .and_then(|from| marker::parse(from, 0))
-                .is_some_and(|found| found.level == Level::Item)
-        } else {
-            s.get(..at)
-                .and_then(|before| before.chars().next_back())
-                .is_some_and(numeral::is_numeral_char)
-        }
-    })
+    OPENERS.any_word_after(s, |word, rest| opens_item(s, word, rest))
+        || memchr::memchr_iter(b'.', s.as_bytes()).any(|dot| {
+            dot > 0
+                && s.as_bytes().get(dot - 1) == Some(&b'1')
+                && s.get(dot + 1..)
+                    .is_some_and(|rest| opens_item(s, "1.", rest))
+        })
+}
+
+/// Whether `word`, one of [`may_open_item`]'s openers, followed in `s` by
+/// `rest`, opens an item there.
+fn opens_item(s: &str, word: &str, rest: &str) -> bool {
+    let at = s.len() - rest.len() - word.len();
+    if !matches!(word, "第" | "是" | "要") {
+        let before = s.get(..at).unwrap_or("").trim_end_matches(CLOSERS);
+        return before.trim_matches(BLANKS).is_empty()
+            || before
+                .chars()
+                .next_back()
+                .is_some_and(|c| is_sentence_end(c) || matches!(c, ':' | '：'));
+    }
+    if word == "第" {
+        // `第` opens an item only as `第一，` `第二是` (most are `第十四届`).
+        s.get(at..)
+            .and_then(|from| marker::parse(from, 0))
+            .is_some_and(|found| found.level == Level::Item)
+    } else {
+        s.get(..at)
+            .and_then(|before| before.chars().next_back())
+            .is_some_and(numeral::is_numeral_char)
+    }
 }
 
 /// An inline item's own text: up to the end of its sentence or clause group
