@@ -68,7 +68,7 @@ fn mask_bytewise<const N: usize>(block: &[u8; BLOCK], set: &[u8; N]) -> u64 {
 pub(crate) mod avx2 {
     use std::arch::x86_64::{
         __m256i, _mm256_cmpeq_epi8, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
-        _mm256_set_epi64x, _mm256_setzero_si256,
+        _mm256_setr_epi64x, _mm256_setzero_si256,
     };
 
     use super::BLOCK;
@@ -83,7 +83,9 @@ pub(crate) mod avx2 {
                 .and_then(|w| <[u8; 8]>::try_from(w).ok())
                 .map_or(0, i64::from_le_bytes)
         };
-        _mm256_set_epi64x(word(3), word(2), word(1), word(0))
+        // In memory order: given highest first (`_mm256_set_epi64x`) the
+        // compiler builds the vector from four loads and three shuffles.
+        _mm256_setr_epi64x(word(0), word(1), word(2), word(3))
     }
 
     /// Thirty-two bytes at a time: each compared with every byte of `set`

@@ -220,7 +220,7 @@ const NIBBLES: [[u8; 16]; 6] = {
 mod avx2 {
     use std::arch::x86_64::{
         __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_movemask_epi8, _mm256_set1_epi8,
-        _mm256_set_epi64x, _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
+        _mm256_setr_epi64x, _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
     };
 
     use super::{block_mask_bytewise, stops_at, Stops, NIBBLES};
@@ -251,7 +251,7 @@ mod avx2 {
         };
         // The same table in both 128-bit lanes: the lookup stays in its lane.
         let (low, high) = (half(0), half(8));
-        _mm256_shuffle_epi8(_mm256_set_epi64x(high, low, high, low), nibbles)
+        _mm256_shuffle_epi8(_mm256_setr_epi64x(low, high, low, high), nibbles)
     }
 
     /// The classes each byte of `v` may belong to, by the tables of its
