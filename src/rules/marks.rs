@@ -75,13 +75,16 @@ impl Marks {
 
     /// Each of `marks` where it is, in text order.
     pub fn in_order(&self, marks: &[char]) -> Vec<(usize, char)> {
-        // Each mark's list is in order: each merged into those before it.
+        // Each mark's list is in order: each merged into those before it,
+        // the shortest first, as each merge copies all the lists before.
+        let mut lists: Vec<(&[usize], char)> = marks
+            .iter()
+            .map(|&mark| (self.positions(mark), mark))
+            .filter(|(list, _)| !list.is_empty())
+            .collect();
+        lists.sort_by_key(|(list, _)| list.len());
         let mut found: Vec<(usize, char)> = Vec::new();
-        for &mark in marks {
-            let list = self.positions(mark);
-            if list.is_empty() {
-                continue;
-            }
+        for (list, mark) in lists {
             let mut merged = Vec::with_capacity(found.len() + list.len());
             let mut earlier = found.into_iter().peekable();
             for &at in list {
