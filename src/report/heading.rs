@@ -7,7 +7,7 @@ use super::markdown::{clean_label, markdown_prefix};
 use super::model::{Level, Marker, MarkerStyle, Part};
 use super::{marker, numeral, parts};
 use crate::text::sentence::{is_sentence_end, sentence_starts};
-use crate::text::TextRange;
+use crate::text::{byte_set, TextRange};
 
 /// A numbered heading, an item, or an unnumbered part heading at the start
 /// of paragraph `p`.
@@ -126,11 +126,9 @@ fn holds_next(s: &str, marker: &Marker) -> bool {
 /// Length of a heading's text from its label start: the first sentence, or
 /// up to the closing `**` of a bold heading.
 fn heading_extent(label: &str, bold: bool) -> usize {
-    // A byte search for `*`, which Chinese text lacks: `str::find` walks
+    // A search led by `*`, which Chinese text lacks: `str::find` walks
     // every byte of a long paragraph.
-    let bytes = label.as_bytes();
-    let stars = memchr::memchr_iter(b'*', bytes).find(|&at| bytes.get(at + 1) == Some(&b'*'));
-    if let Some(stars) = stars {
+    if let Some(stars) = byte_set::find_all(label.as_bytes(), b"**").next() {
         if bold {
             return stars + 2;
         }

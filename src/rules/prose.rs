@@ -54,25 +54,6 @@ pub fn in_code_or_url(text: &str, paragraph: TextRange, range: TextRange) -> boo
     ascii_after && (token.contains("://") || token.contains("www.") || token.contains('@'))
 }
 
-/// Where `needle` occurs in `haystack`, not overlapping, in order. A byte
-/// search for its first byte, which must be rare in Chinese text (ASCII, or
-/// the lead of a Latin-1 sign such as `·` `×`): the leads of Han characters
-/// and Chinese marks would stop it at nearly every character.
-pub fn find_all<'h>(haystack: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
-    let mut next = 0;
-    memchr::memchr_iter(needle.first().copied().unwrap_or_default(), haystack).filter(move |&at| {
-        let found = !needle.is_empty()
-            && at >= next
-            && haystack
-                .get(at..)
-                .is_some_and(|rest| rest.starts_with(needle));
-        if found {
-            next = at + needle.len();
-        }
-        found
-    })
-}
-
 /// The part of `positions` (in text order) that lies within `range`.
 pub fn within(positions: &[usize], range: TextRange) -> &[usize] {
     let from = positions.partition_point(|&at| at < range.start);

@@ -10,6 +10,25 @@
 /// Bytes one mask covers.
 pub const BLOCK: usize = 64;
 
+/// Where `needle` occurs in `haystack`, not overlapping, in order. A byte
+/// search for its first byte, which must be rare in Chinese text (ASCII, or
+/// the lead of a Latin-1 sign such as `·` `×`): the leads of Han characters
+/// and Chinese marks would stop it at nearly every character.
+pub fn find_all<'h>(haystack: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
+    let mut next = 0;
+    memchr::memchr_iter(needle.first().copied().unwrap_or_default(), haystack).filter(move |&at| {
+        let found = !needle.is_empty()
+            && at >= next
+            && haystack
+                .get(at..)
+                .is_some_and(|rest| rest.starts_with(needle));
+        if found {
+            next = at + needle.len();
+        }
+        found
+    })
+}
+
 /// One bit per byte of the [`BLOCK`] bytes from `at` (bit `k` for
 /// `bytes[at + k]`): whether it is one of `set`. Bytes past the end of
 /// `bytes` read as 0, which `set` must not hold.

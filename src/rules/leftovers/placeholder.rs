@@ -4,7 +4,7 @@
 use super::super::prose::{char_after, char_before, is_han, prose_paragraph};
 use super::super::{shared, Context, Finding, RuleDoc, Severity};
 use crate::rules::family::Family;
-use crate::text::TextRange;
+use crate::text::{byte_set, TextRange};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: "BG026",
@@ -139,7 +139,7 @@ fn placeholders(ctx: &Context) -> Vec<TextRange> {
         starts.extend(ctx.marks().positions(mark));
     }
     starts.extend(ctx.anchors('某'));
-    starts.extend(super::super::prose::find_all(bytes, "×".as_bytes()));
+    starts.extend(byte_set::find_all(bytes, "×".as_bytes()));
     let mut candidates: Vec<TextRange> = starts.into_iter().filter_map(at).collect();
     candidates.sort_unstable_by_key(|r| r.start);
     let mut found: Vec<TextRange> = Vec::new();

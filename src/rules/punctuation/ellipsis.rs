@@ -1,10 +1,11 @@
 //! BG018: an ellipsis written `。。。`, `...` or `…` instead of `……`.
 
 use super::super::prose::{
-    char_after, char_before, find_all, is_chinese, prose_paragraph, replace, runs_around,
+    char_after, char_before, is_chinese, prose_paragraph, replace, runs_around,
 };
 use super::super::{Context, Finding, Marks, RuleDoc, Severity};
 use crate::rules::family::Family;
+use crate::text::byte_set::find_all;
 use crate::text::TextRange;
 
 pub const DOC: RuleDoc = RuleDoc {
