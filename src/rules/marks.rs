@@ -1,12 +1,13 @@
 //! The Chinese marks of a text: every character whose UTF-8 leads with E2,
 //! E3 or EF (`“”…—`, `、。《》【】`, `，：；（）`, and the few letters and
-//! symbols of those blocks), found in one pass and kept by mark, so that a
-//! rule reads where its own marks are instead of walking all of them.
+//! symbols of those blocks), found in one pass ([`super::index`]) and kept
+//! by mark, so that a rule reads where its own marks are instead of walking
+//! all of them.
 
-use crate::text::{byte_set, TextRange};
+use crate::text::TextRange;
 
 /// The bytes a mark leads with.
-const LEADS: [u8; 3] = [0xE2, 0xE3, 0xEF];
+pub(super) const LEADS: [u8; 3] = [0xE2, 0xE3, 0xEF];
 
 /// Where each mark is, in text order. A mark's place in the table is
 /// its bytes: a page of 64 for each lead and second byte a text uses (a
@@ -28,30 +29,24 @@ fn slot(bytes: &[u8]) -> Option<(usize, usize)> {
 }
 
 impl Marks {
-    pub fn of(text: &str) -> Marks {
-        let bytes = text.as_bytes();
-        let mut marks = Marks {
+    pub(super) fn new() -> Marks {
+        Marks {
             pages: (0..LEADS.len() * 64).map(|_| None).collect(),
-        };
-        // A mask per block of 64 bytes, not a byte search: the marks are
-        // too frequent for a search to run far between them.
-        for block in (0..bytes.len()).step_by(byte_set::BLOCK) {
-            let mut leads = byte_set::mask_at(bytes, block, &LEADS);
-            while leads != 0 {
-                let at = block + leads.trailing_zeros() as usize;
-                leads &= leads - 1;
-                let Some((page, list)) = bytes.get(at..).and_then(slot) else {
-                    continue;
-                };
-                if let Some(Some(page)) = marks.pages.get_mut(page).map(|p| {
-                    p.get_or_insert_with(|| Box::new(std::array::from_fn(|_| Vec::new())))
-                        .get_mut(list)
-                }) {
-                    page.push(at);
-                }
-            }
         }
-        marks
+    }
+
+    /// Keeps the mark at `at` of `bytes`, a byte of [`LEADS`]; marks are
+    /// added in text order.
+    pub(super) fn add(&mut self, bytes: &[u8], at: usize) {
+        let Some((page, list)) = bytes.get(at..).and_then(slot) else {
+            return;
+        };
+        if let Some(Some(list)) = self.pages.get_mut(page).map(|p| {
+            p.get_or_insert_with(|| Box::new(std::array::from_fn(|_| Vec::new())))
+                .get_mut(list)
+        }) {
+            list.push(at);
+        }
     }
 
     /// Whether `c` is one of the characters kept here.
@@ -126,12 +121,13 @@ impl Marks {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::index::Index;
 
     const TEXT: &str = "各位代表：“一、二”。。。《条例》（一）,―…… ・∶ａＺ";
 
     #[test]
     fn each_mark_where_a_search_for_it_finds_it() {
-        let marks = Marks::of(TEXT);
+        let marks = Index::of(TEXT).marks;
         for c in TEXT.chars().filter(|c| c.len_utf8() == 3) {
             let expected: Vec<usize> = TEXT.match_indices(c).map(|(i, _)| i).collect();
             let lead = c.to_string().as_bytes()[0];
@@ -147,7 +143,7 @@ mod tests {
 
     #[test]
     fn runs_and_order() {
-        let marks = Marks::of(TEXT);
+        let marks = Index::of(TEXT).marks;
         let runs: Vec<(char, &str)> = marks
             .runs(&[('。', 2), ('…', 2), ('、', 2)])
             .into_iter()

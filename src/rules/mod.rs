@@ -5,6 +5,7 @@
 mod anchors;
 mod family;
 mod finding;
+mod index;
 mod marks;
 mod prose;
 mod settings;
@@ -40,7 +41,7 @@ use std::sync::OnceLock;
 use crate::text::TextRange;
 
 use crate::report::{Document, Report};
-use anchors::Anchors;
+use index::Index;
 pub use marks::Marks;
 use shared::{List, Located};
 
@@ -93,11 +94,10 @@ pub(crate) struct Context<'a> {
     lists: OnceLock<Vec<Vec<List<'a>>>>,
     /// Each report's standard parts ([`shared::located_parts`]), likewise.
     parts: OnceLock<Vec<Vec<Located>>>,
-    /// Where the Chinese marks of the text are ([`Marks`]): one pass for
-    /// the punctuation rules.
-    marks: OnceLock<Marks>,
-    /// Where the Han characters the rules start from are ([`Anchors`]).
-    anchors: OnceLock<Anchors>,
+    /// Where the Chinese marks ([`Marks`]) and the Han characters the rules
+    /// start from ([`Anchors`](anchors::Anchors)) are: one pass for all the
+    /// rules.
+    index: OnceLock<Index>,
     /// The figures `其中` lists parts of ([`metrics::listings`]): two
     /// figure rules read them.
     listings: OnceLock<Vec<Listing>>,
@@ -135,18 +135,21 @@ impl<'a> Context<'a> {
 
     /// Where the Chinese marks of the text are.
     pub fn marks(&self) -> &Marks {
-        self.marks.get_or_init(|| Marks::of(self.text))
+        &self.index().marks
     }
 
-    /// Where each Han character a rule starts from is ([`Anchors`]).
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::of(self.text))
+    }
+
+    /// Where each Han character a rule starts from is
+    /// ([`Anchors`](anchors::Anchors)).
     pub fn anchors(&self, anchor: char) -> &[usize] {
-        self.anchors
-            .get_or_init(|| Anchors::of(self.text))
-            .positions(anchor)
+        self.index().anchors.positions(anchor)
     }
 
-    /// Where `c`, a Chinese mark ([`Marks`]) or one of the [`Anchors`], is
-    /// within `range`.
+    /// Where `c`, a Chinese mark ([`Marks`]) or one of the
+    /// [`Anchors`](anchors::Anchors), is within `range`.
     pub fn positions_in(&self, c: char, range: TextRange) -> &[usize] {
         let all = if Marks::is_mark(c) {
             self.marks().positions(c)
@@ -156,7 +159,7 @@ impl<'a> Context<'a> {
         prose::within(all, range)
     }
 
-    /// Where `word` is, which starts with one of the [`Anchors`] or with a
+    /// Where `word` is, which starts with one of the [`Anchors`](anchors::Anchors) or with a
     /// Chinese mark ([`Marks`]).
     pub fn word_starts<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
         self.word_starts_in(word, TextRange::new(0, self.text.len()))
@@ -385,8 +388,7 @@ pub fn check_with(
         line_break: OnceLock::new(),
         lists: OnceLock::new(),
         parts: OnceLock::new(),
-        marks: OnceLock::new(),
-        anchors: OnceLock::new(),
+        index: OnceLock::new(),
         listings: OnceLock::new(),
     };
     let mut all_findings = Vec::new();

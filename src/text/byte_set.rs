@@ -107,8 +107,17 @@ pub(crate) mod avx2 {
         _mm256_setr_epi64x(word(0), word(1), word(2), word(3))
     }
 
-    /// Thirty-two bytes at a time: each compared with every byte of `set`
-    /// (a fixed number of them, so the comparisons are unrolled).
+    /// One bit for each of the thirty-two bytes of `v`: whether it is one
+    /// of `set` (a fixed number of bytes, so the comparisons are unrolled).
+    #[target_feature(enable = "avx2")]
+    pub(crate) fn matches<const N: usize>(v: __m256i, set: &[u8; N]) -> u64 {
+        let hits = set.iter().fold(_mm256_setzero_si256(), |hits, &b| {
+            _mm256_or_si256(hits, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b as i8)))
+        });
+        u64::from(_mm256_movemask_epi8(hits) as u32)
+    }
+
+    /// Thirty-two bytes at a time.
     #[target_feature(enable = "avx2")]
     pub(super) fn mask<const N: usize>(block: &[u8; BLOCK], set: &[u8; N]) -> u64 {
         let half = |from: usize| {
@@ -116,11 +125,7 @@ pub(crate) mod avx2 {
                 .get(from..from + 32)
                 .and_then(|h| h.try_into().ok())
                 .unwrap_or(&[0; 32]);
-            let v = vector(bytes);
-            let hits = set.iter().fold(_mm256_setzero_si256(), |hits, &b| {
-                _mm256_or_si256(hits, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b as i8)))
-            });
-            u64::from(_mm256_movemask_epi8(hits) as u32)
+            matches(vector(bytes), set)
         };
         half(0) | half(32) << 32
     }

@@ -1,10 +1,12 @@
 //! Text primitives shared by every layer: byte ranges, a line index and
 //! conversion between byte offsets and line/column positions in the three
 //! encodings an LSP client may speak, masks of the bytes of a set
-//! (`byte_set`), trimmed lines (`lines`), sentence ends (`sentence`) and
-//! cutting by characters (`chars`). No protocol types live here.
+//! (`byte_set`) and of the places a few characters may start (`char_set`),
+//! trimmed lines (`lines`), sentence ends (`sentence`) and cutting by
+//! characters (`chars`). No protocol types live here.
 
 pub(crate) mod byte_set;
+pub(crate) mod char_set;
 mod chars;
 mod line_index;
 pub(crate) mod lines;

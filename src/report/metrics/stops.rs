@@ -4,7 +4,7 @@
 //! stepped over without being decoded; finding the stops is most of the
 //! scan's cost on a long text, so it is done a block of 64 bytes at a time.
 
-use crate::text::byte_set;
+use crate::text::char_set::Classes;
 
 /// The characters the scan stops at besides ASCII digits, line breaks, `!`
 /// and `?`: sentence ends, the full-width quote `＂`, full-width digits and
@@ -116,40 +116,37 @@ impl<'t> Stops<'t> {
 }
 
 /// One bit per position of the 64 bytes from `at`: whether the scan stops
-/// there. AVX2 when the CPU has it (nearly every x86_64 CPU since 2013),
-/// else a byte at a time.
+/// there. The candidates by their nibbles ([`CLASSES`]), then told exactly
+/// by [`stops_at`].
 fn block_mask(bytes: &[u8], at: usize) -> u64 {
-    #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU has AVX2, as checked just above.
-        return unsafe { avx2::block_mask(bytes, at) };
+    let mut mask = CLASSES.candidates_at(bytes, at);
+    let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    let mut candidates = mask;
+    while candidates != 0 {
+        let k = candidates.trailing_zeros() as usize;
+        let i = at + k;
+        mask &= !(u64::from(!stops_at(byte(i), byte(i + 1), byte(i + 2))) << k);
+        candidates &= candidates - 1;
     }
-    block_mask_bytewise(bytes, at)
+    mask
 }
 
-/// [`block_mask`] a byte at a time.
+/// [`block_mask`] a byte at a time, which the tests hold it to.
+#[cfg(test)]
 fn block_mask_bytewise(bytes: &[u8], at: usize) -> u64 {
-    const WITH_NEXT: usize = Stops::BLOCK + 2;
-    // The last block is read from a copy padded with 0, which starts no stop.
-    let mut padded = [0u8; WITH_NEXT];
-    let block = byte_set::window(bytes, at, &mut padded);
-    let (Some(second), Some(third)) = (block.get(1..), block.get(2..)) else {
-        return 0;
-    };
-    block
-        .iter()
-        .zip(second)
-        .zip(third)
-        .enumerate()
-        .fold(0, |mask, (k, ((&b0, &b1), &b2))| {
-            mask | u64::from(stops_at(b0, b1, b2)) << k
-        })
+    let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    (0..Stops::BLOCK).fold(0, |mask, k| {
+        let i = at + k;
+        mask | u64::from(stops_at(byte(i), byte(i + 1), byte(i + 2))) << k
+    })
 }
 
 /// The bytes that may begin a stop, as eight classes: the first bytes of a
 /// class, its second bytes and its third bytes (none listed: any). Together
 /// they hold every stop's first byte, and every three-byte stop's bytes.
-const CLASSES: [[&[u8]; 3]; 8] = [
+/// Far fewer positions are candidates than begin no stop (`、` `人` `中`
+/// `国` share a stop's first bytes), and [`stops_at`] clears those.
+const CLASSES: Classes = Classes::new(&[
     [b"0123456789?", b"", b""],
     [b"!\n\r", b"", b""],
     // 。 〇
@@ -174,143 +171,7 @@ const CLASSES: [[&[u8]; 3]; 8] = [
             0x81, 0x82, 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9F,
         ],
     ],
-];
-
-/// [`CLASSES`] by nibble: for the high and the low nibble of the first, the
-/// second and the third byte, the classes (one bit each) a byte with that
-/// nibble may belong to. Bytes whose six lookups share a bit are a
-/// candidate. Far fewer are than begin no stop (`、` `人` `中` `国` share a
-/// stop's first bytes), and [`stops_at`] clears those.
-// Evaluated while compiling: an index out of range fails the build.
-#[allow(clippy::indexing_slicing)]
-const NIBBLES: [[u8; 16]; 6] = {
-    let mut tables = [[0u8; 16]; 6];
-    let mut class = 0;
-    while class < CLASSES.len() {
-        let bit = 1 << class;
-        let mut byte = 0;
-        while byte < 3 {
-            let (high, low) = (2 * byte, 2 * byte + 1);
-            let listed = CLASSES[class][byte];
-            let mut i = 0;
-            while i < 16 {
-                if listed.is_empty() {
-                    tables[high][i] |= bit;
-                    tables[low][i] |= bit;
-                }
-                i += 1;
-            }
-            let mut i = 0;
-            while i < listed.len() {
-                tables[high][(listed[i] >> 4) as usize] |= bit;
-                tables[low][(listed[i] & 15) as usize] |= bit;
-                i += 1;
-            }
-            byte += 1;
-        }
-        class += 1;
-    }
-    tables
-};
-
-/// Thirty-two bytes at a time: each position classified by the nibbles of
-/// its three bytes ([`NIBBLES`], six table lookups), the candidates then
-/// told exactly by [`stops_at`].
-#[cfg(target_arch = "x86_64")]
-mod avx2 {
-    use std::arch::x86_64::{
-        __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_movemask_epi8, _mm256_set1_epi8,
-        _mm256_setr_epi64x, _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
-    };
-
-    use super::{block_mask_bytewise, stops_at, Stops, NIBBLES};
-    use crate::text::byte_set;
-
-    /// Bytes a block reads: its own and the two after it (the rest of a
-    /// character that starts at its end).
-    const WINDOW: usize = Stops::BLOCK + 2;
-
-    /// The thirty-two bytes from `from` in the window.
-    #[target_feature(enable = "avx2")]
-    fn vector(window: &[u8; WINDOW], from: usize) -> __m256i {
-        let bytes: &[u8; 32] = window
-            .get(from..from + 32)
-            .and_then(|w| w.try_into().ok())
-            .unwrap_or(&[0; 32]);
-        byte_set::avx2::vector(bytes)
-    }
-
-    /// Each byte of `nibbles` (0 to 15) looked up in `table`.
-    #[target_feature(enable = "avx2")]
-    fn lookup(table: [u8; 16], nibbles: __m256i) -> __m256i {
-        let half = |from: usize| {
-            table
-                .get(from..from + 8)
-                .and_then(|h| <[u8; 8]>::try_from(h).ok())
-                .map_or(0, i64::from_le_bytes)
-        };
-        // The same table in both 128-bit lanes: the lookup stays in its lane.
-        let (low, high) = (half(0), half(8));
-        _mm256_shuffle_epi8(_mm256_setr_epi64x(low, high, low, high), nibbles)
-    }
-
-    /// The classes each byte of `v` may belong to, by the tables of its
-    /// high and low nibbles.
-    #[target_feature(enable = "avx2")]
-    fn classes(v: __m256i, high: [u8; 16], low: [u8; 16]) -> __m256i {
-        let nibble = _mm256_set1_epi8(15);
-        _mm256_and_si256(
-            lookup(high, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble)),
-            lookup(low, _mm256_and_si256(v, nibble)),
-        )
-    }
-
-    /// A bit for each of thirty-two positions whose bytes (`first`, then
-    /// `second` and `third`) may begin a stop.
-    #[target_feature(enable = "avx2")]
-    fn candidates(first: __m256i, second: __m256i, third: __m256i) -> u64 {
-        let [first_high, first_low, second_high, second_low, third_high, third_low] = NIBBLES;
-        let shared = _mm256_and_si256(
-            _mm256_and_si256(
-                classes(first, first_high, first_low),
-                classes(second, second_high, second_low),
-            ),
-            classes(third, third_high, third_low),
-        );
-        let none = _mm256_cmpeq_epi8(shared, _mm256_setzero_si256());
-        u64::from(!(_mm256_movemask_epi8(none) as u32))
-    }
-
-    #[target_feature(enable = "avx2")]
-    pub(super) fn block_mask(bytes: &[u8], at: usize) -> u64 {
-        let Some(window) = bytes
-            .get(at..at + WINDOW)
-            .and_then(|w| <&[u8; WINDOW]>::try_from(w).ok())
-        else {
-            // The end of the text.
-            return block_mask_bytewise(bytes, at);
-        };
-        let half = |from: usize| {
-            candidates(
-                vector(window, from),
-                vector(window, from + 1),
-                vector(window, from + 2),
-            )
-        };
-        let mut mask = half(0) | half(32) << 32;
-        // Tell the candidates exactly: the third byte, for a character.
-        let mut candidates = mask;
-        while candidates != 0 {
-            // Below 64, so the three bytes from it are in the window.
-            let k = candidates.trailing_zeros() as usize & (Stops::BLOCK - 1);
-            if let [b0, b1, b2, ..] = *window.get(k..).unwrap_or_default() {
-                mask &= !(u64::from(!stops_at(b0, b1, b2)) << k);
-            }
-            candidates &= candidates - 1;
-        }
-        mask
-    }
-}
+]);
 
 #[cfg(test)]
 mod tests {

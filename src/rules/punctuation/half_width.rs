@@ -269,7 +269,7 @@ mod tests {
     #[test]
     fn full_width_counts_follow_the_marks() {
         let text = "，。；：？！（）、，";
-        let marks = crate::rules::Marks::of(text);
+        let marks = crate::rules::index::Index::of(text).marks;
         let counts = super::full_width_counts(&marks, crate::text::TextRange::new(0, text.len()));
         for (kind, (_, full)) in super::MARKS.iter().enumerate() {
             assert_eq!(counts[kind], text.matches(full).count(), "{full}");

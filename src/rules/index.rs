@@ -1,0 +1,36 @@
+//! The marks ([`Marks`]) and the anchors ([`Anchors`]) of a text, found in
+//! one read of it ([`char_set::sweep`]): the marks by their lead bytes, the
+//! anchors by the nibbles of their bytes, block by block.
+
+use super::anchors::{self, Anchors};
+use super::marks::{self, Marks};
+use crate::text::char_set;
+
+pub struct Index {
+    pub marks: Marks,
+    pub anchors: Anchors,
+}
+
+impl Index {
+    pub fn of(text: &str) -> Index {
+        let bytes = text.as_bytes();
+        let mut marks = Marks::new();
+        let mut anchors = Anchors::default();
+        char_set::sweep(
+            bytes,
+            &marks::LEADS,
+            &anchors::CLASSES,
+            |block, mut leads, mut candidates| {
+                while leads != 0 {
+                    marks.add(bytes, block + leads.trailing_zeros() as usize);
+                    leads &= leads - 1;
+                }
+                while candidates != 0 {
+                    anchors.add(bytes, block + candidates.trailing_zeros() as usize);
+                    candidates &= candidates - 1;
+                }
+            },
+        );
+        Index { marks, anchors }
+    }
+}
