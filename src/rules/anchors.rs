@@ -71,9 +71,13 @@ impl Anchors {
     /// Where `anchor` is, in order; nowhere for a character that is not
     /// one of [`ANCHORS`].
     pub fn positions(&self, anchor: char) -> &[usize] {
-        ANCHORS
+        let mut buf = [0u8; 4];
+        let &[b0, b1, b2] = anchor.encode_utf8(&mut buf).as_bytes() else {
+            return &[];
+        };
+        BYTES
             .iter()
-            .position(|word| word.chars().eq([anchor]))
+            .position(|bytes| *bytes == [b0, b1, b2])
             .and_then(|i| self.at.get(i))
             .map_or(&[], Vec::as_slice)
     }

@@ -96,6 +96,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .iter()
             .take_while(|&&(at, _)| at < paragraph.end)
             .count();
+        if inside == 0 && carried.is_empty() {
+            // Nothing to open or close (most paragraphs).
+            continue;
+        }
         let open = check_paragraph(
             text,
             paragraph,
