@@ -80,10 +80,14 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // Keyed by length and first bytes: a full comparison only on a hit.
         // The first paragraph of a key is kept beside the list of the
         // others, which most keys never have.
-        let mut seen = Seen::default();
+        let paragraphs = shared::report_paragraphs(ctx, report);
+        // Room for the paragraphs long enough in any script, made at once
+        // rather than by doubling, which copies the keys at each step.
+        let long = paragraphs.iter().filter(|p| p.len() >= 3 * MIN_CHARS);
+        let mut seen = Seen::with_capacity_and_hasher(long.count(), Default::default());
         // Repeats one after another (a passage pasted twice): one finding.
         let mut run: Option<(TextRange, TextRange)> = None;
-        for &paragraph in shared::report_paragraphs(ctx, report) {
+        for &paragraph in paragraphs {
             let s = words(paragraph.slice(text));
             // Cheap bounds first: a character is one to four bytes.
             if s.len() < MIN_CHARS
