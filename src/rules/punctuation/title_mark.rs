@@ -65,7 +65,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let mut lines = lines(text).peekable();
     while let Some(line) = lines.next() {
         let words = line.slice(text);
-        if !words.ends_with(MARKS) || words.len() > 60 * 4 {
+        if words.len() > 60 * 4 || !words.ends_with(MARKS) {
             continue;
         }
         // The next line with words is the date and venue.
