@@ -4,6 +4,7 @@
 
 use super::anchors::{self, Anchors};
 use super::marks::{self, Marks};
+use crate::text::byte_set::BLOCK;
 use crate::text::char_set;
 
 pub struct Index {
@@ -16,11 +17,9 @@ impl Index {
         let bytes = text.as_bytes();
         let mut marks = Marks::new();
         let mut anchors = Anchors::default();
-        char_set::sweep(
-            bytes,
-            &marks::LEADS,
-            &anchors::CLASSES,
-            |block, mut leads, mut candidates| {
+        char_set::sweep(bytes, &marks::LEADS, &anchors::CLASSES, |first, blocks| {
+            for (k, &(mut leads, mut candidates)) in blocks.iter().enumerate() {
+                let block = first + k * BLOCK;
                 while leads != 0 {
                     marks.add(bytes, block + leads.trailing_zeros() as usize);
                     leads &= leads - 1;
@@ -29,8 +28,8 @@ impl Index {
                     anchors.add(bytes, block + candidates.trailing_zeros() as usize);
                     candidates &= candidates - 1;
                 }
-            },
-        );
+            }
+        });
         Index { marks, anchors }
     }
 }

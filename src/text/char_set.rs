@@ -104,34 +104,47 @@ impl Classes {
     }
 }
 
-/// Every block of [`BLOCK`] bytes of `bytes` in order, in one pass: `f`
-/// gets where the block starts, one bit per position holding a byte of
-/// `set` ([`byte_set::mask_at`]) and one per candidate of `classes`
-/// ([`Classes::candidates_at`]). Two indexes of a text, made in one read
-/// of it.
+/// Every block of [`BLOCK`] bytes of `bytes` in order, in one pass, a batch
+/// at a time: `f` gets where the batch's first block starts and, for each
+/// block, one bit per position holding a byte of `set`
+/// ([`byte_set::mask_at`]) and one per candidate of `classes`
+/// ([`Classes::candidates_at`]). Two indexes of a text, made in one read of
+/// it; `f` is called once a batch, not once a block, as a call a block cost
+/// as much as the block's vectors.
 pub fn sweep<const N: usize>(
     bytes: &[u8],
     set: &[u8; N],
     classes: &Classes,
-    mut f: impl FnMut(usize, u64, u64),
+    mut f: impl FnMut(usize, &[(u64, u64)]),
 ) {
     let mut at = 0;
+    let mut masks = [(0, 0); BATCH];
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU has AVX2, as checked just above.
-        at = unsafe { avx2::sweep(bytes, set, classes, &mut f) };
+        loop {
+            // SAFETY: the CPU has AVX2, as checked just above.
+            let done = unsafe { avx2::blocks(bytes, at, set, classes, &mut masks) };
+            f(at, masks.get(..done).unwrap_or_default());
+            at += done * BLOCK;
+            if done < BATCH {
+                break;
+            }
+        }
     }
     // The blocks the vectors did not take: those too near the end of the
     // text for a whole window, or all of them without AVX2.
     while at < bytes.len() {
-        f(
-            at,
+        let block = (
             byte_set::mask_at(bytes, at, set),
             classes.candidates_bytewise(bytes, at),
         );
+        f(at, &[block]);
         at += BLOCK;
     }
 }
+
+/// Blocks a [`sweep`] works out per call of its vector code.
+const BATCH: usize = 32;
 
 /// Thirty-two bytes at a time: each position classified by the nibbles of
 /// its three bytes, six table lookups.
@@ -142,7 +155,7 @@ mod avx2 {
         _mm256_setr_epi64x, _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
     };
 
-    use super::{Classes, BLOCK, WINDOW};
+    use super::{Classes, BATCH, BLOCK, WINDOW};
     use crate::text::byte_set;
 
     /// The thirty-two bytes from `from` in the window.
@@ -231,25 +244,27 @@ mod avx2 {
         (set0 | set1 << 32, candidates0 | candidates1 << 32)
     }
 
-    /// [`super::sweep`] of every block with a whole window; where the first
-    /// block without one starts.
+    /// The masks of [`super::sweep`] for the blocks from `from` with a whole
+    /// window, up to [`BATCH`] of them; how many.
     #[target_feature(enable = "avx2")]
-    pub(super) fn sweep<const N: usize>(
+    pub(super) fn blocks<const N: usize>(
         bytes: &[u8],
+        from: usize,
         set: &[u8; N],
         classes: &Classes,
-        f: &mut impl FnMut(usize, u64, u64),
+        masks: &mut [(u64, u64); BATCH],
     ) -> usize {
-        let mut at = 0;
-        while let Some(window) = bytes
-            .get(at..at + WINDOW)
-            .and_then(|w| <&[u8; WINDOW]>::try_from(w).ok())
-        {
-            let (in_set, candidates) = block_with(window, set, classes);
-            f(at, in_set, candidates);
-            at += BLOCK;
+        for (k, masks) in masks.iter_mut().enumerate() {
+            let at = from + k * BLOCK;
+            let Some(window) = bytes
+                .get(at..at + WINDOW)
+                .and_then(|w| <&[u8; WINDOW]>::try_from(w).ok())
+            else {
+                return k;
+            };
+            *masks = block_with(window, set, classes);
         }
-        at
+        BATCH
     }
 }
 
@@ -282,14 +297,17 @@ mod tests {
         for len in [0, 1, 63, 64, 65, 66, 67, 130, text.len()] {
             let bytes = text.as_bytes().get(..len).unwrap_or(text.as_bytes());
             let mut starts = Vec::new();
-            sweep(bytes, b"\xE2\xEF", &CLASSES, |at, in_set, candidates| {
-                starts.push(at);
-                assert_eq!(
-                    in_set,
-                    byte_set::mask_at(bytes, at, b"\xE2\xEF"),
-                    "{len} {at}"
-                );
-                assert_eq!(candidates, CLASSES.candidates_at(bytes, at), "{len} {at}");
+            sweep(bytes, b"\xE2\xEF", &CLASSES, |first, blocks| {
+                for (k, &(in_set, candidates)) in blocks.iter().enumerate() {
+                    let at = first + k * BLOCK;
+                    starts.push(at);
+                    assert_eq!(
+                        in_set,
+                        byte_set::mask_at(bytes, at, b"\xE2\xEF"),
+                        "{len} {at}"
+                    );
+                    assert_eq!(candidates, CLASSES.candidates_at(bytes, at), "{len} {at}");
+                }
             });
             let expected: Vec<usize> = (0..len).step_by(BLOCK).collect();
             assert_eq!(starts, expected, "{len}");
