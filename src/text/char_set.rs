@@ -118,9 +118,9 @@ pub fn sweep<const N: usize>(
     mut f: impl FnMut(usize, &[(u64, u64)]),
 ) {
     let mut at = 0;
-    let mut masks = [(0, 0); BATCH];
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
+        let mut masks = [(0, 0); BATCH];
         loop {
             // SAFETY: the CPU has AVX2, as checked just above.
             let done = unsafe { avx2::blocks(bytes, at, set, classes, &mut masks) };
@@ -144,6 +144,7 @@ pub fn sweep<const N: usize>(
 }
 
 /// Blocks a [`sweep`] works out per call of its vector code.
+#[cfg(target_arch = "x86_64")]
 const BATCH: usize = 32;
 
 /// Thirty-two bytes at a time: each position classified by the nibbles of
