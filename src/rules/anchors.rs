@@ -23,6 +23,12 @@ const BYTES: [[u8; 3]; ANCHORS.len()] = {
     bytes
 };
 
+/// Which of [`ANCHORS`] `bytes` are.
+fn which(bytes: &[u8]) -> Option<usize> {
+    let &[b0, b1, b2] = bytes else { return None };
+    BYTES.iter().position(|anchor| *anchor == [b0, b1, b2])
+}
+
 /// [`ANCHORS`] by their bytes, in eight classes: a position whose bytes
 /// fall in one is a candidate, told exactly by [`Anchors::add`]. A class of
 /// two characters also takes the mixes of their bytes (`E5 8D 86`), none of
@@ -56,12 +62,9 @@ impl Anchors {
     /// Keeps the anchor at `at` of `bytes`, if a candidate of [`CLASSES`]
     /// there is one; anchors are added in text order.
     pub(super) fn add(&mut self, bytes: &[u8], at: usize) {
-        let Some(&[b0, b1, b2]) = bytes.get(at..at + 3) else {
-            return;
-        };
-        if let Some(list) = BYTES
-            .iter()
-            .position(|anchor| *anchor == [b0, b1, b2])
+        if let Some(list) = bytes
+            .get(at..at + 3)
+            .and_then(which)
             .and_then(|i| self.at.get_mut(i))
         {
             list.push(at);
@@ -72,12 +75,7 @@ impl Anchors {
     /// one of [`ANCHORS`].
     pub fn positions(&self, anchor: char) -> &[usize] {
         let mut buf = [0u8; 4];
-        let &[b0, b1, b2] = anchor.encode_utf8(&mut buf).as_bytes() else {
-            return &[];
-        };
-        BYTES
-            .iter()
-            .position(|bytes| *bytes == [b0, b1, b2])
+        which(anchor.encode_utf8(&mut buf).as_bytes())
             .and_then(|i| self.at.get(i))
             .map_or(&[], Vec::as_slice)
     }

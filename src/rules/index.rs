@@ -4,7 +4,7 @@
 
 use super::anchors::{self, Anchors};
 use super::marks::{self, Marks};
-use crate::text::byte_set::BLOCK;
+use crate::text::byte_set::{bits, BLOCK};
 use crate::text::char_set;
 
 pub struct Index {
@@ -18,15 +18,13 @@ impl Index {
         let mut marks = Marks::new();
         let mut anchors = Anchors::default();
         char_set::sweep(bytes, &marks::LEADS, &anchors::CLASSES, |first, blocks| {
-            for (k, &(mut leads, mut candidates)) in blocks.iter().enumerate() {
+            for (k, &(leads, candidates)) in blocks.iter().enumerate() {
                 let block = first + k * BLOCK;
-                while leads != 0 {
-                    marks.add(bytes, block + leads.trailing_zeros() as usize);
-                    leads &= leads - 1;
+                for at in bits(leads) {
+                    marks.add(bytes, block + at);
                 }
-                while candidates != 0 {
-                    anchors.add(bytes, block + candidates.trailing_zeros() as usize);
-                    candidates &= candidates - 1;
+                for at in bits(candidates) {
+                    anchors.add(bytes, block + at);
                 }
             }
         });

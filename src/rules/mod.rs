@@ -159,8 +159,8 @@ impl<'a> Context<'a> {
         prose::within(all, range)
     }
 
-    /// Where `word` is, which starts with one of the [`Anchors`](anchors::Anchors) or with a
-    /// Chinese mark ([`Marks`]).
+    /// Where `word` is, which starts with one of the
+    /// [`Anchors`](anchors::Anchors) or with a Chinese mark ([`Marks`]).
     pub fn word_starts<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
         self.word_starts_in(word, TextRange::new(0, self.text.len()))
     }

@@ -29,6 +29,18 @@ pub fn find_all<'h>(haystack: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item 
     })
 }
 
+/// Where the bits of `mask` are, lowest first: read off a mask of
+/// [`mask_at`], the bytes of the block that are in the set.
+pub fn bits(mut mask: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let k = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            k
+        })
+    })
+}
+
 /// One bit per byte of the [`BLOCK`] bytes from `at` (bit `k` for
 /// `bytes[at + k]`): whether it is one of `set`. Bytes past the end of
 /// `bytes` read as 0, which `set` must not hold.

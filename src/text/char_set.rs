@@ -77,8 +77,9 @@ impl Classes {
                 .get(at..at + WINDOW)
                 .and_then(|w| <&[u8; WINDOW]>::try_from(w).ok())
             {
-                // SAFETY: the CPU has AVX2, as checked just above.
-                return unsafe { avx2::block(self, window) };
+                // SAFETY: the CPU has AVX2, as checked just above. No byte
+                // is asked for besides the candidates.
+                return unsafe { avx2::block_with(window, &[], self).1 };
             }
         }
         self.candidates_bytewise(bytes, at)
@@ -207,24 +208,10 @@ mod avx2 {
         u64::from(!(_mm256_movemask_epi8(none) as u32))
     }
 
-    /// The candidates of `classes` in the block a window starts with.
-    #[target_feature(enable = "avx2")]
-    pub(super) fn block(classes: &Classes, window: &[u8; WINDOW]) -> u64 {
-        let half = |from: usize| {
-            candidates(
-                classes,
-                vector(window, from),
-                vector(window, from + 1),
-                vector(window, from + 2),
-            )
-        };
-        half(0) | half(32) << 32
-    }
-
     /// The bytes of `set` and the candidates of `classes` in the block a
     /// window starts with, its first vectors read once for both.
     #[target_feature(enable = "avx2")]
-    fn block_with<const N: usize>(
+    pub(super) fn block_with<const N: usize>(
         window: &[u8; WINDOW],
         set: &[u8; N],
         classes: &Classes,

@@ -105,10 +105,8 @@ impl<'t> Scanner<'t> {
             if at - block < byte_set::BLOCK {
                 leads &= !(u64::MAX << (at - block));
             }
-            while leads != 0 {
-                let mark = bytes.get(block + leads.trailing_zeros() as usize..);
-                self.read_mark(mark.unwrap_or_default());
-                leads &= leads - 1;
+            for k in byte_set::bits(leads) {
+                self.read_mark(bytes.get(block + k..).unwrap_or_default());
             }
             block += byte_set::BLOCK;
         }

@@ -4,6 +4,7 @@
 //! stepped over without being decoded; finding the stops is most of the
 //! scan's cost on a long text, so it is done a block of 64 bytes at a time.
 
+use crate::text::byte_set;
 use crate::text::char_set::Classes;
 
 /// The characters the scan stops at besides ASCII digits, line breaks, `!`
@@ -121,12 +122,9 @@ impl<'t> Stops<'t> {
 fn block_mask(bytes: &[u8], at: usize) -> u64 {
     let mut mask = CLASSES.candidates_at(bytes, at);
     let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    let mut candidates = mask;
-    while candidates != 0 {
-        let k = candidates.trailing_zeros() as usize;
+    for k in byte_set::bits(mask) {
         let i = at + k;
         mask &= !(u64::from(!stops_at(byte(i), byte(i + 1), byte(i + 2))) << k);
-        candidates &= candidates - 1;
     }
     mask
 }
