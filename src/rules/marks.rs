@@ -38,9 +38,18 @@ impl Marks {
     /// Keeps the mark at `at` of `bytes`, a byte of [`LEADS`]; marks are
     /// added in text order.
     pub(super) fn add(&mut self, bytes: &[u8], at: usize) {
-        let Some((page, list)) = bytes.get(at..).and_then(slot) else {
+        let Some(&[lead, second, third]) = bytes
+            .get(at..at + 3)
+            .and_then(|b| <&[u8; 3]>::try_from(b).ok())
+        else {
             return;
         };
+        // The page of E2, E3 or EF by its low nibble (2, 3, 15) rather than
+        // by comparisons: the three take turns in a text, and a branch on
+        // which it is would be mispredicted.
+        let page =
+            (usize::from(lead & 0x0F).min(4).saturating_sub(2)) * 64 + usize::from(second & 0x3F);
+        let list = usize::from(third & 0x3F);
         if let Some(Some(list)) = self.pages.get_mut(page).map(|p| {
             p.get_or_insert_with(|| Box::new(std::array::from_fn(|_| Vec::new())))
                 .get_mut(list)
