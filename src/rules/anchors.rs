@@ -6,7 +6,9 @@
 use crate::text::char_set::Classes;
 
 /// Every character a rule starts its search from.
-const ANCHORS: [&str; 10] = ["年", "次", "届", "千", "第", "某", "约", "概", "近", "分"];
+const ANCHORS: [&str; 11] = [
+    "年", "次", "届", "千", "第", "某", "约", "概", "近", "分", "下",
+];
 
 /// [`ANCHORS`] as their three bytes.
 // Evaluated while compiling: an index out of range fails the build.
@@ -48,8 +50,8 @@ pub(super) const CLASSES: Classes = Classes::new(&[
     [&[0xE6], &[0x9F, 0xA6], &[0x90, 0x82]],
     // 约 E7 BA A6
     [&[0xE7], &[0xBA], &[0xA6]],
-    // 近 E8 BF 91
-    [&[0xE8], &[0xBF], &[0x91]],
+    // 近 E8 BF 91, 下 E4 B8 8B
+    [&[0xE8, 0xE4], &[0xBF, 0xB8], &[0x91, 0x8B]],
 ]);
 
 /// Where each of [`ANCHORS`] is in a text, in order.

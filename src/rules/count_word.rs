@@ -7,6 +7,8 @@ use memchr::arch::all::packedpair::HeuristicFrequencyRank;
 use memchr::memmem;
 use regex::Regex;
 
+use super::index::Index;
+use super::prose;
 use super::shared::{self, List};
 use super::{numbering_sequence, Context, Edit, Finding, Fix, Related, RuleDoc, Severity};
 use crate::report::numeral::{parse_small, to_chinese};
@@ -63,7 +65,8 @@ static COUNT_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 /// or `项`. Each mark is searched for once over the span of all the
 /// paragraphs, not paragraph by paragraph: most paragraphs hold none, and a
 /// search per paragraph costs its setup a thousand times a compilation.
-fn introducing(text: &str, paragraphs: &[TextRange]) -> Vec<usize> {
+/// `：` and `下` are read from `index` when the proofreading rules made it.
+fn introducing(text: &str, paragraphs: &[TextRange], index: Option<&Index>) -> Vec<usize> {
     static FULL_COLON: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| {
         memmem::FinderBuilder::new().build_forward_with_ranker_owned(ColonBytes, "：".as_bytes())
     });
@@ -76,10 +79,29 @@ fn introducing(text: &str, paragraphs: &[TextRange]) -> Vec<usize> {
         .as_bytes()
         .get(first.start..last.end)
         .unwrap_or_default();
+    let range = TextRange::new(first.start, last.end);
     // Each mark as its start and length in the span.
     let colons = memchr::memchr_iter(b':', span).map(|at| (at, 1));
-    let full_colons = FULL_COLON.find_iter(span).map(|at| (at, "：".len()));
-    let below = BELOW.find_iter(span).filter_map(|at| {
+    let (full_colons, below): (Vec<usize>, Vec<usize>) = match index {
+        Some(index) => {
+            let relative = |positions: &[usize]| -> Vec<usize> {
+                prose::within(positions, range)
+                    .iter()
+                    .map(|at| at - first.start)
+                    .collect()
+            };
+            (
+                relative(index.marks.positions('：')),
+                relative(index.anchors.positions('下')),
+            )
+        }
+        None => (
+            FULL_COLON.find_iter(span).collect(),
+            BELOW.find_iter(span).collect(),
+        ),
+    };
+    let full_colons = full_colons.into_iter().map(|at| (at, "：".len()));
+    let below = below.into_iter().filter_map(|at| {
         let head = span.get(..at)?;
         let introduced = head.ends_with("以".as_bytes()) || head.ends_with("如".as_bytes());
         introduced.then(|| (at - "以".len(), "以下".len()))
@@ -160,7 +182,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // Made at the first count phrase a list follows: a walk of the
         // report for each was quadratic in a text of many of them.
         let mut firsts = None;
-        for i in introducing(ctx.text, paragraphs) {
+        for i in introducing(ctx.text, paragraphs, ctx.index_made()) {
             let Some(p) = paragraphs.get(i) else {
                 continue;
             };
@@ -350,6 +372,7 @@ fn list_firsts<'a>(report: &'a Report, lists: &'a [List<'a>]) -> HashMap<usize, 
 
 #[cfg(test)]
 mod tests {
+    use super::super::index::Index;
     use super::super::testing::{codes, fixture, only, run};
     use crate::text::TextRange;
 
@@ -416,7 +439,10 @@ mod tests {
                     range
                 })
                 .collect();
-            super::introducing(&text, &ranges)
+            let searched = super::introducing(&text, &ranges, None);
+            let indexed = super::introducing(&text, &ranges, Some(&Index::of(&text)));
+            assert_eq!(searched, indexed, "{text}");
+            searched
         };
         for s in [
             "抓好四个方面工作：",

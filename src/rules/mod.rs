@@ -142,6 +142,13 @@ impl<'a> Context<'a> {
         self.index.get_or_init(|| Index::of(self.text))
     }
 
+    /// The index, if made (before the rules, when a proofreading rule is
+    /// on): for a rule that would otherwise search for a mark or an anchor
+    /// itself, and should not make the index for one search.
+    pub fn index_made(&self) -> Option<&Index> {
+        self.index.get()
+    }
+
     /// Where each Han character a rule starts from is
     /// ([`Anchors`](anchors::Anchors)).
     pub fn anchors(&self, anchor: char) -> &[usize] {
@@ -391,6 +398,15 @@ pub fn check_with(
         index: OnceLock::new(),
         listings: OnceLock::new(),
     };
+    // The proofreading families read the index of marks and anchors: made
+    // before the rules when one of them is on, a structure rule that looks
+    // for a mark reads it too (`Context::index_made`).
+    if RULES.iter().any(|rule| {
+        rule.doc.family != Family::Structure
+            && matches!(config.level_of(rule.doc), RuleLevel::On(_))
+    }) {
+        context.index();
+    }
     let mut all_findings = Vec::new();
     for rule in &RULES {
         let RuleLevel::On(severity) = config.level_of(rule.doc) else {
