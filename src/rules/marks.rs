@@ -16,16 +16,24 @@ pub struct Marks {
     pages: Vec<Option<Box<[Vec<usize>; 64]>>>,
 }
 
-/// The page and the list within it of a mark's three bytes.
+/// The page and the list within it of a mark's three bytes, the first one
+/// of [`LEADS`]. The page of E2, E3 or EF is told by its low nibble (2, 3,
+/// 15) rather than by comparisons: the three take turns in a text, and a
+/// branch on which it is would be mispredicted.
+fn place([lead, second, third]: [u8; 3]) -> (usize, usize) {
+    (
+        usize::from(lead & 0x0F).min(4).saturating_sub(2) * 64 + usize::from(second & 0x3F),
+        usize::from(third & 0x3F),
+    )
+}
+
+/// The page and the list within it of the mark `bytes` start with, if they
+/// start with one.
 fn slot(bytes: &[u8]) -> Option<(usize, usize)> {
-    let [lead, second, third] = *bytes.get(..3)? else {
+    let &[lead, second, third] = bytes.get(..3)? else {
         return None;
     };
-    let page = LEADS.iter().position(|&l| l == lead)?;
-    Some((
-        page * 64 + usize::from(second & 0x3F),
-        usize::from(third & 0x3F),
-    ))
+    LEADS.contains(&lead).then(|| place([lead, second, third]))
 }
 
 impl Marks {
@@ -38,18 +46,13 @@ impl Marks {
     /// Keeps the mark at `at` of `bytes`, a byte of [`LEADS`]; marks are
     /// added in text order.
     pub(super) fn add(&mut self, bytes: &[u8], at: usize) {
-        let Some(&[lead, second, third]) = bytes
+        let Some(&three) = bytes
             .get(at..at + 3)
             .and_then(|b| <&[u8; 3]>::try_from(b).ok())
         else {
             return;
         };
-        // The page of E2, E3 or EF by its low nibble (2, 3, 15) rather than
-        // by comparisons: the three take turns in a text, and a branch on
-        // which it is would be mispredicted.
-        let page =
-            (usize::from(lead & 0x0F).min(4).saturating_sub(2)) * 64 + usize::from(second & 0x3F);
-        let list = usize::from(third & 0x3F);
+        let (page, list) = place(three);
         if let Some(Some(list)) = self.pages.get_mut(page).map(|p| {
             p.get_or_insert_with(|| Box::new(std::array::from_fn(|_| Vec::new())))
                 .get_mut(list)
@@ -148,6 +151,13 @@ mod tests {
             }
         }
         assert!(marks.positions(',').is_empty());
+    }
+
+    #[test]
+    fn each_lead_has_the_page_of_its_place_among_the_leads() {
+        for (i, &lead) in LEADS.iter().enumerate() {
+            assert_eq!(place([lead, 0x80, 0x81]), (i * 64, 1), "{lead:X}");
+        }
     }
 
     #[test]
